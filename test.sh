@@ -1,0 +1,25 @@
+#!/usr/bin/env bash
+# Runs every test project of the kit (spec lint, fixtures, fake server, suite, runner) and ends with one line
+# "N passed, N failed" summed over all of them. Exit status: non-zero when a test failed, a project did not
+# run, or no test ran at all. Extra arguments go to `dotnet test` (e.g. --filter).
+set -uo pipefail
+cd "$(dirname "$0")"
+source scripts/require-dotnet.sh
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+dotnet test MconfConformance.sln --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log"
+status=${PIPESTATUS[0]}
+
+# One summary line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."
+read -r passed failed skipped projects < <(
+  grep -oE 'Failed: +[0-9]+, Passed: +[0-9]+, Skipped: +[0-9]+' "$log" |
+    awk -F'[:,]' '{f+=$2; p+=$4; s+=$6; n++} END {print p+0, f+0, s+0, n+0}')
+
+echo "test projects run: ${projects}; skipped or inconclusive: ${skipped}"
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
+  echo "no test ran" >&2
+  status=1
+fi
+echo "${passed} passed, ${failed} failed"
+exit "$status"
