@@ -2,7 +2,9 @@ namespace Mconf.Spec.Model;
 
 /// <summary>A response element. <see cref="Path"/> is slash-separated below <c>&lt;response&gt;</c>
 /// (e.g. <c>attendees/attendee/isPresenter</c>); <see cref="Id"/> is <c>&lt;call&gt;/response/&lt;path&gt;</c>.
-/// <see cref="InWiki"/> is false for Mconf-Live fields the server returns but the wiki omits.</summary>
+/// <see cref="InWiki"/> is false for Mconf-Live fields the server returns but the wiki omits.
+/// <see cref="AlsoAt"/> lists other paths where a reasonable reading of the docs puts the element (the wiki says
+/// create's voiceBridge is "within &lt;meeting&gt;"; real servers write it at top level): the suite accepts either.</summary>
 public sealed record ElementSpec(
     string Id,
     string Path,
@@ -13,7 +15,8 @@ public sealed record ElementSpec(
     string Description,
     SourceRef Source,
     IReadOnlyList<string>? Values = null,
-    bool InWiki = true)
+    bool InWiki = true,
+    IReadOnlyList<string>? AlsoAt = null)
 {
     /// <summary>The element's own name (last path segment).</summary>
     public string Name => Path[(Path.LastIndexOf('/') + 1)..];
