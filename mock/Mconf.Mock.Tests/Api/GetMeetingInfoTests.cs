@@ -1,0 +1,69 @@
+using Mconf.Mock.Engine;
+using Mconf.Mock.Tests.Support;
+using Mconf.Spec.Xml;
+
+namespace Mconf.Mock.Tests.Api;
+
+/// <summary>Facts §3.5 with the Mconf fields (§6.1).</summary>
+public sealed class GetMeetingInfoTests
+{
+    private FakeApi _api = null!;
+
+    [OneTimeSetUp]
+    public void Start() => _api = FakeApi.Start();
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        _api.Dispose();
+        _api.Logged.ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task Info_HasTheMconfOrderAndFields()
+    {
+        var id = await _api.Create(null, ("voiceBridge", "71234"), ("record", "true"), ("maxParticipants", "7"));
+        var mod = await _api.Join(id, "Mod", "mp");
+        await _api.Join(id, "Viewer", "ap");
+        _api.Server.Control.StartWebcam(id, mod);
+        _api.Server.Control.SetListenOnly(id, mod);
+        var body = await _api.Text("getMeetingInfo", _api.SignedQuery("getMeetingInfo", ("meetingID", id)));
+        body.ShouldEndWith("<metadata></metadata><messageKey></messageKey><message></message></response>");
+        var r = BbbResponse.Parse(body);
+        XmlShape.Children(r.Root).ShouldBe(Facts.InfoOrder);
+        r.Value("internalMeetingID").ShouldBe(Ids.Sha1Hex(id) + "-" + r.Value("createTime"));
+        (r.Value("voiceBridge"), r.Value("recording"), r.Value("maxUsers"), r.Value("running")).ShouldBe(("71234", "true", "7", "true"));
+        (r.Value("participantCount"), r.Value("moderatorCount"), r.Value("listenerCount"), r.Value("voiceParticipantCount")).ShouldBe(("2", "1", "1", "0"));
+        r.Value("startTime").ShouldBe(r.Value("createTime"));
+        r.Value("endTime").ShouldBe("0");
+        var attendees = r.Select("attendees/attendee").ToList();
+        XmlShape.Children(attendees[0]).ShouldBe(Facts.AttendeeOrder);
+        BbbResponse.Value(attendees[0], "isPresenter").ShouldBe("true");
+        BbbResponse.Value(attendees[0], "videoStreams/streamName")!.ShouldStartWith("320x240-" + mod + "-");
+        body.ShouldContain("<videoStreams></videoStreams><customdata></customdata>");
+    }
+
+    [Test]
+    public async Task Info_NoAttendees_IsAnEmptyPair()
+    {
+        var id = await _api.Create();
+        (await _api.Text("getMeetingInfo", _api.SignedQuery("getMeetingInfo", ("meetingID", id)))).ShouldContain("<attendees></attendees>");
+    }
+
+    [Test]
+    public async Task Info_IgnoresThePassword()
+    {
+        var id = await _api.Create();
+        (await _api.Call("getMeetingInfo", ("meetingID", id), ("password", "wrong"))).ReturnCode.ShouldBe("SUCCESS");
+    }
+
+    [Test]
+    public async Task Info_Errors()
+    {
+        (await _api.CallRaw("getMeetingInfo", "meetingID=x")).MessageKey.ShouldBe("checksumError");
+        (await _api.Call("getMeetingInfo")).Message.ShouldBe(Facts.MissingMeetingId);
+        (await _api.CallRaw("getMeetingInfo", "meetingID=x&checksum=0000000000000000000000000000000000000000")).MessageKey.ShouldBe("checksumError");
+        var unknown = await _api.Call("getMeetingInfo", ("meetingID", FakeApi.Unique()));
+        (unknown.ReturnCode, unknown.MessageKey, unknown.Message).ShouldBe(("FAILED", "notFound", Facts.NotFoundInfo));
+    }
+}

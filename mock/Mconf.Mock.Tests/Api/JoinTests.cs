@@ -1,0 +1,135 @@
+using System.Net;
+using Mconf.Mock.Tests.Support;
+
+namespace Mconf.Mock.Tests.Api;
+
+/// <summary>Facts §3.2 and Mconf's guest (§6.2).</summary>
+public sealed class JoinTests
+{
+    private FakeApi _api = null!;
+
+    [OneTimeSetUp]
+    public void Start() => _api = FakeApi.Start();
+
+    [OneTimeTearDown]
+    public void Stop()
+    {
+        _api.Dispose();
+        _api.Logged.ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task Join_RedirectFalse_AnswersSuccessfullyJoinedInOrder()
+    {
+        var id = await _api.Create();
+        var r = await _api.Call("join", ("fullName", "Ann"), ("meetingID", id), ("password", "mp"), ("redirect", "false"));
+        XmlShape.Children(r.Root).ShouldBe(["returncode", "messageKey", "message", "meeting_id", "user_id", "auth_token"]);
+        (r.MessageKey, r.Message).ShouldBe(("successfullyJoined", Facts.SuccessfullyJoined));
+        r.Value("meeting_id").ShouldBe((await _api.Info(id)).Value("internalMeetingID"));
+        r.Value("user_id")!.ShouldMatch("^[a-z0-9]{12}$");
+        r.Value("auth_token")!.ShouldMatch("^[a-z0-9]{12}$");
+    }
+
+    [TestCase("true", true)]
+    [TestCase("TRUE", true)]
+    [TestCase("", true)]
+    [TestCase("false", false)]
+    [TestCase("0", false)]
+    [TestCase("no", false)]
+    public async Task Join_Redirect_OnlyTrueOrEmptyRedirects(string redirect, bool redirects)
+    {
+        var id = await _api.Create();
+        using var response = await _api.Send("join", _api.SignedQuery("join", ("fullName", "Ann"), ("meetingID", id), ("password", "ap"), ("redirect", redirect)));
+        response.StatusCode.ShouldBe(redirects ? HttpStatusCode.Found : HttpStatusCode.OK);
+    }
+
+    [Test]
+    public async Task Join_ClientUrl_ReplacesTheRedirectTarget()
+    {
+        var id = await _api.Create();
+        using var response = await _api.Send("join", _api.SignedQuery("join", ("fullName", "Ann"), ("meetingID", id), ("password", "ap"), ("clientURL", "http://client.test/x")));
+        response.Headers.Location!.ToString().ShouldBe("http://client.test/x");
+    }
+
+    [Test]
+    public async Task Join_ChecksRunInTheFactsOrder()
+    {
+        var id = await _api.Create();
+        var bad = "checksum=0000000000000000000000000000000000000000";
+        (await _api.CallRaw("join", $"meetingID={id}&password=ap")).MessageKey.ShouldBe("checksumError");
+        (await _api.CallRaw("join", $"meetingID={id}&password=ap&{bad}")).Message.ShouldBe(Facts.MissingFullName);
+        (await _api.CallRaw("join", $"fullName=A&password=ap&{bad}")).Message.ShouldBe(Facts.MissingMeetingId);
+        var noPassword = await _api.CallRaw("join", $"fullName=A&meetingID={id}&{bad}");
+        (noPassword.MessageKey, noPassword.Message).ShouldBe(("invalidPassword", Facts.InvalidPasswordJoin));
+        (await _api.CallRaw("join", $"fullName=A&meetingID={id}&password=ap&{bad}")).MessageKey.ShouldBe("checksumError");
+        var unknown = await _api.Call("join", ("fullName", "A"), ("meetingID", "unknown-" + id), ("password", "ap"));
+        (unknown.MessageKey, unknown.Message).ShouldBe(("invalidMeetingIdentifier", Facts.InvalidMeetingIdentifier));
+        var wrong = await _api.Call("join", ("fullName", "A"), ("meetingID", id), ("password", "nope"));
+        (wrong.MessageKey, wrong.Message).ShouldBe(("invalidPassword", Facts.InvalidPasswordJoin));
+    }
+
+    [Test]
+    public async Task Join_WrongCreateTime_UsesTheErrorsShape()
+    {
+        var id = await _api.Create();
+        var body = await _api.Text("join", _api.SignedQuery("join", ("fullName", "A"), ("meetingID", id), ("password", "ap"), ("createTime", "1")));
+        body.ShouldBe($"<response><returncode>FAILED</returncode><errors><error key='mismatchCreateTime' message='{Facts.MismatchCreateTime}'/></errors></response>");
+        var createTime = (await _api.Info(id)).Value("createTime");
+        (await _api.Call("join", ("fullName", "A"), ("meetingID", id), ("password", "ap"), ("createTime", createTime), ("redirect", "false"))).ReturnCode.ShouldBe("SUCCESS");
+    }
+
+    [Test]
+    public async Task Join_ForciblyEndedStillInMemory_IsRefused()
+    {
+        using var api = FakeApi.Start(o => o.RemoveMeetingWhenEnded = false);
+        var id = await api.Create();
+        (await api.Call("end", ("meetingID", id), ("password", "mp"))).ReturnCode.ShouldBe("SUCCESS");
+        var r = await api.Call("join", ("fullName", "A"), ("meetingID", id), ("password", "ap"));
+        (r.MessageKey, r.Message).ShouldBe(("meetingForciblyEnded", Facts.MeetingForciblyEnded));
+    }
+
+    [TestCase("true", true)]
+    [TestCase("TRUE", true)]
+    [TestCase("True", true)]
+    [TestCase("false", false)]
+    [TestCase("yes", false)]
+    [TestCase(null, false)]
+    public async Task Join_Guest_IsAGuestWaitingOnlyForTrueInAnyCase(string? guest, bool isGuest)
+    {
+        var id = await _api.Create();
+        await _api.Join(id, "Guest", "ap", ("guest", guest));
+        var attendee = (await _api.Info(id)).Select("attendees/attendee").Single();
+        Mconf.Spec.Xml.BbbResponse.Value(attendee, "guest").ShouldBe(isGuest ? "true" : "false");
+        Mconf.Spec.Xml.BbbResponse.Value(attendee, "waitingForAcceptance").ShouldBe(isGuest ? "true" : "false");
+    }
+
+    [Test]
+    public async Task Join_UserIdAndUserdata_ShowInAttendees()
+    {
+        var id = await _api.Create();
+        await _api.Join(id, "Ann", "ap", ("userID", "ext-1"), ("userdata-color", "blue"), ("userdata-a-b", "x"), ("userdata-1x", "y"));
+        var attendee = (await _api.Info(id)).Select("attendees/attendee").Single();
+        Mconf.Spec.Xml.BbbResponse.Value(attendee, "userID").ShouldBe("ext-1");
+        XmlShape.Children(attendee.Element("customdata")!).ShouldBe(["color"]);
+    }
+
+    [Test]
+    public async Task Join_UnknownConfigToken_AnswersNoConfigFoundInsteadOfA500()
+    {
+        var id = await _api.Create();
+        var r = await _api.Call("join", ("fullName", "A"), ("meetingID", id), ("password", "ap"), ("configToken", "nope"));
+        r.Errors.Single().Key.ShouldBe("noConfigFound");
+    }
+
+    [Test]
+    public async Task Join_WithoutAutoConnect_DoesNotAddAnAttendee()
+    {
+        using var api = FakeApi.Start(o => o.AutoConnect = false);
+        var id = await api.Create();
+        var user = await api.Join(id, "Ann");
+        var info = await api.Info(id);
+        (info.Value("participantCount"), info.Value("running")).ShouldBe(("0", "false"));
+        api.Server.Control.Connect(id, user);
+        (await api.Info(id)).Value("participantCount").ShouldBe("1");
+    }
+}

@@ -1,0 +1,24 @@
+namespace Mconf.Mock.Api;
+
+/// <summary>What a handler answers: an XML (or JSON) body with HTTP 200, a 302 redirect, or Grails' 404.</summary>
+public sealed record ApiResult(int Status, string? ContentType, string? Body, string? Location = null, bool NoCache = true)
+{
+    public const string XmlContentType = "text/xml;charset=utf-8";
+    public const string JsonContentType = "application/json;charset=utf-8";
+    public const string HtmlContentType = "text/html;charset=utf-8";
+
+    public static ApiResult Xml(string body, bool noCache = true) => new(200, XmlContentType, body, NoCache: noCache);
+
+    public static ApiResult Json(string body) => new(200, JsonContentType, body);
+
+    /// <summary>join's default answer: HTTP 302 to the client, no body.</summary>
+    public static ApiResult Redirect(string location) => new(302, null, null, location, NoCache: false);
+
+    /// <summary>What Grails/Tomcat give for an unknown action: an HTML error page, not XML.</summary>
+    public static ApiResult NotFound(string path) => new(
+        404,
+        HtmlContentType,
+        "<html><head><title>Apache Tomcat - Error report</title></head><body><h1>HTTP Status 404 - "
+            + System.Net.WebUtility.HtmlEncode(path) + "</h1></body></html>",
+        NoCache: false);
+}

@@ -1,0 +1,86 @@
+namespace Mconf.Mock.Api;
+
+/// <summary>Maps a path under <c>/bigbluebutton/api</c> to its handler as bbb-web's Grails URL mappings do:
+/// the API root answers the version, <c>&lt;call&gt;</c> and <c>&lt;call&gt;.xml</c> route to the call,
+/// names are case-sensitive, and an unknown call or a method the mapping refuses is a 404.</summary>
+public sealed class ApiRouter
+{
+    public const string ContextPath = "/bigbluebutton";
+    public const string ApiPath = ContextPath + "/api";
+
+    private readonly Dictionary<string, ApiHandler> _handlers;
+
+    public ApiRouter(ApiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        Context = context;
+        _handlers = AllHandlers()
+            .Where(h => context.Mconf || h.InBbb09)
+            .ToDictionary(h => h.Call, StringComparer.Ordinal);
+    }
+
+    public ApiContext Context { get; }
+
+    /// <summary>The calls this flavour serves (index included).</summary>
+    public IReadOnlyCollection<ApiHandler> Handlers => _handlers.Values;
+
+    public static IReadOnlyList<ApiHandler> AllHandlers() =>
+    [
+        new IndexHandler(),
+        new CreateHandler(),
+        new JoinHandler(),
+        new IsMeetingRunningHandler(),
+        new EndHandler(),
+        new GetMeetingInfoHandler(),
+        new GetMeetingsHandler(),
+        new GetRecordingsHandler(),
+        new PublishRecordingsHandler(),
+        new DeleteRecordingsHandler(),
+        new GetStatsHandler(),
+        new GetDefaultConfigXmlHandler(),
+        new SetConfigXmlHandler(),
+        new SignOutHandler(),
+        new EnterHandler(),
+        new ConfigXmlHandler(),
+        new StunsHandler(),
+    ];
+
+    /// <summary>The handler for a decoded request path, or null when Grails would answer 404.</summary>
+    public ApiHandler? Resolve(string path, string method)
+    {
+        ArgumentNullException.ThrowIfNull(path);
+        string name;
+        if (path is ApiPath or ApiPath + "/")
+        {
+            name = "index";
+        }
+        else if (path.StartsWith(ApiPath + "/", StringComparison.Ordinal))
+        {
+            name = path[(ApiPath.Length + 1)..];
+            if (name.EndsWith(".xml", StringComparison.Ordinal))
+            {
+                name = name[..^4];
+            }
+        }
+        else
+        {
+            return null;
+        }
+
+        return _handlers.TryGetValue(name, out var handler) && Accepts(handler, method) ? handler : null;
+    }
+
+    /// <summary>Answers a request (404 when nothing routes). Exceptions propagate; the wiring turns them into
+    /// an envelope.</summary>
+    public ApiResult Route(string path, string method, string rawQuery, string? body = null)
+    {
+        var handler = Resolve(path, method);
+        return handler is null ? ApiResult.NotFound(path) : handler.Handle(new ApiRequest(handler.Call, method, rawQuery, body), Context);
+    }
+
+    public static bool Accepts(ApiHandler handler, string method)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        return handler.Methods.Count == 0 || handler.Methods.Contains(method, StringComparer.OrdinalIgnoreCase);
+    }
+}

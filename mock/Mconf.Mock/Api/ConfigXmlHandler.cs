@@ -1,0 +1,18 @@
+using Mconf.Mock.Xml;
+
+namespace Mconf.Mock.Api;
+
+/// <summary>configXML (facts §3.12): the session user's config; without client sessions always the
+/// "Could not find conference." answer.</summary>
+public sealed class ConfigXmlHandler : ApiHandler
+{
+    public override string Call => "configXML";
+
+    public override ApiResult Handle(ApiRequest request, ApiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        return ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Failed)
+            .Element("message", "Could not find conference.")
+            .Element("logoutURL", context.State.Settings.ServerUrl)));
+    }
+}

@@ -1,0 +1,43 @@
+using Mconf.Mock.Engine;
+using Mconf.Mock.Xml;
+using Mconf.Spec.Signing;
+
+namespace Mconf.Mock.Api;
+
+/// <summary>deleteRecordings (facts §3.9): answers deleted=true even for unknown IDs; only an empty ID list
+/// (e.g. <c>recordID=,</c>) is notFound.</summary>
+public sealed class DeleteRecordingsHandler : ApiHandler
+{
+    public override string Call => "deleteRecordings";
+
+    public override ApiResult Handle(ApiRequest request, ApiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var verdict = context.Verify(request);
+        if (verdict == ChecksumVerdict.Missing)
+        {
+            return context.Fail("checksumError", Call);
+        }
+
+        var recordId = request.Get("recordID");
+        if (string.IsNullOrEmpty(recordId))
+        {
+            return context.Fail("missingParamRecordID", Call);
+        }
+
+        if (verdict != ChecksumVerdict.Valid)
+        {
+            return context.Fail("checksumError", Call);
+        }
+
+        var ids = Java.Split(QueryString.Decode(recordId), ',');
+        if (ids.Count == 0)
+        {
+            return context.Fail("notFound", Call);
+        }
+
+        context.State.DeleteRecordings(ids);
+        return ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Success).Element("deleted", true)), noCache: false);
+    }
+}

@@ -1,0 +1,25 @@
+using System.Text.Json;
+
+namespace Mconf.Mock.Api;
+
+/// <summary>enter (facts §3.12): the Flash client's session call. The fake keeps no client sessions, so it
+/// always gives bbb-web's no-session answer.</summary>
+public sealed class EnterHandler : ApiHandler
+{
+    public override string Call => "enter";
+
+    public override ApiResult Handle(ApiRequest request, ApiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        var body = new Dictionary<string, object>
+        {
+            ["response"] = new Dictionary<string, string>
+            {
+                ["returncode"] = "FAILED",
+                ["message"] = "Could not find conference.",
+                ["logoutURL"] = context.State.Settings.ServerUrl,
+            },
+        };
+        return ApiResult.Json(JsonSerializer.Serialize(body));
+    }
+}

@@ -1,0 +1,40 @@
+using Mconf.Mock.Xml;
+using Mconf.Spec.Signing;
+
+namespace Mconf.Mock.Api;
+
+/// <summary>getStats (Mconf-Live only, facts §6.4, shape uncertain): the wiki's stats/meeting shape; meetingID
+/// selects like getRecordings; an empty result is SUCCESS with <c>&lt;stats/&gt;</c> and messageKey noStats.</summary>
+public sealed class GetStatsHandler : ApiHandler
+{
+    public override string Call => "getStats";
+
+    public override bool InBbb09 => false;
+
+    public override ApiResult Handle(ApiRequest request, ApiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        if (context.Verify(request) != ChecksumVerdict.Valid)
+        {
+            return context.Fail("checksumError", Call);
+        }
+
+        var stats = context.State.GetStats(GetRecordingsHandler.MeetingIdList(request));
+        if (stats.Count == 0)
+        {
+            return ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Success)
+                .SelfClosing("stats")
+                .Element("messageKey", "noStats")
+                .Element("message", context.Answers.Message("noStats", Call))));
+        }
+
+        var writer = Envelope.Begin(Envelope.Success, 128 + (stats.Count * 800)).Open("stats");
+        foreach (var meeting in stats)
+        {
+            StatsXml.Write(writer, meeting);
+        }
+
+        return ApiResult.Xml(Envelope.End(writer.Close("stats")));
+    }
+}

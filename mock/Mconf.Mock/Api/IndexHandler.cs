@@ -1,0 +1,14 @@
+using Mconf.Mock.Xml;
+
+namespace Mconf.Mock.Api;
+
+/// <summary><c>GET /bigbluebutton/api</c>: the version answer, no checksum (facts §1).</summary>
+public sealed class IndexHandler : ApiHandler
+{
+    public const string ApiVersion = "0.9";
+
+    public override string Call => "index";
+
+    public override ApiResult Handle(ApiRequest request, ApiContext context) =>
+        ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Success).Element("version", ApiVersion)));
+}

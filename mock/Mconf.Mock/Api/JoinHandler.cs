@@ -1,0 +1,120 @@
+using System.Xml;
+using Mconf.Mock.Engine;
+using Mconf.Mock.Xml;
+using Mconf.Spec.Signing;
+
+namespace Mconf.Mock.Api;
+
+/// <summary>join (facts §3.2, Mconf guest §6.2). The user is registered, not connected: attendees appear when
+/// a client connects (the control surface) or at once with AutoConnect.</summary>
+public sealed class JoinHandler : ApiHandler
+{
+    public override string Call => "join";
+
+    public override ApiResult Handle(ApiRequest request, ApiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        var verdict = context.Verify(request);
+        if (verdict == ChecksumVerdict.Missing)
+        {
+            return context.Fail("checksumError", Call);
+        }
+
+        var fullName = ApiRequest.Present(request.Get("fullName"));
+        if (fullName is null)
+        {
+            return context.Fail("missingParamFullName", Call);
+        }
+
+        var meetingId = request.MeetingId;
+        if (meetingId is null)
+        {
+            return context.Fail("missingParamMeetingID", Call);
+        }
+
+        var password = request.Get("password");
+        if (string.IsNullOrEmpty(password))
+        {
+            return context.Fail("invalidPassword", Call);
+        }
+
+        if (verdict != ChecksumVerdict.Valid)
+        {
+            return context.Fail("checksumError", Call);
+        }
+
+        var result = context.State.Join(new JoinCommand(meetingId, fullName, password)
+        {
+            CreateTime = request.Get("createTime"),
+            UserId = request.Get("userID"),
+            Guest = context.Mconf && string.Equals(request.Get("guest"), "true", StringComparison.OrdinalIgnoreCase),
+            AvatarUrl = request.Get("avatarURL"),
+            ConfigToken = request.Get("configToken"),
+            CustomData = UserData(request.Parameters),
+        });
+        switch (result.Outcome)
+        {
+            case JoinOutcome.MeetingNotFound: return context.Fail("invalidMeetingIdentifier", Call);
+            case JoinOutcome.CreateTimeMismatch: return context.FailErrors("mismatchCreateTime", Call);
+            case JoinOutcome.ForciblyEnded: return context.Fail("meetingForciblyEnded", Call);
+            case JoinOutcome.InvalidPassword: return context.Fail("invalidPassword", Call);
+            case JoinOutcome.NoConfigFound: return context.FailErrors("noConfigFound", Call);
+            case JoinOutcome.Joined:
+            default:
+                break;
+        }
+
+        var redirect = request.Get("redirect");
+        if (string.IsNullOrEmpty(redirect) || Java.ParseBoolean(redirect))
+        {
+            var clientUrl = request.Get("clientURL");
+            return ApiResult.Redirect(string.IsNullOrEmpty(clientUrl) ? context.DefaultClientUrl : clientUrl);
+        }
+
+        return ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Success)
+            .Element("messageKey", "successfullyJoined")
+            .Element("message", context.Answers.Message("successfullyJoined", Call))
+            .Element("meeting_id", result.InternalMeetingId)
+            .Element("user_id", result.InternalUserId)
+            .Element("auth_token", result.AuthToken)));
+    }
+
+    /// <summary><c>userdata-&lt;key&gt;</c> parameters (exactly one dash) → customdata. Keys that are not XML
+    /// names are dropped, since bbb-web would write a broken document for them.</summary>
+    public static IReadOnlyList<KeyValuePair<string, string>> UserData(IReadOnlyList<KeyValuePair<string, string>> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        var result = new List<KeyValuePair<string, string>>();
+        foreach (var (name, value) in parameters)
+        {
+            if (!name.StartsWith("userdata-", StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var key = name["userdata-".Length..];
+            if (key.Length == 0 || key.Contains('-', StringComparison.Ordinal) || !IsNcName(key) || result.Exists(p => p.Key == key))
+            {
+                continue;
+            }
+
+            result.Add(new KeyValuePair<string, string>(key, value));
+        }
+
+        return result;
+    }
+
+    private static bool IsNcName(string name)
+    {
+        try
+        {
+            XmlConvert.VerifyNCName(name);
+            return true;
+        }
+        catch (XmlException)
+        {
+            return false;
+        }
+    }
+}

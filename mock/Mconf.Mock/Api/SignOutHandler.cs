@@ -1,0 +1,12 @@
+using Mconf.Mock.Xml;
+
+namespace Mconf.Mock.Api;
+
+/// <summary>signOut (facts §3.12): no checksum; always SUCCESS (the fake keeps no client sessions).</summary>
+public sealed class SignOutHandler : ApiHandler
+{
+    public override string Call => "signOut";
+
+    public override ApiResult Handle(ApiRequest request, ApiContext context) =>
+        ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Success)));
+}

@@ -1,0 +1,110 @@
+namespace Mconf.Mock.Engine;
+
+/// <summary>An attendee as getMeetingInfo shows it (a connected user).</summary>
+public sealed record AttendeeSnapshot(
+    string InternalUserId,
+    string UserId,
+    string FullName,
+    string Role,
+    bool Guest,
+    bool WaitingForAcceptance,
+    bool IsPresenter,
+    bool IsListeningOnly,
+    bool HasJoinedVoice,
+    IReadOnlyList<string> VideoStreams,
+    IReadOnlyList<KeyValuePair<string, string>> CustomData);
+
+/// <summary>A consistent view of one meeting, taken under the meeting's lock. Every count is derived from
+/// <see cref="Attendees"/>, so getMeetings and getMeetingInfo agree by construction.</summary>
+public sealed class MeetingSnapshot
+{
+    public MeetingSnapshot(MeetingDefinition definition, MeetingStatus status, IReadOnlyList<AttendeeSnapshot> attendees)
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        ArgumentNullException.ThrowIfNull(status);
+        ArgumentNullException.ThrowIfNull(attendees);
+        Definition = definition;
+        Status = status;
+        Attendees = attendees;
+        foreach (var a in attendees)
+        {
+            ModeratorCount += a.Role == Roles.Moderator ? 1 : 0;
+            ListenerCount += a.IsListeningOnly ? 1 : 0;
+            VoiceParticipantCount += a.HasJoinedVoice ? 1 : 0;
+            VideoCount += a.VideoStreams.Count;
+        }
+    }
+
+    public MeetingDefinition Definition { get; }
+
+    public MeetingStatus Status { get; }
+
+    public IReadOnlyList<AttendeeSnapshot> Attendees { get; }
+
+    public string MeetingId => Definition.MeetingId;
+
+    public string InternalMeetingId => Definition.InternalMeetingId;
+
+    public bool Running => Attendees.Count > 0;
+
+    public int ParticipantCount => Attendees.Count;
+
+    public int ModeratorCount { get; }
+
+    public int ListenerCount { get; }
+
+    public int VoiceParticipantCount { get; }
+
+    public int VideoCount { get; }
+}
+
+/// <summary>What create fixed for a meeting's lifetime.</summary>
+public sealed record MeetingDefinition(
+    string MeetingId,
+    string InternalMeetingId,
+    string Name,
+    long CreateTime,
+    string CreateDate,
+    string AttendeePw,
+    string ModeratorPw,
+    string VoiceBridge,
+    string WebVoice,
+    string DialNumber,
+    string LogoutUrl,
+    bool Record,
+    int MaxUsers,
+    int Duration,
+    string Welcome,
+    string? ModeratorOnlyMessage,
+    bool AutoStartRecording,
+    bool AllowStartStopRecording,
+    IReadOnlyList<KeyValuePair<string, string>> Metadata);
+
+/// <summary>The meeting-level flags that change over its life.</summary>
+public sealed record MeetingStatus(bool HasUserJoined, bool HasBeenForciblyEnded, long StartTime, long EndTime, string GuestPolicy);
+
+public static class Roles
+{
+    public const string Moderator = "MODERATOR";
+    public const string Viewer = "VIEWER";
+}
+
+/// <summary>Mconf-Live guest policies (bbb-apps); the default asks a moderator.</summary>
+public static class GuestPolicies
+{
+    public const string AskModerator = "ASK_MODERATOR";
+    public const string AlwaysAccept = "ALWAYS_ACCEPT";
+    public const string AlwaysDeny = "ALWAYS_DENY";
+
+    public static bool TryNormalise(string? text, out string policy)
+    {
+        policy = (text ?? "").Trim().Replace('-', '_').ToUpperInvariant();
+        return policy is AskModerator or AlwaysAccept or AlwaysDeny;
+    }
+}
+
+/// <summary>One participant of a past session, as getStats shows it.</summary>
+public sealed record StatsParticipant(string UserId, string UserName, long JoinTime, long LeftTime);
+
+/// <summary>Stats of one past session.</summary>
+public sealed record MeetingStats(string MeetingId, string MeetingName, string RecordId, long StartTime, long EndTime, IReadOnlyList<StatsParticipant> Participants);

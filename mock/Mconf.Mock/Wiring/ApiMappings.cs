@@ -1,0 +1,65 @@
+using Mconf.Mock.Api;
+using Mconf.Mock.Xml;
+using Mconf.Spec.Signing;
+using WireMock;
+using WireMock.Matchers;
+using WireMock.RequestBuilders;
+using WireMock.ResponseBuilders;
+using WireMock.Server;
+
+namespace Mconf.Mock.Wiring;
+
+/// <summary>Registers one WireMock mapping per API call (its path, with and without <c>.xml</c>, and the methods
+/// its Grails mapping accepts), each answering through a callback into the engine, plus a catch-all under
+/// <c>/bigbluebutton</c> that answers what Grails gives for anything else (404). All at
+/// <see cref="BuiltInPriority"/>, so a user mapping with a smaller priority number wins.</summary>
+internal static class ApiMappings
+{
+    /// <summary>Priority of the built-in mappings (WireMock: a lower number wins).</summary>
+    public const int BuiltInPriority = 1000;
+
+    public const int CatchAllPriority = 10_000;
+
+    public static void Register(WireMockServer server, ApiRouter router, Action<string> log)
+    {
+        foreach (var handler in router.Handlers)
+        {
+            var paths = handler.Call == "index"
+                ? new[] { ApiRouter.ApiPath, ApiRouter.ApiPath + "/", ApiRouter.ApiPath + "/index", ApiRouter.ApiPath + "/index.xml" }
+                : [ApiRouter.ApiPath + "/" + handler.Call, ApiRouter.ApiPath + "/" + handler.Call + ".xml"];
+            var request = Request.Create().WithPath([.. paths.Select(p => (IStringMatcher)new ExactMatcher(p))]);
+            request = handler.Methods.Count == 0 ? request.UsingAnyMethod() : request.UsingMethod([.. handler.Methods]);
+            var bound = handler;
+            server.Given(request)
+                .WithTitle("BBB API " + handler.Call)
+                .AtPriority(BuiltInPriority)
+                .RespondWith(Response.Create().WithCallback(req => Answer(req, router, log, bound)));
+        }
+
+        server.Given(Request.Create().WithPath(new WildcardMatcher(ApiRouter.ContextPath + "*")).UsingAnyMethod())
+            .WithTitle("BBB API: anything else (Grails 404)")
+            .AtPriority(CatchAllPriority)
+            .RespondWith(Response.Create().WithCallback(req => Answer(req, router, log, null)));
+    }
+
+    /// <summary>Runs a handler; never lets an exception become a 500 or a stack trace.</summary>
+    private static ResponseMessage Answer(IRequestMessage req, ApiRouter router, Action<string> log, ApiHandler? handler)
+    {
+        var scope = RequestScope.Current;
+        var rawQuery = scope?.RawQuery ?? (req.RawQuery ?? "").TrimStart('?');
+        try
+        {
+            var result = handler is null
+                ? router.Route(req.Path, req.Method, rawQuery, req.Body)
+                : handler.Handle(new ApiRequest(handler.Call, req.Method, rawQuery, req.Body), router.Context);
+            return ResponseFactory.Create(result);
+        }
+#pragma warning disable CA1031 // The fake answers every request with an envelope; the cause goes to the log.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            log($"fake: {req.Method} {req.Path} failed: {Redactor.Redact(ex.ToString(), router.Context.Secret)}");
+            return ResponseFactory.Create(ApiResult.Xml(Envelope.Error("internalError", router.Context.Answers.Message("internalError", handler?.Call ?? "unknown"))));
+        }
+    }
+}

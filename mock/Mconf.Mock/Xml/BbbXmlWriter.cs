@@ -1,0 +1,152 @@
+using System.Globalization;
+using System.Text;
+
+namespace Mconf.Mock.Xml;
+
+/// <summary>Writes XML the way Groovy's StreamingMarkupBuilder does in bbb-web (facts §1): no declaration, no
+/// whitespace, <c>&lt;x/&gt;</c> for null, <c>&lt;x&gt;&lt;/x&gt;</c> for an empty string or empty closure,
+/// text escaped for <c>&amp; &lt; &gt;</c>, single-quoted attributes. Unlike bbb-web it never writes a broken
+/// document: characters XML forbids become U+FFFD and a <c>]]&gt;</c> inside CDATA is split.</summary>
+public sealed class BbbXmlWriter
+{
+    private readonly StringBuilder _text;
+
+    public BbbXmlWriter(int capacity = 256)
+    {
+        _text = new StringBuilder(capacity);
+    }
+
+    public BbbXmlWriter Open(string name)
+    {
+        _text.Append('<').Append(name).Append('>');
+        return this;
+    }
+
+    public BbbXmlWriter Close(string name)
+    {
+        _text.Append("</").Append(name).Append('>');
+        return this;
+    }
+
+    /// <summary>A text element; null writes <c>&lt;name/&gt;</c>, "" writes <c>&lt;name&gt;&lt;/name&gt;</c>.</summary>
+    public BbbXmlWriter Element(string name, string? value)
+    {
+        if (value is null)
+        {
+            return SelfClosing(name);
+        }
+
+        _text.Append('<').Append(name).Append('>');
+        AppendEscaped(value, attribute: false);
+        _text.Append("</").Append(name).Append('>');
+        return this;
+    }
+
+    public BbbXmlWriter Element(string name, bool value) => Element(name, value ? "true" : "false");
+
+    public BbbXmlWriter Element(string name, long value) => Element(name, value.ToString(CultureInfo.InvariantCulture));
+
+    /// <summary>A text element whose value is written inside <c>&lt;![CDATA[…]]&gt;</c> (getRecordings).</summary>
+    public BbbXmlWriter Cdata(string name, string value)
+    {
+        _text.Append('<').Append(name).Append("><![CDATA[");
+        var safe = Sanitise(value).Replace("]]>", "]]]]><![CDATA[>", StringComparison.Ordinal);
+        _text.Append(safe).Append("]]></").Append(name).Append('>');
+        return this;
+    }
+
+    /// <summary>An element built from a closure that wrote nothing: <c>&lt;name&gt;&lt;/name&gt;</c>.</summary>
+    public BbbXmlWriter Empty(string name) => Open(name).Close(name);
+
+    public BbbXmlWriter SelfClosing(string name)
+    {
+        _text.Append('<').Append(name).Append("/>");
+        return this;
+    }
+
+    /// <summary><c>&lt;name a='v' …/&gt;</c> with single-quoted attributes (the <c>&lt;errors&gt;</c> shape).</summary>
+    public BbbXmlWriter EmptyWithAttributes(string name, params (string Name, string Value)[] attributes)
+    {
+        _text.Append('<').Append(name);
+        foreach (var (attrName, attrValue) in attributes)
+        {
+            _text.Append(' ').Append(attrName).Append("='");
+            AppendEscaped(attrValue, attribute: true);
+            _text.Append('\'');
+        }
+
+        _text.Append("/>");
+        return this;
+    }
+
+    public override string ToString() => _text.ToString();
+
+    /// <summary>Replaces characters that XML 1.0 does not allow (controls, lone surrogates, U+FFFE/U+FFFF) by U+FFFD.</summary>
+    public static string Sanitise(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (!IsXmlChar(value, i, out var width))
+            {
+                return SanitiseSlow(value);
+            }
+
+            i += width - 1;
+        }
+
+        return value;
+    }
+
+    private void AppendEscaped(string value, bool attribute)
+    {
+        foreach (var c in Sanitise(value))
+        {
+            switch (c)
+            {
+                case '&': _text.Append("&amp;"); break;
+                case '<': _text.Append("&lt;"); break;
+                case '>': _text.Append("&gt;"); break;
+                case '\'' when attribute: _text.Append("&apos;"); break;
+                default: _text.Append(c); break;
+            }
+        }
+    }
+
+    private static string SanitiseSlow(string value)
+    {
+        var builder = new StringBuilder(value.Length);
+        for (var i = 0; i < value.Length; i++)
+        {
+            if (IsXmlChar(value, i, out var width))
+            {
+                builder.Append(value, i, width);
+                i += width - 1;
+            }
+            else
+            {
+                builder.Append('\uFFFD');
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    private static bool IsXmlChar(string s, int i, out int width)
+    {
+        width = 1;
+        var c = s[i];
+        if (char.IsHighSurrogate(c))
+        {
+            if (i + 1 < s.Length && char.IsLowSurrogate(s[i + 1]))
+            {
+                width = 2;
+                return true;
+            }
+
+            return false;
+        }
+
+        return c is '\t' or '\n' or '\r' || (c >= ' ' && !char.IsLowSurrogate(c) && c != '\uFFFE' && c != '\uFFFF');
+    }
+}
