@@ -326,6 +326,19 @@ public sealed partial class SpecLintTests
     }
 
     [Test]
+    public void Entries_of_a_mconf_live_call_are_mconf_live()
+    {
+        // A call that is itself a delta (getStats) is absent from a plain 0.9 server as a whole, envelope included.
+        var offenders = _spec.Calls.Where(c => c.Origin == Origin.MconfLive)
+            .SelectMany(c => c.Params.Select(p => (p.Id, p.Origin)).Concat(c.Response.Select(e => (e.Id, e.Origin))))
+            .Where(x => x.Origin != Origin.MconfLive)
+            .Select(x => x.Id)
+            .ToList();
+
+        offenders.ShouldBeEmpty($"Entries of a mconf-live call with another origin: {string.Join(", ", offenders)}");
+    }
+
+    [Test]
     public void Every_required_mconf_live_id_is_present_with_origin_mconf_live()
     {
         var origins = _spec.Calls
