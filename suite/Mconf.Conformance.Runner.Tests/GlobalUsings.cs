@@ -1,0 +1,1 @@
+global using Mconf.Conformance.Runner.Tests.Support;

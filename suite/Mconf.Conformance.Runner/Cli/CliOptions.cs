@@ -1,0 +1,47 @@
+namespace Mconf.Conformance.Runner.Cli;
+
+/// <summary>What the command line asked for.</summary>
+public enum CliCommand
+{
+    Run,
+    List,
+    Compare,
+    Help,
+    Version,
+}
+
+/// <summary>The parsed command line. <see cref="Settings"/> holds option values under their configuration keys
+/// (<see cref="SettingKeys"/>), so they layer over the <c>MCONF_*</c> environment variables; the globs and the
+/// compare inputs are lists and stay apart.</summary>
+internal sealed record CliOptions
+{
+    public CliCommand Command { get; init; } = CliCommand.Run;
+
+    public IReadOnlyDictionary<string, string?> Settings { get; init; } = new Dictionary<string, string?>();
+
+    public IReadOnlyList<string> Only { get; init; } = [];
+
+    public IReadOnlyList<string> Skip { get; init; } = [];
+
+    /// <summary><c>compare</c>: report folders or results.json files, in column order.</summary>
+    public IReadOnlyList<string> CompareInputs { get; init; } = [];
+}
+
+/// <summary>Configuration keys. Each can also come from an environment variable: <c>MCONF_</c> plus the key
+/// with <c>:</c> written as <c>__</c>, e.g. <c>MCONF_TARGET__SECRET</c>.</summary>
+internal static class SettingKeys
+{
+    public const string TargetUrl = "Target:Url";
+    public const string TargetSecret = "Target:Secret";
+    public const string Checksum = "Target:Checksum";
+    public const string Timeout = "Target:Timeout";
+    public const string Tier = "Run:Tier";
+    public const string Out = "Run:Out";
+    public const string KnownFailing = "Run:KnownFailing";
+    public const string Parallel = "Run:Parallel";
+    public const string Only = "Run:Only";
+    public const string Skip = "Run:Skip";
+    public const string FakeFlavour = "Fake:Flavour";
+
+    public const string EnvironmentPrefix = "MCONF_";
+}

@@ -1,0 +1,163 @@
+using System.Globalization;
+using Mconf.Spec.Signing;
+using Microsoft.Extensions.Configuration;
+
+namespace Mconf.Conformance.Runner.Cli;
+
+/// <summary>The run's settings after layering the command line over the <c>MCONF_*</c> environment variables.
+/// <see cref="TargetUrl"/> null means: certify the embedded fake.</summary>
+internal sealed record RunSettings
+{
+    public const string DefaultOut = "reports";
+    public const int DefaultTimeoutSeconds = 10;
+    public const int DefaultParallelism = 8;
+
+    public string? TargetUrl { get; init; }
+
+    public string? Secret { get; init; }
+
+    public ChecksumAlgorithm Checksum { get; init; } = ChecksumAlgorithm.Sha1;
+
+    public string Tier { get; init; } = "lifecycle";
+
+    public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(DefaultTimeoutSeconds);
+
+    public string OutDirectory { get; init; } = DefaultOut;
+
+    public string? KnownFailingFile { get; init; }
+
+    public int Parallelism { get; init; } = DefaultParallelism;
+
+    /// <summary>Flavour of the embedded fake (<c>mconf-live</c> or <c>bbb-0.9</c>); null = the fake's default.</summary>
+    public string? FakeFlavour { get; init; }
+
+    public IReadOnlyList<string> Only { get; init; } = [];
+
+    public IReadOnlyList<string> Skip { get; init; } = [];
+
+    public bool UsesEmbeddedFake => TargetUrl is null;
+
+    /// <summary>Environment variables (or a test's stand-in) under <see cref="SettingKeys.EnvironmentPrefix"/>,
+    /// then the command line on top.</summary>
+    public static IConfiguration BuildConfiguration(CliOptions cli, IReadOnlyDictionary<string, string?>? environment)
+    {
+        ArgumentNullException.ThrowIfNull(cli);
+        var builder = new ConfigurationBuilder();
+        if (environment is null)
+        {
+            builder.AddEnvironmentVariables(SettingKeys.EnvironmentPrefix);
+        }
+        else
+        {
+            builder.AddInMemoryCollection(environment
+                .Where(e => e.Key.StartsWith(SettingKeys.EnvironmentPrefix, StringComparison.OrdinalIgnoreCase))
+                .Select(e => KeyValuePair.Create(
+                    e.Key[SettingKeys.EnvironmentPrefix.Length..].Replace("__", ":", StringComparison.Ordinal), e.Value)));
+        }
+
+        return builder.AddInMemoryCollection(cli.Settings).Build();
+    }
+
+    /// <summary>Reads and checks every setting; on failure returns null and one line in <paramref name="error"/>
+    /// that never includes the secret.</summary>
+    public static RunSettings? Resolve(CliOptions cli, IConfiguration configuration, out string? error)
+    {
+        ArgumentNullException.ThrowIfNull(cli);
+        ArgumentNullException.ThrowIfNull(configuration);
+        error = null;
+        var target = NullIfBlank(configuration[SettingKeys.TargetUrl]);
+        var secret = configuration[SettingKeys.TargetSecret];
+        if (target is null && cli.Settings.ContainsKey(SettingKeys.TargetSecret))
+        {
+            error = "--secret needs --target (the embedded fake brings its own secret)";
+            return null;
+        }
+
+        if (target is not null)
+        {
+            try
+            {
+                ApiEndpoint.Parse(target);
+            }
+            catch (FormatException)
+            {
+                error = "--target is not an absolute http(s) URL";
+                return null;
+            }
+
+            if (string.IsNullOrEmpty(secret))
+            {
+                error = "no shared secret for --target: pass --secret or set MCONF_TARGET__SECRET";
+                return null;
+            }
+        }
+
+        var checksumText = NullIfBlank(configuration[SettingKeys.Checksum]) ?? "sha1";
+        if (!ChecksumAlgorithms.TryParse(checksumText, out var checksum))
+        {
+            error = $"--checksum must be one of {string.Join(", ", ChecksumAlgorithms.All.Select(a => a.Name()))}";
+            return null;
+        }
+
+        var tier = NullIfBlank(configuration[SettingKeys.Tier]) ?? "lifecycle";
+        if (tier is not ("lifecycle" or "read-only"))
+        {
+            error = "--tier must be read-only or lifecycle";
+            return null;
+        }
+
+        var timeoutText = NullIfBlank(configuration[SettingKeys.Timeout]);
+        var timeoutSeconds = (double)DefaultTimeoutSeconds;
+        if (timeoutText is not null
+            && (!double.TryParse(timeoutText, NumberStyles.Float, CultureInfo.InvariantCulture, out timeoutSeconds)
+                || timeoutSeconds <= 0 || timeoutSeconds > 3600))
+        {
+            error = "--timeout must be a number of seconds between 0 and 3600";
+            return null;
+        }
+
+        var parallelText = NullIfBlank(configuration[SettingKeys.Parallel]);
+        var parallelism = DefaultParallelism;
+        if (parallelText is not null
+            && (!int.TryParse(parallelText, NumberStyles.None, CultureInfo.InvariantCulture, out parallelism)
+                || parallelism < 1 || parallelism > 64))
+        {
+            error = "--parallel must be a whole number from 1 to 64";
+            return null;
+        }
+
+        var flavour = NullIfBlank(configuration[SettingKeys.FakeFlavour]);
+        if (flavour is not null && flavour is not ("mconf-live" or "bbb-0.9"))
+        {
+            error = "--fake-flavour must be mconf-live or bbb-0.9";
+            return null;
+        }
+
+        if (flavour is not null && target is not null)
+        {
+            error = "--fake-flavour applies to the embedded fake only, not to --target";
+            return null;
+        }
+
+        return new RunSettings
+        {
+            TargetUrl = target,
+            Secret = target is null ? null : secret,
+            Checksum = checksum,
+            Tier = tier,
+            Timeout = TimeSpan.FromSeconds(timeoutSeconds),
+            OutDirectory = NullIfBlank(configuration[SettingKeys.Out]) ?? DefaultOut,
+            KnownFailingFile = NullIfBlank(configuration[SettingKeys.KnownFailing]),
+            Parallelism = parallelism,
+            FakeFlavour = flavour,
+            Only = Globs(cli.Only, configuration[SettingKeys.Only]),
+            Skip = Globs(cli.Skip, configuration[SettingKeys.Skip]),
+        };
+    }
+
+    // Globs given on the command line replace those of the environment, as every other option does.
+    private static string[] Globs(IReadOnlyList<string> fromCommandLine, string? fromEnvironment) =>
+        [.. (fromCommandLine.Count > 0 ? fromCommandLine : CliParser.SplitList(fromEnvironment)).Distinct(StringComparer.Ordinal)];
+
+    private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+}

@@ -1,0 +1,239 @@
+using System.Globalization;
+using System.Text;
+using Mconf.Conformance.Model;
+using static Mconf.Conformance.Runner.Reports.HtmlPage;
+
+namespace Mconf.Conformance.Runner.Reports;
+
+/// <summary>report.html: one self-contained page for people. The verdict and totals first, then the failures
+/// with their evidence, then the table of every documented Mconf-Live delta, then the other non-passes and
+/// every case. Everything from the target or the spec is HTML-escaped; there is no script.</summary>
+public static class HtmlReportWriter
+{
+    public const string FileName = "report.html";
+
+    /// <summary>Evidence bodies are cut to this many characters on the page (results.json keeps more).</summary>
+    public const int MaxBodyChars = 8 * 1024;
+
+    public static string Render(ResultsDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var html = new StringBuilder();
+        html.Append(Head($"Mconf-Live conformance: {VerdictNames.Of(document.Verdict)} — {document.Target?.Url ?? "unknown target"}"));
+        Banner(html, document);
+        Target(html, document);
+        Failures(html, document);
+        Deltas(html, document);
+        Others(html, document, Verdict.KnownFailing, "Known failing", "listed in the known-failing file: allowed, still failing");
+        Others(html, document, Verdict.Inconclusive, "Inconclusive", "nothing on the target to observe; not a pass");
+        Others(html, document, Verdict.Skipped, "Skipped", "not applicable to this run");
+        AllCases(html, document);
+        html.Append(CultureInfo.InvariantCulture,
+            $"<footer>mconf-conformance {E(document.KitVersion)} · run {E(document.RunId)} · the shared secret and every checksum are redacted (<code>***</code>).</footer>\n");
+        html.Append(Foot);
+        return html.ToString();
+    }
+
+    public static void Write(ResultsDocument document, string path) => File.WriteAllText(path, Render(document), new UTF8Encoding(false));
+
+    private static void Banner(StringBuilder html, ResultsDocument d)
+    {
+        var t = d.Totals;
+        html.Append(CultureInfo.InvariantCulture, $"""
+            <header class="banner {Css(d.Verdict)}">
+            <h1>{E(Title(d.Verdict))}</h1>
+            <p class="line">{E(BannerLine(d))}</p>
+            <ul class="totals"><li>{t.Passed} passed</li><li>{t.Failed} failed</li><li>{t.Inconclusive} inconclusive</li><li>{t.Skipped} skipped</li><li>{t.KnownFailing} known-failing</li><li>{t.Total} cases</li></ul>
+            </header>
+
+            """);
+    }
+
+    // The closing line names every failed case; the banner keeps to the count, the list follows below.
+    private static string BannerLine(ResultsDocument d) =>
+        d.Verdict == RunVerdict.NotConformant && d.Summary.Length > 200
+            ? $"not conformant: {d.Totals.Failed} failed (listed below)"
+            : d.Summary;
+
+    private static string Title(RunVerdict verdict) => verdict switch
+    {
+        RunVerdict.Conformant => "Conformant",
+        RunVerdict.NotConformant => "Not conformant",
+        _ => "Could not run",
+    };
+
+    private static void Target(StringBuilder html, ResultsDocument d)
+    {
+        var t = d.Target;
+        var o = d.Options;
+        html.Append("<section id=\"target\">\n<h2>Target and run</h2>\n<table class=\"kv\">\n");
+        Row(html, "Target", t is null ? "unknown (the preflight did not get an answer)" : t.Url + (t.Embedded ? " (the kit's embedded fake)" : ""));
+        Row(html, "Flavour", t is null ? "unknown" : FlavourText(t.Flavour));
+        Row(html, "API version", t?.ApiVersion ?? "unknown");
+        Row(html, "Checksum", o.Checksum);
+        Row(html, "Tier", o.Tier);
+        Row(html, "Selection", $"only: {(o.Only.Count == 0 ? "all" : string.Join(", ", o.Only))}; skip: {(o.Skip.Count == 0 ? "none" : string.Join(", ", o.Skip))}");
+        Row(html, "Known-failing file", o.KnownFailingFile ?? "none");
+        Row(html, "Run", $"{d.RunId}, started {d.StartedAt.ToUniversalTime().ToString("yyyy-MM-dd HH:mm:ss 'UTC'", CultureInfo.InvariantCulture)}, {d.DurationSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s, {o.Parallelism} in parallel, timeout {o.TimeoutSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s");
+        Row(html, "Kit", "mconf-conformance " + d.KitVersion);
+        if (d.AbortReason is not null)
+        {
+            Row(html, "Could not run", d.AbortReason);
+        }
+
+        if (d.LeftoverMeetings.Count > 0)
+        {
+            Row(html, "Left on the target", $"{d.LeftoverMeetings.Count} meeting(s) of this run still listed after cleanup: {string.Join(", ", d.LeftoverMeetings)}");
+        }
+
+        html.Append("</table>\n</section>\n");
+    }
+
+    private static string FlavourText(string flavour) => flavour switch
+    {
+        "mconf-live" => "Mconf-Live (shows the Mconf-Live deltas)",
+        "bbb-0.9" => "plain BigBlueButton 0.9 (shows no Mconf-Live delta)",
+        _ => flavour,
+    };
+
+    private static void Row(StringBuilder html, string name, string value) =>
+        html.Append(CultureInfo.InvariantCulture, $"<tr><th>{E(name)}</th><td>{E(value)}</td></tr>\n");
+
+    private static void Failures(StringBuilder html, ResultsDocument d)
+    {
+        var failed = d.Cases.Where(c => c.Verdict == Verdict.Failed).ToList();
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"failures\">\n<h2>Failures ({failed.Count})</h2>\n");
+        if (failed.Count == 0)
+        {
+            html.Append(d.Cases.Count == 0 ? "<p class=\"muted\">No case ran.</p>\n" : "<p>No case failed.</p>\n");
+        }
+
+        foreach (var c in failed)
+        {
+            CaseBlock(html, c, openEvidence: true);
+        }
+
+        html.Append("</section>\n");
+    }
+
+    private static void CaseBlock(StringBuilder html, CaseRecord c, bool openEvidence)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"""
+            <article class="case {Css(c.Verdict)}" id="{E(Anchor(c.Id))}">
+            <h3><code>{E(c.Id)}</code> {E(c.Title)} <span class="badge">{E(VerdictNames.Of(c.Verdict))}</span></h3>
+            {Message(c.Message)}
+            <dl>
+            <dt>Requirement</dt><dd>{E(c.Requirement)}</dd>
+            <dt>Action</dt><dd>{E(c.Action)}</dd>
+            <dt>Spec</dt><dd><code>{E(c.Spec.Id)}</code> — {E(c.Spec.Doc)} {E(c.Spec.Section)}{(c.Spec.Quote.Length > 0 ? ": “" + E(c.Spec.Quote) + "”" : "")}</dd>
+            <dt>Case</dt><dd>layer {E(c.Layer)}, call {E(c.Call)}, check {E(c.Kind)}, tier {E(c.Tier)}, {c.DurationMs.ToString("0", CultureInfo.InvariantCulture)} ms</dd>
+            </dl>
+
+            """);
+        foreach (var e in c.Evidence)
+        {
+            var body = e.Body is null ? "" : e.Body.Length <= MaxBodyChars ? e.Body : e.Body[..MaxBodyChars] + $"\n… ({e.Body.Length - MaxBodyChars} more characters in results.json)";
+            html.Append(CultureInfo.InvariantCulture, $"""
+                <details{(openEvidence ? " open" : "")}><summary>{E(e.Method)} {E(e.Url)} → {e.Status} {E(e.ContentType)}{(e.Location is null ? "" : " → " + E(e.Location))}</summary>
+                <pre>{E(body)}</pre></details>
+
+                """);
+        }
+
+        if (c.Evidence.Count == 0)
+        {
+            html.Append("<p class=\"muted\">No HTTP exchange recorded.</p>\n");
+        }
+
+        html.Append("</article>\n");
+    }
+
+    // A message's first line is the finding; what follows (the engine's request/response excerpt) is preformatted.
+    private static string Message(string message)
+    {
+        var cut = message.IndexOf('\n', StringComparison.Ordinal);
+        return cut < 0
+            ? $"<p class=\"msg\">{E(message)}</p>"
+            : $"<p class=\"msg\">{E(message[..cut])}</p>\n<pre>{E(message[(cut + 1)..])}</pre>";
+    }
+
+    private static void Deltas(StringBuilder html, ResultsDocument d)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"""
+            <section id="deltas">
+            <h2>Mconf-Live deltas ({d.Deltas.Count})</h2>
+            <p>Every change the Mconf-Live API documents over BigBlueButton 0.9 (the wiki, and fields the server returns that the wiki omits), the cases that verify it and their joint outcome (worst first).</p>
+            <table class="fixed">
+            <colgroup><col style="width: 22%"><col style="width: 8%"><col style="width: 24%"><col style="width: 5%"><col style="width: 31%"><col style="width: 10%"></colgroup>
+            <tr><th>Delta</th><th>Kind</th><th>What</th><th>In wiki</th><th>Cases</th><th>Outcome</th></tr>
+
+            """);
+        var verdicts = d.Cases.ToDictionary(c => c.Id, c => c.Verdict, StringComparer.Ordinal);
+        foreach (var delta in d.Deltas)
+        {
+            var cases = delta.Cases.Count == 0
+                ? "<span class=\"muted\">no case in the kit</span>"
+                : string.Join("<br>", delta.Cases.Select(id => verdicts.TryGetValue(id, out var v)
+                    ? $"<a href=\"#{E(Anchor(id))}\"><code>{E(id)}</code></a> <span class=\"badge {Css(v)}\">{E(VerdictNames.Of(v))}</span>"
+                    : $"<code>{E(id)}</code> <span class=\"muted\">not run</span>"));
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td><code>{E(delta.Id)}</code></td><td>{E(delta.Kind)}</td><td>{E(delta.Description)}<br><span class=\"muted\">{E(delta.Source)}</span></td><td>{(delta.InWiki ? "yes" : "no")}</td><td>{cases}</td><td><span class=\"badge {E(delta.Outcome)}\">{E(delta.Outcome)}</span></td></tr>\n");
+        }
+
+        if (d.Deltas.Count == 0)
+        {
+            html.Append("<tr><td colspan=\"6\" class=\"muted\">The spec lists no Mconf-Live delta.</td></tr>\n");
+        }
+
+        html.Append("</table>\n</section>\n");
+    }
+
+    private static void Others(StringBuilder html, ResultsDocument d, Verdict verdict, string heading, string meaning)
+    {
+        var cases = d.Cases.Where(c => c.Verdict == verdict).ToList();
+        if (cases.Count == 0)
+        {
+            return;
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"{Css(verdict)}\">\n<h2>{E(heading)} ({cases.Count})</h2>\n<p class=\"muted\">{E(meaning)}</p>\n");
+        foreach (var c in cases)
+        {
+            CaseBlock(html, c, openEvidence: false);
+        }
+
+        html.Append("</section>\n");
+    }
+
+    private static void AllCases(StringBuilder html, ResultsDocument d)
+    {
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"all\">\n<h2>All cases ({d.Cases.Count})</h2>\n<table class=\"fixed\">\n<colgroup><col style=\"width: 30%\"><col style=\"width: 22%\"><col style=\"width: 8%\"><col style=\"width: 10%\"><col style=\"width: 5%\"><col style=\"width: 25%\"></colgroup>\n<tr><th>Case</th><th>Title</th><th>Layer</th><th>Verdict</th><th>ms</th><th>Message</th></tr>\n");
+        foreach (var c in d.Cases)
+        {
+            var id = c.Verdict == Verdict.Passed ? $"<code>{E(c.Id)}</code>" : $"<a href=\"#{E(Anchor(c.Id))}\"><code>{E(c.Id)}</code></a>";
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td>{id}</td><td>{E(c.Title)}</td><td>{E(c.Layer)}</td><td><span class=\"badge {Css(c.Verdict)}\">{E(VerdictNames.Of(c.Verdict))}</span></td><td>{c.DurationMs.ToString("0", CultureInfo.InvariantCulture)}</td><td>{E(c.Message)}</td></tr>\n");
+        }
+
+        html.Append("</table>\n</section>\n");
+    }
+
+    /// <summary>A fragment identifier for a case, one-to-one with IDs (which contain '/', '#', '*').</summary>
+    internal static string Anchor(string id)
+    {
+        var builder = new StringBuilder("case-", id.Length + 5);
+        foreach (var ch in id)
+        {
+            if (char.IsAsciiLetterOrDigit(ch) || ch == '-')
+            {
+                builder.Append(ch);
+            }
+            else
+            {
+                builder.Append('_').Append(((int)ch).ToString("x", CultureInfo.InvariantCulture)).Append('_');
+            }
+        }
+
+        return builder.ToString();
+    }
+}

@@ -1,0 +1,58 @@
+using Mconf.Conformance.Model;
+using CaseVerdict = Mconf.Conformance.Model.Verdict;
+
+namespace Mconf.Conformance.Runner.Reports;
+
+/// <summary>The run's verdict, its exit code and its closing line, from the (known-failing adjusted) results.
+/// A run that verified nothing is not a pass (style-models: h2spec/ASP.NET "no results" fails).</summary>
+public sealed record Judgement(RunVerdict Verdict, int ExitCode, string Line)
+{
+    public static Judgement CouldNotRun(string reason) =>
+        new(RunVerdict.CouldNotRun, ExitCodes.CouldNotRun, "could not run: " + OneLine(reason));
+
+    public static Judgement Of(string? abortReason, IReadOnlyList<CaseResult> results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        if (abortReason is not null)
+        {
+            return CouldNotRun(abortReason);
+        }
+
+        var totals = VerdictTotals.Of(results.Select(r => r.Verdict));
+        if (totals.Total == 0)
+        {
+            return CouldNotRun("no case ran: the selection (--only, --skip, --tier) matched no case");
+        }
+
+        if (totals.Passed + totals.Failed + totals.KnownFailing == 0)
+        {
+            return CouldNotRun($"nothing was verified: {totals.Inconclusive} inconclusive, {totals.Skipped} skipped of {totals.Total} cases");
+        }
+
+        if (totals.Failed > 0)
+        {
+            var failed = results.Where(r => r.Verdict == CaseVerdict.Failed).Select(r => r.Case.Id).Order(StringComparer.Ordinal);
+            return new Judgement(RunVerdict.NotConformant, ExitCodes.NotConformant,
+                $"not conformant: {totals.Failed} failed: {string.Join(", ", failed)}");
+        }
+
+        return new Judgement(RunVerdict.Conformant, ExitCodes.Conformant,
+            $"conformant: {totals.Passed} of {totals.Total} cases passed ({totals.Inconclusive} inconclusive, {totals.Skipped} skipped, {totals.KnownFailing} known-failing)");
+    }
+
+    /// <summary>The finding of a case's message: its first line, without the case ID the engine puts in front
+    /// (the ID is shown beside it anyway); the lines after it are evidence.</summary>
+    public static string Finding(string message, string caseId)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(caseId);
+        var first = message.Split('\n', 2)[0].Trim();
+        return first.StartsWith(caseId + ": ", StringComparison.Ordinal) ? first[(caseId.Length + 2)..] : first;
+    }
+
+    public static string OneLine(string text)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        return string.Join(' ', text.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+}

@@ -1,0 +1,99 @@
+using System.Globalization;
+using System.Text;
+using Mconf.Conformance.Model;
+
+namespace Mconf.Conformance.Runner.Reports;
+
+/// <summary>summary.md: a short Markdown summary to paste into a pull-request comment. Text from the target
+/// (messages) goes into code spans, so a server's answer cannot inject Markdown or HTML.</summary>
+public static class MarkdownSummaryWriter
+{
+    public const string FileName = "summary.md";
+
+    /// <summary>Lists longer than this end with "and N more" (the HTML report has them all).</summary>
+    public const int MaxListed = 15;
+
+    public static string Render(ResultsDocument document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var md = new StringBuilder();
+        var icon = document.Verdict switch
+        {
+            RunVerdict.Conformant => "✅",
+            RunVerdict.NotConformant => "❌",
+            _ => "⚠️",
+        };
+        md.Append(CultureInfo.InvariantCulture, $"### {icon} Mconf-Live conformance: {VerdictNames.Of(document.Verdict)}\n\n");
+        // The closing line names every failed case; here the count will do, the list follows.
+        var line = document.Verdict == RunVerdict.NotConformant && document.Summary.Length > 200
+            ? $"not conformant: {document.Totals.Failed} failed (listed below)"
+            : document.Summary;
+        md.Append(CultureInfo.InvariantCulture, $"{Code(line)}\n\n");
+        var target = document.Target;
+        md.Append("| target | flavour | API version | checksum | tier | kit | run |\n|---|---|---|---|---|---|---|\n");
+        md.Append(CultureInfo.InvariantCulture,
+            $"| {Cell(target?.Url ?? "unknown")}{(target?.Embedded == true ? " (embedded fake)" : "")} | {Cell(target?.Flavour ?? "unknown")} | {Cell(target?.ApiVersion ?? "?")} | {Cell(document.Options.Checksum)} | {Cell(document.Options.Tier)} | {Cell(document.KitVersion)} | {Cell(document.RunId)} |\n\n");
+
+        var t = document.Totals;
+        md.Append("| passed | failed | inconclusive | skipped | known-failing | total |\n|---:|---:|---:|---:|---:|---:|\n");
+        md.Append(CultureInfo.InvariantCulture, $"| {t.Passed} | {t.Failed} | {t.Inconclusive} | {t.Skipped} | {t.KnownFailing} | {t.Total} |\n");
+
+        List(md, "Failed", document.Cases.Where(c => c.Verdict == Verdict.Failed).ToList());
+        List(md, "Known failing", document.Cases.Where(c => c.Verdict == Verdict.KnownFailing).ToList());
+        List(md, "Inconclusive", document.Cases.Where(c => c.Verdict == Verdict.Inconclusive).ToList());
+
+        if (document.Deltas.Count > 0)
+        {
+            var byOutcome = document.Deltas.GroupBy(d => d.Outcome, StringComparer.Ordinal)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => $"{g.Count()} {g.Key}");
+            md.Append(CultureInfo.InvariantCulture, $"\n**Mconf-Live deltas** ({document.Deltas.Count} documented): {string.Join(", ", byOutcome)}.\n");
+        }
+
+        md.Append(CultureInfo.InvariantCulture, $"\nDetails, with the evidence of every failure: `report.html` in the run's report folder ({Code(document.RunId)}).\n");
+        return md.ToString();
+    }
+
+    public static void Write(ResultsDocument document, string path) => File.WriteAllText(path, Render(document), new UTF8Encoding(false));
+
+    private static void List(StringBuilder md, string heading, IReadOnlyList<CaseRecord> cases)
+    {
+        if (cases.Count == 0)
+        {
+            return;
+        }
+
+        md.Append(CultureInfo.InvariantCulture, $"\n**{heading}** ({cases.Count}):\n\n");
+        foreach (var c in cases.Take(MaxListed))
+        {
+            md.Append(CultureInfo.InvariantCulture, $"- {Code(c.Id)}: {Code(Shorten(Judgement.Finding(c.Message, c.Id), 200))}\n");
+        }
+
+        if (cases.Count > MaxListed)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"- … and {cases.Count - MaxListed} more\n");
+        }
+    }
+
+    /// <summary>A code span that survives any content (a double-backtick fence when the text has backticks);
+    /// in a table cell, pipes are escaped too.</summary>
+    private static string Code(string text, bool inTable = false)
+    {
+        var flat = Judgement.OneLine(text);
+        if (flat.Length == 0)
+        {
+            return "—";
+        }
+
+        if (inTable)
+        {
+            flat = flat.Replace("|", "\\|", StringComparison.Ordinal);
+        }
+
+        return flat.Contains('`', StringComparison.Ordinal) ? $"`` {flat} ``" : $"`{flat}`";
+    }
+
+    private static string Cell(string text) => Code(text, inTable: true);
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..max] + "…";
+}

@@ -1,0 +1,129 @@
+using System.Text.Json.Serialization;
+using Mconf.Conformance.Model;
+
+namespace Mconf.Conformance.Runner.Reports;
+
+/// <summary>The verdict on the whole run, as the exit code says it.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<RunVerdict>))]
+public enum RunVerdict
+{
+    [JsonStringEnumMemberName("conformant")] Conformant,
+    [JsonStringEnumMemberName("not-conformant")] NotConformant,
+    [JsonStringEnumMemberName("could-not-run")] CouldNotRun,
+}
+
+/// <summary>results.json: one run, already redacted. Every other report (JUnit, HTML, Markdown) and
+/// <c>compare</c> are rendered from this document alone, so they cannot disagree.</summary>
+public sealed record ResultsDocument
+{
+    public const string CurrentSchema = "mconf-conformance/results/1";
+
+    public string Schema { get; init; } = CurrentSchema;
+
+    public required string KitVersion { get; init; }
+
+    public required string RunId { get; init; }
+
+    public required DateTimeOffset StartedAt { get; init; }
+
+    public required double DurationSeconds { get; init; }
+
+    public required RunVerdict Verdict { get; init; }
+
+    public required int ExitCode { get; init; }
+
+    /// <summary>The closing console line (<c>conformant: …</c>, <c>not conformant: …</c>, <c>could not run: …</c>).</summary>
+    public required string Summary { get; init; }
+
+    public string? AbortReason { get; init; }
+
+    /// <summary>Null when the preflight could not even fingerprint the target.</summary>
+    public TargetInfo? Target { get; init; }
+
+    public required RunSelection Options { get; init; }
+
+    public required VerdictTotals Totals { get; init; }
+
+    /// <summary>In catalogue order (call, then spec order), not completion order.</summary>
+    public required IReadOnlyList<CaseRecord> Cases { get; init; }
+
+    /// <summary>Meetings the run created that the target still listed after cleanup (empty when it left nothing).</summary>
+    public IReadOnlyList<string> LeftoverMeetings { get; init; } = [];
+
+    /// <summary>Every documented Mconf-Live delta with the cases that verify it and their joint outcome.</summary>
+    public IReadOnlyList<DeltaRecord> Deltas { get; init; } = [];
+}
+
+/// <summary>The target as the preflight saw it. <see cref="Url"/> has no secret and no checksum;
+/// <see cref="Flavour"/> is <c>mconf-live</c>, <c>bbb-0.9</c> or <c>unknown</c>.</summary>
+public sealed record TargetInfo(string Url, string? ApiVersion, string Flavour, string Checksum, bool Embedded, bool HadApiSuffix);
+
+/// <summary>The options that shaped the run (never the secret).</summary>
+public sealed record RunSelection(
+    string Tier,
+    string Checksum,
+    IReadOnlyList<string> Only,
+    IReadOnlyList<string> Skip,
+    string? KnownFailingFile,
+    double TimeoutSeconds,
+    int Parallelism);
+
+public sealed record VerdictTotals(int Total, int Passed, int Failed, int Inconclusive, int Skipped, int KnownFailing)
+{
+    public static VerdictTotals Of(IEnumerable<Verdict> verdicts)
+    {
+        ArgumentNullException.ThrowIfNull(verdicts);
+        var list = verdicts.ToList();
+        return new VerdictTotals(
+            list.Count,
+            list.Count(v => v == Verdict.Passed),
+            list.Count(v => v == Verdict.Failed),
+            list.Count(v => v == Verdict.Inconclusive),
+            list.Count(v => v == Verdict.Skipped),
+            list.Count(v => v == Verdict.KnownFailing));
+    }
+
+    public int Of(Verdict verdict) => verdict switch
+    {
+        Verdict.Passed => Passed,
+        Verdict.Failed => Failed,
+        Verdict.Inconclusive => Inconclusive,
+        Verdict.Skipped => Skipped,
+        Verdict.KnownFailing => KnownFailing,
+        _ => 0,
+    };
+}
+
+/// <summary>Where a case's requirement is written: the spec entry and the document section it rests on.</summary>
+public sealed record SpecReference(string Id, string Doc, string Section, string Quote);
+
+public sealed record CaseRecord(
+    string Id,
+    string Title,
+    string Layer,
+    string Call,
+    string Kind,
+    string Tier,
+    string Action,
+    string Requirement,
+    SpecReference Spec,
+    Verdict Verdict,
+    string Message,
+    double DurationMs,
+    IReadOnlyList<ExchangeRecord> Evidence);
+
+/// <summary>One redacted HTTP exchange: the request line and what came back.</summary>
+public sealed record ExchangeRecord(string Method, string Url, int Status, string? ContentType, string? Body, string? Location);
+
+/// <summary>A documented Mconf-Live delta (a call, parameter, response element, answer key or rule) and how
+/// this run judged it. <see cref="Outcome"/> is a verdict name, <c>not-run</c> (deselected) or <c>no-case</c>
+/// (the kit has no case for it: a coverage gap).</summary>
+public sealed record DeltaRecord(
+    string Id,
+    string Kind,
+    string Call,
+    string Description,
+    bool InWiki,
+    string Source,
+    IReadOnlyList<string> Cases,
+    string Outcome);

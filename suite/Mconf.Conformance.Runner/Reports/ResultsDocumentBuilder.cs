@@ -1,0 +1,83 @@
+using Mconf.Conformance.Model;
+using Mconf.Spec;
+using Mconf.Spec.Signing;
+
+namespace Mconf.Conformance.Runner.Reports;
+
+/// <summary>Turns an engine outcome into the redacted <see cref="ResultsDocument"/>. Every string that reaches
+/// the document passes through <see cref="Redactor.Redact"/> with the run's secret, so checksums and the secret
+/// cannot reach any report, whatever the engine put in a message or evidence.</summary>
+public sealed class ResultsDocumentBuilder(string kitVersion, string? secret)
+{
+    /// <summary>Bodies longer than this are cut in the reports (a getMeetings listing can be large).</summary>
+    public const int MaxBodyChars = 64 * 1024;
+
+    public ResultsDocument Build(RunOutcome outcome, IReadOnlyList<CaseResult> results, Judgement judgement, RunSelection options, IReadOnlyList<ConformanceCase> catalogue)
+    {
+        ArgumentNullException.ThrowIfNull(outcome);
+        ArgumentNullException.ThrowIfNull(results);
+        ArgumentNullException.ThrowIfNull(judgement);
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(catalogue);
+        var order = new Dictionary<string, int>(StringComparer.Ordinal);
+        for (var i = 0; i < catalogue.Count; i++)
+        {
+            order.TryAdd(catalogue[i].Id, i);
+        }
+
+        var cases = results
+            .OrderBy(r => order.TryGetValue(r.Case.Id, out var i) ? i : int.MaxValue)
+            .ThenBy(r => r.Case.Id, StringComparer.Ordinal)
+            .Select(Case)
+            .ToList();
+        var target = outcome.Target is { } t
+            ? new TargetInfo(R(t.Url), t.ApiVersion is null ? null : R(t.ApiVersion), t.Flavour, t.ChecksumAlgorithm, t.Embedded, t.HadApiSuffix)
+            : null;
+        return new ResultsDocument
+        {
+            KitVersion = kitVersion,
+            RunId = outcome.RunId,
+            StartedAt = outcome.StartedAt,
+            DurationSeconds = Math.Round(outcome.Duration.TotalSeconds, 3),
+            Verdict = judgement.Verdict,
+            ExitCode = judgement.ExitCode,
+            Summary = R(judgement.Line),
+            AbortReason = outcome.AbortReason is null ? null : R(outcome.AbortReason),
+            Target = target,
+            Options = options with
+            {
+                Only = [.. options.Only.Select(R)],
+                Skip = [.. options.Skip.Select(R)],
+                KnownFailingFile = options.KnownFailingFile is null ? null : R(options.KnownFailingFile),
+            },
+            Totals = VerdictTotals.Of(cases.Select(c => c.Verdict)),
+            Cases = cases,
+            LeftoverMeetings = [.. outcome.LeftoverMeetings.Select(R)],
+            Deltas = DeltaTable.Build(SpecCatalog.Load(), catalogue, cases),
+        };
+    }
+
+    private CaseRecord Case(CaseResult result)
+    {
+        var c = result.Case;
+        return new CaseRecord(
+            c.Id,
+            R(c.Title),
+            c.Layer,
+            c.Call,
+            c.Kind,
+            c.Tier,
+            R(c.Action),
+            R(c.Requirement),
+            new SpecReference(c.SpecId, c.Source.Doc, c.Source.Section, R(c.Source.Quote)),
+            result.Verdict,
+            R(result.Message),
+            Math.Round(result.Duration.TotalMilliseconds, 1),
+            [.. result.Evidence.Select(e => new ExchangeRecord(e.Method, R(e.Url), e.Status, e.ContentType, e.Body is null ? null : Cut(R(e.Body)), e.Location is null ? null : R(e.Location)))]);
+    }
+
+    private string R(string? text) => Redactor.Redact(text, secret);
+
+    private static string? Cut(string? body) =>
+        body is null || body.Length <= MaxBodyChars ? body : body[..MaxBodyChars] + $"\n… ({body.Length - MaxBodyChars} more characters cut)";
+}

@@ -1,0 +1,108 @@
+using Mconf.Conformance.Model;
+using Mconf.Conformance.Tests.Support;
+
+namespace Mconf.Conformance.Tests.Kinds;
+
+public sealed class ElementCaseTests
+{
+    private const string Meetings = "<response><returncode>SUCCESS</returncode><meetings>" +
+        "<meeting><meetingID>m1</meetingID><moderatorPW>mp</moderatorPW><voiceBridge>71234</voiceBridge><listenerCount>0</listenerCount></meeting>" +
+        "<meeting><meetingID>m2</meetingID><moderatorPW>mp</moderatorPW><voiceBridge>70001</voiceBridge><listenerCount>1</listenerCount></meeting>" +
+        "</meetings></response>";
+
+    private static CannedTarget WithMeetings(string meetings) =>
+        new CannedTarget().Answer("getMeetings", meetings).Answer("getMeetingInfo", CannedTarget.Failed("notFound"));
+
+    [Test]
+    public async Task Element_PresentInEveryInstance_Passes()
+    {
+        using var target = WithMeetings(Meetings);
+        var result = await Cases.RunAsync(target, Cases.Element("getMeetings", "meetings/meeting/voiceBridge", "Number", parent: "meetings/meeting"), "read-only");
+        result.Verdict.ShouldBe(Verdict.Passed, result.Message);
+    }
+
+    [Test]
+    public async Task Element_MissingFromOneInstance_FailsWithIdExpectedGotRequestAndBody()
+    {
+        using var target = WithMeetings(Meetings.Replace("<voiceBridge>70001</voiceBridge>", "", StringComparison.Ordinal));
+        var result = await Cases.RunAsync(target, Cases.Element("getMeetings", "meetings/meeting/voiceBridge", "Number", parent: "meetings/meeting"), "read-only");
+        result.Verdict.ShouldBe(Verdict.Failed);
+        result.Message.ShouldStartWith("getMeetings/response/meetings/meeting/voiceBridge: expected <voiceBridge> in every <meetings/meeting>");
+        result.Message.ShouldContain("got a <meeting> without it (m2)");
+        result.Message.ShouldContain("request: GET http://canned.test/bigbluebutton/api/getMeetings?checksum=***");
+        result.Message.ShouldContain("<meetingID>m2</meetingID>");
+        result.Message.ShouldNotContain(CannedTarget.Secret);
+        result.Evidence.ShouldNotBeEmpty();
+        result.Evidence.ShouldAllBe(e => !e.Url.Contains(CannedTarget.Secret) && !System.Text.RegularExpressions.Regex.IsMatch(e.Url, "checksum=[0-9a-f]"));
+    }
+
+    [Test]
+    public async Task Element_WrongType_FailsNamingTheValue()
+    {
+        using var target = WithMeetings(Meetings.Replace("<listenerCount>1</listenerCount>", "<listenerCount>-1</listenerCount>", StringComparison.Ordinal));
+        var result = await Cases.RunAsync(target, Cases.Element("getMeetings", "meetings/meeting/listenerCount", "Number", parent: "meetings/meeting"), "read-only");
+        result.Verdict.ShouldBe(Verdict.Failed);
+        result.Message.ShouldContain("expected <meetings/meeting/listenerCount> to be an integer >= 0; got '-1'");
+    }
+
+    [TestCase("<voiceBridge>\n   71234\n  </voiceBridge>")]
+    [TestCase("<voiceBridge> 71234 </voiceBridge><extra>1</extra>")]
+    public async Task Element_WhitespaceAndExtras_Pass(string replacement)
+    {
+        using var target = WithMeetings(Meetings.Replace("<voiceBridge>71234</voiceBridge>", replacement, StringComparison.Ordinal));
+        var result = await Cases.RunAsync(target, Cases.Element("getMeetings", "meetings/meeting/voiceBridge", "Number", parent: "meetings/meeting"), "read-only");
+        result.Verdict.ShouldBe(Verdict.Passed, result.Message);
+    }
+
+    [Test]
+    public async Task Element_NoParentInstance_IsInconclusiveWithReason()
+    {
+        using var target = WithMeetings(CannedTarget.NoMeetings);
+        var result = await Cases.RunAsync(target, Cases.Element("getMeetings", "meetings/meeting/voiceBridge", "Number", parent: "meetings/meeting"), "read-only");
+        result.Verdict.ShouldBe(Verdict.Inconclusive);
+        result.Message.ShouldContain("lists no meeting");
+    }
+
+    [TestCase("<messageKey/>")]
+    [TestCase("<messageKey></messageKey>")]
+    public async Task Element_EmptyStyles_AreTheSame(string messageKey)
+    {
+        using var target = WithMeetings(Meetings.Replace("</meetings>", "</meetings>" + messageKey, StringComparison.Ordinal));
+        var result = await Cases.RunAsync(target, Cases.Element("getMeetings", "messageKey", "String"), "read-only");
+        result.Verdict.ShouldBe(Verdict.Passed, result.Message);
+    }
+
+    [Test]
+    public async Task Element_OptionalAndAbsent_Passes()
+    {
+        using var target = WithMeetings(Meetings);
+        var result = await Cases.RunAsync(target, Cases.Element("getMeetings", "messageKey", "String", presence: "optional"), "read-only");
+        result.Verdict.ShouldBe(Verdict.Passed, result.Message);
+    }
+
+    [Test]
+    public async Task Element_GroupWithText_Fails()
+    {
+        using var target = WithMeetings("<response><returncode>SUCCESS</returncode><meetings>oops</meetings></response>");
+        var result = await Cases.RunAsync(target, Cases.Element("getMeetings", "meetings", "Group"), "read-only");
+        result.Verdict.ShouldBe(Verdict.Failed);
+    }
+
+    [Test]
+    public async Task Element_CreateInReadOnlyTier_IsSkipped()
+    {
+        using var target = new CannedTarget();
+        var result = await Cases.RunAsync(target, Cases.Element("create", "voiceBridge", "Number"), "read-only");
+        result.Verdict.ShouldBe(Verdict.Skipped);
+        target.Requests.ShouldNotContain(r => r.StartsWith("create?", StringComparison.Ordinal));
+    }
+
+    [Test]
+    public async Task UnknownKind_FailsNamingTheKind()
+    {
+        using var target = new CannedTarget();
+        var result = await Cases.RunAsync(target, Cases.Make("x/response/y#z", "getMeetings", "telepathy"));
+        result.Verdict.ShouldBe(Verdict.Failed);
+        result.Message.ShouldContain("case kind 'telepathy'");
+    }
+}

@@ -1,0 +1,70 @@
+using Mconf.Conformance.Model;
+using Mconf.Conformance.TestTargets;
+using Mconf.Spec;
+using Mconf.Spec.Model;
+using Mconf.Spec.Signing;
+using Mconf.Spec.Xml;
+
+namespace Mconf.Conformance.Tests.Support;
+
+/// <summary>Runs the engine against a test target and reads the fake directly.</summary>
+internal static class SuiteRun
+{
+    public static RunOptions Options(TestTarget target, string tier = "lifecycle", string? url = null) => new()
+    {
+        TargetUrl = url ?? target.BaseUrl,
+        Secret = target.Secret,
+        RunId = "t" + Guid.NewGuid().ToString("N")[..8],
+        Tier = tier,
+        Parallelism = 8,
+        RequestTimeout = TimeSpan.FromSeconds(20),
+        Embedded = true,
+    };
+
+    public static Task<RunOutcome> RunAsync(TestTarget target, string tier = "lifecycle", IReadOnlyList<ConformanceCase>? cases = null,
+        string? url = null, Action<CaseResult>? onResult = null, CancellationToken cancellationToken = default) =>
+        RunAsync(Options(target, tier, url), cases, onResult, cancellationToken);
+
+    public static async Task<RunOutcome> RunAsync(RunOptions options, IReadOnlyList<ConformanceCase>? cases = null,
+        Action<CaseResult>? onResult = null, CancellationToken cancellationToken = default)
+    {
+        // Bounded: the test's [CancelAfter] token, and four minutes at most whatever the caller passed.
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, TestContext.CurrentContext.CancellationToken);
+        timeout.CancelAfter(TimeSpan.FromMinutes(4));
+        return await ConformanceEngine.RunAsync(options, cases, onResult, timeout.Token);
+    }
+
+    public static IReadOnlyList<ConformanceCase> CasesOfCall(string call) => [.. CaseCatalog.All.Where(c => c.Call == call)];
+
+    public static string Describe(IEnumerable<CaseResult> results) =>
+        string.Join("\n\n", results.Select(r => $"[{r.Verdict}] {r.Message}"));
+
+    /// <summary>The documented Mconf-Live deltas a mutant can take away: every mconf-live spec ID that a case checks,
+    /// except elements the spec marks optional (a missing optional element is legitimately absent) and fields the
+    /// wiki does not document.</summary>
+    public static IEnumerable<string> DeltaIds()
+    {
+        var spec = SpecCatalog.Load();
+        return CaseCatalog.All.Where(c => c.Layer == "mconf-live")
+            .GroupBy(c => c.SpecId)
+            .Where(g => g.Any(c => c.Kind != "element" || c.OptionalArg("presence") == "always"))
+            .Where(g => spec.Find(g.Key) switch
+            {
+                ElementSpec e => e.InWiki || g.Any(c => c.Kind != "element"),
+                ParamSpec p => p.InWiki,
+                _ => true,
+            })
+            .Select(g => g.Key)
+            .Order(StringComparer.Ordinal);
+    }
+
+    /// <summary>Meetings the fake lists (read directly, not through any proxy): ID and whether forcibly ended.</summary>
+    public static async Task<IReadOnlyList<(string Id, bool Ended)>> FakeMeetingsAsync(TestTarget target)
+    {
+        using var http = new HttpClient();
+        var endpoint = ApiEndpoint.Parse(target.FakeUrl);
+        var url = new RequestSigner(target.Secret).Url(endpoint, "getMeetings", []);
+        var xml = BbbResponse.Parse(await http.GetStringAsync(url));
+        return [.. xml.Select("meetings/meeting").Select(m => (BbbResponse.Value(m, "meetingID") ?? "", BbbResponse.Value(m, "hasBeenForciblyEnded") == "true"))];
+    }
+}

@@ -1,0 +1,34 @@
+using System.Security.Cryptography;
+using System.Text;
+using Mconf.Conformance.Checks;
+using Mconf.Conformance.Scenarios;
+
+namespace Mconf.Conformance.Kinds;
+
+/// <summary>Kind <c>internal-meeting-id</c>: getMeetingInfo's internalMeetingID is sha1hex(meetingID) + "-" + createTime,
+/// checked on every observed meeting (the run's own and those the target lists).</summary>
+public sealed class InternalMeetingIdCase : ICaseKind
+{
+    public string Kind => "internal-meeting-id";
+
+    public static string Expected(string meetingId, string createTime) =>
+        Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(meetingId))) + "-" + createTime;
+
+    public async Task RunAsync(CaseContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        var infos = (await ctx.Session.Shared.MeetingAnswersAsync(ctx).ConfigureAwait(false)).Skip(1).ToList();
+        if (infos.Count == 0)
+        {
+            throw new CaseInconclusive("no meeting on the target to ask getMeetingInfo about (getMeetings lists none)");
+        }
+
+        foreach (var info in infos)
+        {
+            var meetingId = Expect.Element(info, "meetingID");
+            var createTime = Expect.Element(info, "createTime", Mconf.Spec.Model.SpecType.Timestamp);
+            var actual = Expect.Element(info, "internalMeetingID");
+            Expect.Equal(Expected(meetingId, createTime), actual, $"internalMeetingID of '{meetingId}' (sha1(meetingID)-createTime)", info);
+        }
+    }
+}

@@ -1,0 +1,13 @@
+namespace Mconf.Conformance.Model;
+
+/// <summary>One HTTP exchange made by a case, already redacted: the URL carries no checksum and no secret.</summary>
+public sealed record Exchange(string Method, string Url, int Status, string? ContentType, string? Body, string? Location = null);
+
+/// <summary>What a case found. <see cref="Message"/> says, on failure, what was expected and what came back;
+/// on inconclusive or skipped, why. <see cref="Evidence"/> holds the redacted exchanges.</summary>
+public sealed record CaseResult(
+    ConformanceCase Case,
+    Verdict Verdict,
+    string Message,
+    TimeSpan Duration,
+    IReadOnlyList<Exchange> Evidence);

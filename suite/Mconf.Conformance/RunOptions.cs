@@ -1,0 +1,35 @@
+using Mconf.Spec.Signing;
+
+namespace Mconf.Conformance;
+
+/// <summary>Everything a run needs to know about its target and its selection of cases. The secret is used to
+/// sign requests and to redact evidence; it is never written anywhere.</summary>
+public sealed record RunOptions
+{
+    /// <summary>Base URL, with or without the trailing <c>/api</c>.</summary>
+    public required string TargetUrl { get; init; }
+
+    public required string Secret { get; init; }
+
+    public ChecksumAlgorithm Checksum { get; init; } = ChecksumAlgorithm.Sha1;
+
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+
+    public string RunId { get; init; } = "run";
+
+    /// <summary><c>lifecycle</c> (default: may create and end its own meetings) or <c>read-only</c>.</summary>
+    public string Tier { get; init; } = "lifecycle";
+
+    /// <summary>Glob patterns over case IDs (<c>*</c> any run of characters); empty = all cases.</summary>
+    public IReadOnlyList<string> Only { get; init; } = [];
+
+    public IReadOnlyList<string> Skip { get; init; } = [];
+
+    public int Parallelism { get; init; } = 4;
+
+    /// <summary>True when the target is the kit's embedded fake (reported in the fingerprint only).</summary>
+    public bool Embedded { get; init; }
+
+    /// <summary>Every meeting the run creates has an ID starting with this prefix and the run id.</summary>
+    public string MeetingPrefix { get; init; } = "mconf-conformance";
+}

@@ -1,0 +1,73 @@
+using Mconf.Conformance.Checks;
+using Mconf.Conformance.Target;
+using Mconf.Spec.Xml;
+
+namespace Mconf.Conformance.Scenarios;
+
+/// <summary>One meeting as seen at about the same moment by getMeetings (its entry) and getMeetingInfo.</summary>
+public sealed record MeetingView(string MeetingId, System.Xml.Linq.XElement? ListEntry, ApiAnswer Info)
+{
+    public int AttendeeCount => Info.Xml?.Select("attendees/attendee").Count() ?? 0;
+}
+
+/// <summary>The meetings a case can observe: the run's shared meeting (lifecycle tier) and, read-only, the
+/// meetings the target already lists in getMeetings (busiest first). The run's other meetings are left out: other
+/// cases change them while they run.</summary>
+public static class ObservedMeetings
+{
+    public const int MaxMeetings = 8;
+
+    public const string NoAttendeesReason =
+        "no meeting with connected attendees on the target (a real server lists an attendee only once a client connects; " +
+        "the suite found none in its own meeting nor in the meetings getMeetings lists)";
+
+    public static async Task<(ApiAnswer List, IReadOnlyList<MeetingView> Views)> ObserveAsync(CaseContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        var shared = ctx.CanCreate ? await ctx.Session.Shared.MeetingAsync(ctx).ConfigureAwait(false) : null;
+        var list = await ctx.CallAsync("getMeetings").ConfigureAwait(false);
+        var xml = Expect.Success(list);
+        var entries = xml.Select("meetings/meeting")
+            .Select(m => (Entry: m, Id: BbbResponse.Value(m, "meetingID")))
+            .Where(m => !string.IsNullOrEmpty(m.Id) && (!ctx.Ledger.IsOurs(m.Id) || m.Id == shared?.Meeting.Id))
+            .OrderByDescending(m => m.Id == shared?.Meeting.Id)
+            .ThenByDescending(m => Count(m.Entry, "participantCount"))
+            .ThenByDescending(m => BbbResponse.Value(m.Entry, "running") == "true")
+            .Take(MaxMeetings)
+            .ToList();
+        var views = new List<MeetingView>();
+        foreach (var (entry, id) in entries)
+        {
+            // getMeetingInfo ignores the password on 0.9; only the run's own meeting gets one, so reports carry no
+            // password of anyone else's meeting in a request line.
+            var password = shared is not null && id == shared.Meeting.Id ? shared.Meeting.ModeratorPW : null;
+            var info = await OwnMeetings.InfoAsync(ctx, id!, password).ConfigureAwait(false);
+            if (info.IsSuccess)
+            {
+                views.Add(new MeetingView(id!, entry, info));
+            }
+        }
+
+        if (shared is not null && views.All(v => v.MeetingId != shared.Meeting.Id))
+        {
+            var info = await OwnMeetings.InfoAsync(ctx, shared.Meeting.Id, shared.Meeting.ModeratorPW).ConfigureAwait(false);
+            if (info.IsSuccess)
+            {
+                views.Insert(0, new MeetingView(shared.Meeting.Id, null, info));
+            }
+        }
+
+        return (list, views);
+    }
+
+    /// <summary>The observed meetings with at least one attendee; inconclusive when there are none.</summary>
+    public static async Task<IReadOnlyList<MeetingView>> WithAttendeesAsync(CaseContext ctx)
+    {
+        var (_, views) = await ObserveAsync(ctx).ConfigureAwait(false);
+        var attended = views.Where(v => v.AttendeeCount > 0).ToList();
+        return attended.Count > 0 ? attended : throw new CaseInconclusive(NoAttendeesReason);
+    }
+
+    private static long Count(System.Xml.Linq.XElement entry, string name) =>
+        long.TryParse(BbbResponse.Value(entry, name), out var n) ? n : -1;
+}

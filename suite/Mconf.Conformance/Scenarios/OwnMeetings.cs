@@ -1,0 +1,87 @@
+using System.Xml.Linq;
+using Mconf.Conformance.Checks;
+using Mconf.Conformance.Target;
+using Mconf.Spec.Xml;
+
+namespace Mconf.Conformance.Scenarios;
+
+/// <summary>A meeting the run created (its ID carries the run prefix; the ledger ends it at the end).</summary>
+public sealed record OwnMeeting(string Id, string AttendeePW, string ModeratorPW, string VoiceBridge, string DialNumber, ApiAnswer Create);
+
+/// <summary>Creating, joining and watching the run's own meetings (lifecycle tier only).</summary>
+public static class OwnMeetings
+{
+    /// <summary>How often and how long to look for a joined user among the attendees. A real server lists a user
+    /// only once a client connects, so a user that never shows up makes the case inconclusive, not failed.</summary>
+    public const int AttendeePolls = 6;
+
+    public static readonly TimeSpan AttendeePollDelay = TimeSpan.FromMilliseconds(150);
+
+    /// <summary>Creates a meeting with fresh ID, passwords, voiceBridge and dialNumber (overridable through
+    /// <paramref name="extra"/>) and expects SUCCESS.</summary>
+    public static async Task<OwnMeeting> CreateAsync(CaseContext ctx, string purpose, string? attendeePW = null, string? moderatorPW = null,
+        params (string Name, string? Value)[] extra)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ctx.RequireLifecycle("this case needs a meeting of its own");
+        var id = ctx.Ledger.NewId(purpose);
+        var ap = attendeePW ?? "ap-" + Guid.NewGuid().ToString("N")[..8];
+        var mp = moderatorPW ?? "mp-" + Guid.NewGuid().ToString("N")[..8];
+        var voiceBridge = extra.FirstOrDefault(e => e.Name == "voiceBridge").Value ?? Random.Shared.Next(70000, 80000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var dialNumber = extra.FirstOrDefault(e => e.Name == "dialNumber").Value ?? "613-555-0100";
+        var parameters = new List<(string, string?)>
+        {
+            ("meetingID", id), ("name", "Mconf conformance " + purpose), ("attendeePW", ap), ("moderatorPW", mp),
+            ("voiceBridge", voiceBridge), ("dialNumber", dialNumber),
+        };
+        parameters.AddRange(extra.Where(e => e.Name is not ("voiceBridge" or "dialNumber")));
+        var answer = await ctx.CallAsync("create", [.. parameters]).ConfigureAwait(false);
+        var xml = Expect.Xml(answer);
+        if (!xml.IsSuccess)
+        {
+            throw new CaseFailure("create of a fresh meeting to answer SUCCESS", answer.Summary(), answer);
+        }
+
+        return new OwnMeeting(id, ap, mp, voiceBridge, dialNumber, answer);
+    }
+
+    /// <summary>Joins with redirect=false (so the answer is XML), a unique userID, and optional extra parameters.</summary>
+    public static Task<ApiAnswer> JoinAsync(CaseContext ctx, OwnMeeting meeting, string userId, bool moderator, params (string Name, string? Value)[] extra)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ArgumentNullException.ThrowIfNull(meeting);
+        var parameters = new List<(string, string?)>
+        {
+            ("fullName", "Conformance " + (moderator ? "Moderator" : "Viewer")), ("meetingID", meeting.Id),
+            ("password", moderator ? meeting.ModeratorPW : meeting.AttendeePW), ("userID", userId), ("redirect", "false"),
+        };
+        parameters.AddRange(extra);
+        return ctx.CallAsync("join", [.. parameters]);
+    }
+
+    public static Task<ApiAnswer> InfoAsync(CaseContext ctx, string meetingId, string? password) =>
+        ctx.CallAsync("getMeetingInfo", ("meetingID", meetingId), ("password", password));
+
+    /// <summary>Polls getMeetingInfo until an attendee with <paramref name="userId"/> is listed; null if it never is.</summary>
+    public static async Task<(XElement? Attendee, ApiAnswer? Info)> WaitForAttendeeAsync(CaseContext ctx, OwnMeeting meeting, string userId)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ApiAnswer? last = null;
+        for (var i = 0; i < AttendeePolls; i++)
+        {
+            if (i > 0)
+            {
+                await Task.Delay(AttendeePollDelay, ctx.Token).ConfigureAwait(false);
+            }
+
+            last = await InfoAsync(ctx, meeting.Id, meeting.ModeratorPW).ConfigureAwait(false);
+            var attendee = last.Xml?.Select("attendees/attendee").FirstOrDefault(a => BbbResponse.Value(a, "userID") == userId);
+            if (attendee is not null)
+            {
+                return (attendee, last);
+            }
+        }
+
+        return (null, last);
+    }
+}

@@ -1,0 +1,54 @@
+using Mconf.Conformance.Model;
+using Mconf.Spec.Xml;
+
+namespace Mconf.Conformance.Target;
+
+/// <summary>One answer of the target: the redacted <see cref="Exchange"/> for evidence, and the full body parsed
+/// as a BBB envelope when it is one (<see cref="Xml"/>; <see cref="XmlProblem"/> says why not otherwise).</summary>
+public sealed class ApiAnswer
+{
+    public ApiAnswer(string call, Exchange exchange, string body)
+    {
+        Call = call;
+        Exchange = exchange;
+        Body = body;
+        if (BbbResponse.TryParse(body, out var xml, out var problem))
+        {
+            Xml = xml;
+        }
+        else
+        {
+            XmlProblem = problem;
+        }
+    }
+
+    public string Call { get; }
+
+    public Exchange Exchange { get; }
+
+    /// <summary>The body as received (not redacted: use <see cref="Exchange"/> for anything shown).</summary>
+    public string Body { get; }
+
+    public int Status => Exchange.Status;
+
+    public BbbResponse? Xml { get; }
+
+    public string? XmlProblem { get; }
+
+    public bool IsSuccess => Xml?.IsSuccess == true;
+
+    /// <summary>"GET http://host/bigbluebutton/api/call?...&amp;checksum=***", redacted.</summary>
+    public string RequestLine => $"{Exchange.Method} {Exchange.Url}";
+
+    /// <summary>A one-line summary of what came back, for failure messages.</summary>
+    public string Summary()
+    {
+        if (Xml is null)
+        {
+            return $"HTTP {Status} {Exchange.ContentType ?? "(no content type)"}, not a BBB answer ({XmlProblem})";
+        }
+
+        var key = Xml.ErrorKey;
+        return $"returncode {Xml.ReturnCode ?? "(none)"}" + (string.IsNullOrEmpty(key) ? "" : $", messageKey {key}");
+    }
+}
