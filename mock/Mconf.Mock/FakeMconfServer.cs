@@ -62,7 +62,7 @@ public sealed class FakeMconfServer : IDisposable, IAsyncDisposable
             MaxRequestLogCount = options.JournalLimit,
             DisableRequestBodyDecompressing = true,
             AllowBodyForAllHttpMethods = true,
-            PreWireMockMiddlewareInit = RequestScope.Install(options.JournalBodyLimit, log, Xml.Envelope.Error("internalError", AnswerCatalog.BuiltInOnly().Message("internalError", "any"))),
+            PreWireMockMiddlewareInit = RequestScope.Install(options.JournalBodyLimit, log, Xml.Envelope.Error("internalError", AnswerCatalog.InternalErrorMessage)),
         });
         try
         {

@@ -41,6 +41,39 @@ public sealed class ApiContext
         return Checksum.Verify(request.Call, request.RawQuery, Secret, Algorithms).Verdict;
     }
 
+    /// <summary>Runs the call's checks up to the checksum comparison in the order its spec gives
+    /// (<c>checkOrder</c> in specs/calls/&lt;call&gt;.json): the first failing check is the answer; null when all
+    /// pass. The checks after the checksum depend on state and stay with the handler.</summary>
+    public ApiResult? Precheck(ApiRequest request, string call)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var verdict = Verify(request);
+        foreach (var step in Answers.Spec.Call(call).CheckOrder.TakeWhile(s => s != "checksumMismatch"))
+        {
+            var failed = step == "checksumMissing" ? verdict == ChecksumVerdict.Missing : IsMissing(request, step);
+            if (failed)
+            {
+                return Fail(step == "checksumMissing" ? "checksumError" : step, call);
+            }
+        }
+
+        return verdict == ChecksumVerdict.Valid ? null : Fail("checksumError", call);
+    }
+
+    /// <summary>A key checked before the checksum names a missing parameter: <c>missingParam&lt;Name&gt;</c>, or
+    /// <c>invalidPassword</c> (join and end reject a missing password first). meetingID and fullName are trimmed by
+    /// bbb-web, so blank counts as missing for them (facts §3); for the others only empty does.</summary>
+    private static bool IsMissing(ApiRequest request, string key)
+    {
+        const string Prefix = "missingParam";
+        var name = key == "invalidPassword" ? "password"
+            : key.StartsWith(Prefix, StringComparison.Ordinal) && key.Length > Prefix.Length
+                ? char.ToLowerInvariant(key[Prefix.Length]) + key[(Prefix.Length + 1)..]
+                : throw new InvalidDataException($"The check '{key}' comes before the checksum but names no parameter.");
+        var value = request.Get(name);
+        return name is "meetingID" or "fullName" ? ApiRequest.Present(value) is null : string.IsNullOrEmpty(value);
+    }
+
     /// <summary>FAILED in the normal shape with the catalogue's message for this call.</summary>
     public ApiResult Fail(string key, string call) => ApiResult.Xml(Envelope.Error(key, Answers.Message(key, call)));
 

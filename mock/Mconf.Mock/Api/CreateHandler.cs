@@ -14,22 +14,12 @@ public sealed partial class CreateHandler : ApiHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var verdict = context.Verify(request);
-        if (verdict == ChecksumVerdict.Missing)
+        if (context.Precheck(request, Call) is { } failed)
         {
-            return context.Fail("checksumError", Call);
+            return failed;
         }
 
-        var meetingId = request.MeetingId;
-        if (meetingId is null)
-        {
-            return context.Fail("missingParamMeetingID", Call);
-        }
-
-        if (verdict != ChecksumVerdict.Valid)
-        {
-            return context.Fail("checksumError", Call);
-        }
+        var meetingId = request.MeetingId!;
 
         var result = context.State.Create(new CreateCommand(meetingId)
         {

@@ -14,22 +14,12 @@ public sealed class DeleteRecordingsHandler : ApiHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var verdict = context.Verify(request);
-        if (verdict == ChecksumVerdict.Missing)
+        if (context.Precheck(request, Call) is { } failed)
         {
-            return context.Fail("checksumError", Call);
+            return failed;
         }
 
-        var recordId = request.Get("recordID");
-        if (string.IsNullOrEmpty(recordId))
-        {
-            return context.Fail("missingParamRecordID", Call);
-        }
-
-        if (verdict != ChecksumVerdict.Valid)
-        {
-            return context.Fail("checksumError", Call);
-        }
+        var recordId = request.Get("recordID")!;
 
         var ids = Java.Split(QueryString.Decode(recordId), ',');
         if (ids.Count == 0)

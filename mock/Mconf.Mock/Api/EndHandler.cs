@@ -14,28 +14,13 @@ public sealed class EndHandler : ApiHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var verdict = context.Verify(request);
-        if (verdict == ChecksumVerdict.Missing)
+        if (context.Precheck(request, Call) is { } failed)
         {
-            return context.Fail("checksumError", Call);
+            return failed;
         }
 
-        var meetingId = request.MeetingId;
-        if (meetingId is null)
-        {
-            return context.Fail("missingParamMeetingID", Call);
-        }
-
-        var password = request.Get("password");
-        if (string.IsNullOrEmpty(password))
-        {
-            return context.Fail("invalidPassword", Call);
-        }
-
-        if (verdict != ChecksumVerdict.Valid)
-        {
-            return context.Fail("checksumError", Call);
-        }
+        var meetingId = request.MeetingId!;
+        var password = request.Get("password")!;
 
         return context.State.End(meetingId, password) switch
         {

@@ -14,9 +14,9 @@ public sealed class GetMeetingsHandler : ApiHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Verify(request) != ChecksumVerdict.Valid)
+        if (context.Precheck(request, Call) is { } failed)
         {
-            return context.Fail("checksumError", Call);
+            return failed;
         }
 
         var meetings = context.State.GetMeetings();

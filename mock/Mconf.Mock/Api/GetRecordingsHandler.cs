@@ -16,9 +16,9 @@ public sealed class GetRecordingsHandler : ApiHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Verify(request) != ChecksumVerdict.Valid)
+        if (context.Precheck(request, Call) is { } failed)
         {
-            return context.Fail("checksumError", Call);
+            return failed;
         }
 
         var filters = context.Mconf ? CreateHandler.MetaParameters(request.Parameters) : [];

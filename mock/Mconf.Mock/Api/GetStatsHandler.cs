@@ -15,9 +15,9 @@ public sealed class GetStatsHandler : ApiHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        if (context.Verify(request) != ChecksumVerdict.Valid)
+        if (context.Precheck(request, Call) is { } failed)
         {
-            return context.Fail("checksumError", Call);
+            return failed;
         }
 
         var stats = context.State.GetStats(GetRecordingsHandler.MeetingIdList(request));

@@ -12,22 +12,12 @@ public sealed class IsMeetingRunningHandler : ApiHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var verdict = context.Verify(request);
-        if (verdict == ChecksumVerdict.Missing)
+        if (context.Precheck(request, Call) is { } failed)
         {
-            return context.Fail("checksumError", Call);
+            return failed;
         }
 
-        var meetingId = request.MeetingId;
-        if (meetingId is null)
-        {
-            return context.Fail("missingParamMeetingID", Call);
-        }
-
-        if (verdict != ChecksumVerdict.Valid)
-        {
-            return context.Fail("checksumError", Call);
-        }
+        var meetingId = request.MeetingId!;
 
         var running = context.State.IsMeetingRunning(meetingId);
         return ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Success).Element("running", running)));

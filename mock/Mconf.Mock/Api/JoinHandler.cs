@@ -15,34 +15,14 @@ public sealed class JoinHandler : ApiHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var verdict = context.Verify(request);
-        if (verdict == ChecksumVerdict.Missing)
+        if (context.Precheck(request, Call) is { } failed)
         {
-            return context.Fail("checksumError", Call);
+            return failed;
         }
 
-        var fullName = ApiRequest.Present(request.Get("fullName"));
-        if (fullName is null)
-        {
-            return context.Fail("missingParamFullName", Call);
-        }
-
-        var meetingId = request.MeetingId;
-        if (meetingId is null)
-        {
-            return context.Fail("missingParamMeetingID", Call);
-        }
-
-        var password = request.Get("password");
-        if (string.IsNullOrEmpty(password))
-        {
-            return context.Fail("invalidPassword", Call);
-        }
-
-        if (verdict != ChecksumVerdict.Valid)
-        {
-            return context.Fail("checksumError", Call);
-        }
+        var fullName = ApiRequest.Present(request.Get("fullName"))!;
+        var meetingId = request.MeetingId!;
+        var password = request.Get("password")!;
 
         var result = context.State.Join(new JoinCommand(meetingId, fullName, password)
         {

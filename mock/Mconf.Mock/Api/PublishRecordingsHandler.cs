@@ -13,28 +13,13 @@ public sealed class PublishRecordingsHandler : ApiHandler
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
-        var verdict = context.Verify(request);
-        if (verdict == ChecksumVerdict.Missing)
+        if (context.Precheck(request, Call) is { } failed)
         {
-            return context.Fail("checksumError", Call);
+            return failed;
         }
 
-        var recordId = request.Get("recordID");
-        if (string.IsNullOrEmpty(recordId))
-        {
-            return context.Fail("missingParamRecordID", Call);
-        }
-
-        var publish = request.Get("publish");
-        if (string.IsNullOrEmpty(publish))
-        {
-            return context.Fail("missingParamPublish", Call);
-        }
-
-        if (verdict != ChecksumVerdict.Valid)
-        {
-            return context.Fail("checksumError", Call);
-        }
+        var recordId = request.Get("recordID")!;
+        var publish = request.Get("publish")!;
 
         var ids = Java.Split(QueryString.Decode(recordId), ',');
         if (!context.State.PublishRecordings(ids, Java.GroovyToBoolean(publish)))
