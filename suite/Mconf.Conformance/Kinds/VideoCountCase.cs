@@ -15,12 +15,7 @@ public sealed class VideoCountCase : ICaseKind
         ArgumentNullException.ThrowIfNull(ctx);
         await Retry.OnceAsync(async () =>
         {
-            var (list, views) = await ObservedMeetings.ObserveAsync(ctx).ConfigureAwait(false);
-            var attended = views.Where(v => v.AttendeeCount > 0 && v.ListEntry is not null).ToList();
-            if (attended.Count == 0)
-            {
-                throw new CaseInconclusive(ObservedMeetings.NoAttendeesReason);
-            }
+            var (list, attended) = await ObservedMeetings.ListedWithAttendeesAsync(ctx).ConfigureAwait(false);
 
             foreach (var view in attended)
             {

@@ -68,6 +68,15 @@ public static class ObservedMeetings
         return attended.Count > 0 ? attended : throw new CaseInconclusive(NoAttendeesReason);
     }
 
+    /// <summary>getMeetings and the meetings it lists that have attendees (for cases comparing the two calls);
+    /// inconclusive when none has.</summary>
+    public static async Task<(ApiAnswer List, IReadOnlyList<MeetingView> Attended)> ListedWithAttendeesAsync(CaseContext ctx)
+    {
+        var (list, views) = await ObserveAsync(ctx).ConfigureAwait(false);
+        var attended = views.Where(v => v.AttendeeCount > 0 && v.ListEntry is not null).ToList();
+        return attended.Count > 0 ? (list, attended) : throw new CaseInconclusive(NoAttendeesReason);
+    }
+
     private static long Count(System.Xml.Linq.XElement entry, string name) =>
         long.TryParse(BbbResponse.Value(entry, name), out var n) ? n : -1;
 }
