@@ -26,8 +26,8 @@ could_not_run() {
   exit 2
 }
 
-command -v dotnet >/dev/null 2>&1 \
-  || could_not_run "dotnet is not on PATH: install the .NET SDK named in global.json (10.0) and retry"
+# Stops with "could not run: ..." and exit 2 when the .NET SDK 10 is missing.
+source "$ROOT/scripts/require-dotnet.sh"
 
 # True when the runner was never built, or a source it is built from is newer than the last good build.
 # Test projects, test targets, the NUnit suite and the standalone mock host are not part of the runner.
