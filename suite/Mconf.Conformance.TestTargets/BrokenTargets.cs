@@ -46,7 +46,7 @@ public static class BrokenTargets
 
     /// <summary>The mutation that takes one delta away: a response element is removed
     /// (<c>call/response/path</c>), a request parameter is ignored (<c>call/request/name</c>), a call answers 404
-    /// (a bare call name).</summary>
+    /// (a bare call name), an answer key is replaced by another (<c>error/key</c>).</summary>
     public static Mutation Lacking(string specId, string secret)
     {
         ArgumentNullException.ThrowIfNull(specId);
@@ -56,6 +56,7 @@ public static class BrokenTargets
             3 when parts[1] == "response" => Mutations.RemoveElement(parts[0], parts[2]),
             3 when parts[1] == "request" => Mutations.IgnoreParam(parts[0], parts[2], secret),
             1 => Mutations.NotFound(parts[0]),
+            2 when parts[0] == "error" => Mutations.RenameMessageKey(parts[1], "notFound"),
             _ => throw new ArgumentException($"No mutation takes away '{specId}'.", nameof(specId)),
         };
     }

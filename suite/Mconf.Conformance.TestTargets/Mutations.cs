@@ -35,6 +35,16 @@ public static class Mutations
     /// <summary>Drops the parameter (a trailing <c>*</c> matches a prefix, as in <c>meta_*</c>) from
     /// <paramref name="call"/>'s requests and re-signs them with <paramref name="secret"/>, so the upstream sees a
     /// valid request that simply lacks it: a server that ignores the parameter.</summary>
+    /// <summary>Answers with another messageKey wherever the server gives <paramref name="key"/>.</summary>
+    public static Mutation RenameMessageKey(string key, string replacement) =>
+        Xml($"messageKey {replacement} instead of {key}", null, root =>
+        {
+            foreach (var element in Select(root, "messageKey").Where(e => e.Value.Trim() == key).ToList())
+            {
+                element.Value = replacement;
+            }
+        });
+
     public static Mutation IgnoreParam(string call, string name, string secret) =>
         new($"ignore {name} on {call}", Request: request =>
         {

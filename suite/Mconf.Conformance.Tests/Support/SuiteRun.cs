@@ -36,6 +36,14 @@ internal static class SuiteRun
 
     public static IReadOnlyList<ConformanceCase> CasesOfCall(string call) => [.. CaseCatalog.All.Where(c => c.Call == call)];
 
+    /// <summary>The cases of every call that has a case about <paramref name="specId"/> (answer keys such as
+    /// error/noStats belong to no call by their ID).</summary>
+    public static IReadOnlyList<ConformanceCase> CasesAbout(string specId)
+    {
+        var calls = CaseCatalog.All.Where(c => c.SpecId == specId).Select(c => c.Call).ToHashSet(StringComparer.Ordinal);
+        return [.. CaseCatalog.All.Where(c => calls.Contains(c.Call))];
+    }
+
     public static string Describe(IEnumerable<CaseResult> results) =>
         string.Join("\n\n", results.Select(r => $"[{r.Verdict}] {r.Message}"));
 
