@@ -6,6 +6,7 @@ internal static class HostArguments
     public static readonly string[] Flags =
     [
         "--auto-connect", "--sha1-only", "--admin-interface", "--process-recordings-at-once", "--expire-meetings", "--remove-meeting-when-ended",
+        "--replay-fallthrough",
     ];
 
     public static readonly Dictionary<string, string> SwitchMappings = new(StringComparer.OrdinalIgnoreCase)
@@ -24,6 +25,12 @@ internal static class HostArguments
         ["--expire-meetings"] = "ExpireMeetings",
         ["--remove-meeting-when-ended"] = "RemoveMeetingWhenEnded",
         ["--config"] = "Config",
+        ["--record-from"] = "RecordFrom",
+        ["--record-secret"] = "RecordSecret",
+        ["--record-to"] = "RecordTo",
+        ["--replay"] = "ReplayFrom",
+        ["--replay-fallthrough"] = "ReplayFallThrough",
+        ["--export-mappings"] = "ExportMappings",
     };
 
     public const string Help = """
@@ -40,6 +47,12 @@ internal static class HostArguments
           --clock-start ISO        frozen clock starting at this instant (default: system clock)
           --server-url URL         serverURL used in redirects and playback URLs
           --config FILE            JSON file (root keys or a "Fake" section); default ./mconf-fake.json if present
+        Client-developer kit (samples/README.md):
+          --record-from URL --record-secret S --record-to DIR
+                                   proxy to a real server, recording each exchange into DIR (secrets redacted)
+          --replay DIR             answer from recorded exchanges (matched on call + parameters, not checksum)
+          --replay-fallthrough     unrecorded requests get the normal fake's answer (default: FAILED noRecordedAnswer)
+          --export-mappings DIR    write the example answers as WireMock mapping files into DIR, then exit
         Environment: MCONF_FAKE_PORT=8090, MCONF_FAKE_SECRET=..., MCONF_FAKE_CONFIG=file.json ...
         """;
 
@@ -61,18 +74,23 @@ internal static class HostArguments
         return [.. result];
     }
 
-    public static string? ConfigFile(string[] args)
+    /// <summary>The value of <c>--export-mappings DIR</c> (or <c>--export-mappings=DIR</c>), or null.</summary>
+    public static string? ExportDirectory(string[] args) => ValueOf(args, "--export-mappings");
+
+    public static string? ConfigFile(string[] args) => ValueOf(args, "--config");
+
+    private static string? ValueOf(string[] args, string name)
     {
         for (var i = 0; i < args.Length; i++)
         {
-            if (args[i].Equals("--config", StringComparison.OrdinalIgnoreCase) && i + 1 < args.Length)
+            if (args[i].Equals(name, StringComparison.OrdinalIgnoreCase) && i + 1 < args.Length)
             {
                 return args[i + 1];
             }
 
-            if (args[i].StartsWith("--config=", StringComparison.OrdinalIgnoreCase))
+            if (args[i].StartsWith(name + "=", StringComparison.OrdinalIgnoreCase))
             {
-                return args[i]["--config=".Length..];
+                return args[i][(name.Length + 1)..];
             }
         }
 

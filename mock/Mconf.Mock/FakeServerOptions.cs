@@ -76,6 +76,25 @@ public sealed class FakeServerOptions
     /// meeting stays (hasBeenForciblyEnded=true, join answers meetingForciblyEnded) until the next cleanup.</summary>
     public bool RemoveMeetingWhenEnded { get; set; } = true;
 
+    /// <summary>Record mode: the URL of a real server (<c>https://host/bigbluebutton</c>). The fake becomes a proxy:
+    /// it checks each request's checksum against <see cref="Secret"/>, re-signs it with <see cref="RecordSecret"/>,
+    /// forwards it and stores the exchange in <see cref="RecordTo"/> (secrets and checksums redacted).</summary>
+    public string? RecordFrom { get; set; }
+
+    /// <summary>Record mode: the real server's shared secret.</summary>
+    public string? RecordSecret { get; set; }
+
+    /// <summary>Record mode: the folder the exchanges are written to (one JSON file each).</summary>
+    public string? RecordTo { get; set; }
+
+    /// <summary>Replay mode: a folder of recorded exchanges to answer from, matched on the call and its
+    /// parameters (not on the checksum).</summary>
+    public string? ReplayFrom { get; set; }
+
+    /// <summary>Replay mode: a request with no recorded answer is answered by the normal fake instead of
+    /// FAILED <c>noRecordedAnswer</c>.</summary>
+    public bool ReplayFallThrough { get; set; }
+
     /// <summary>Where the fake logs handler failures (code only). Null: standard error. Secrets are redacted.</summary>
     public Action<string>? Log { get; set; }
 
@@ -123,6 +142,8 @@ public sealed class FakeServerOptions
         {
             throw new ArgumentException($"ServerUrl '{ServerUrl}' is not an absolute URL.", nameof(ServerUrl));
         }
+
+        Replay.RecordReplayOptions.Validate(this);
     }
 
     internal static bool TryParseInstant(string text, out DateTimeOffset instant) =>

@@ -24,11 +24,7 @@ internal static class ApiMappings
     {
         foreach (var handler in router.Handlers)
         {
-            var paths = handler.Call == "index"
-                ? new[] { ApiRouter.ApiPath, ApiRouter.ApiPath + "/", ApiRouter.ApiPath + "/index", ApiRouter.ApiPath + "/index.xml" }
-                : [ApiRouter.ApiPath + "/" + handler.Call, ApiRouter.ApiPath + "/" + handler.Call + ".xml"];
-            var request = Request.Create().WithPath([.. paths.Select(p => (IStringMatcher)new ExactMatcher(p))]);
-            request = handler.Methods.Count == 0 ? request.UsingAnyMethod() : request.UsingMethod([.. handler.Methods]);
+            var request = RequestFor(handler);
             var bound = handler;
             server.Given(request)
                 .WithTitle("BBB API " + handler.Call)
@@ -41,6 +37,24 @@ internal static class ApiMappings
             .AtPriority(CatchAllPriority)
             .RespondWith(Response.Create().WithCallback(req => Answer(req, router, log, null)));
     }
+
+    /// <summary>The paths a call answers on: <c>/api/&lt;call&gt;</c> and <c>/api/&lt;call&gt;.xml</c> (the API
+    /// root for index).</summary>
+    public static IReadOnlyList<string> PathsOf(ApiHandler handler) => handler.Call == "index"
+        ? [ApiRouter.ApiPath, ApiRouter.ApiPath + "/", ApiRouter.ApiPath + "/index", ApiRouter.ApiPath + "/index.xml"]
+        : [ApiRouter.ApiPath + "/" + handler.Call, ApiRouter.ApiPath + "/" + handler.Call + ".xml"];
+
+    /// <summary>A request matcher for a call's paths and the methods its mapping accepts.</summary>
+    public static IRequestBuilder RequestFor(ApiHandler handler)
+    {
+        var request = Request.Create().WithPath([.. PathsOf(handler).Select(p => (IStringMatcher)new ExactMatcher(p))]);
+        return handler.Methods.Count == 0 ? request.UsingAnyMethod() : request.UsingMethod([.. handler.Methods]);
+    }
+
+    /// <summary>What the built-in mappings answer, routed by path: the layer faults, recording and replay fall
+    /// back to.</summary>
+    public static Func<IRequestMessage, Task<IResponseMessage>> BuiltIn(ApiRouter router, Action<string> log) =>
+        req => Task.FromResult<IResponseMessage>(Answer(req, router, log, null));
 
     /// <summary>Runs a handler; never lets an exception become a 500 or a stack trace.</summary>
     private static ResponseMessage Answer(IRequestMessage req, ApiRouter router, Action<string> log, ApiHandler? handler)

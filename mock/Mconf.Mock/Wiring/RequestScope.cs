@@ -16,6 +16,8 @@ internal sealed class RequestScope
 {
     private static readonly AsyncLocal<RequestScope?> CurrentScope = new();
 
+    private bool _observed;
+
     public static RequestScope? Current => CurrentScope.Value;
 
     /// <summary>The query string as sent, without the leading <c>?</c>.</summary>
@@ -26,8 +28,23 @@ internal sealed class RequestScope
 
     public ResponseMessage? Response { get; set; }
 
-    /// <summary>Returns the delegate for <c>WireMockServerSettings.PreWireMockMiddlewareInit</c>.</summary>
-    public static Action<object> Install(int journalBodyLimit, Action<string> onError, string failedEnvelope) => app =>
+    /// <summary>The HTTP method as sent.</summary>
+    public string Method { get; init; } = "";
+
+    /// <summary>True when the connection was aborted instead of answered (see <see cref="FaultHeader"/>).</summary>
+    public bool Dropped { get; private set; }
+
+    /// <summary>The fault that answered this request (set by the fault mappings; e.g. <c>f2 status</c>).</summary>
+    public string? InjectedFault { get; set; }
+
+    /// <summary>A response carrying this header (value <c>drop</c>) is never sent: the connection is aborted
+    /// instead. Fault mappings set it, and so can a mapping posted to <c>/__admin/mappings</c>.</summary>
+    public const string FaultHeader = "X-Mconf-Fake-Fault";
+
+    /// <summary>Returns the delegate for <c>WireMockServerSettings.PreWireMockMiddlewareInit</c>.
+    /// <paramref name="observer"/> sees every request under <c>/bigbluebutton</c> once answered (the request
+    /// journal), with the HTTP status and content type that went out.</summary>
+    public static Action<object> Install(int journalBodyLimit, Action<string> onError, string failedEnvelope, Action<RequestScope, int, string?>? observer = null) => app =>
         ((IApplicationBuilder)app).Use(async (context, next) =>
         {
             var query = context.Request.QueryString.Value ?? "";
@@ -37,14 +54,21 @@ internal sealed class RequestScope
             {
                 RawQuery = query.StartsWith('?') ? query[1..] : query,
                 RawPath = queryAt >= 0 ? target[..queryAt] : target,
+                Method = context.Request.Method,
             };
             CurrentScope.Value = scope;
             context.Request.QueryString = WireMockSafe(context.Request.QueryString);
+            var isApi = IsApiPath(context.Request.Path);
+            if (isApi)
+            {
+                context.Response.OnStarting(Starting, (context, scope, observer, onError));
+            }
+
             try
             {
                 await next(context).ConfigureAwait(false);
             }
-            catch (Exception ex) when (!context.Response.HasStarted && IsApiPath(context.Request.Path))
+            catch (Exception ex) when (!context.Response.HasStarted && isApi)
             {
                 // Last resort for a failure inside WireMock itself: still a BBB envelope, never a 500.
                 onError($"fake: {context.Request.Method} {context.Request.Path} failed inside WireMock: {ex.GetType().Name}: {ex.Message}");
@@ -55,9 +79,50 @@ internal sealed class RequestScope
             finally
             {
                 CurrentScope.Value = null;
+                if (isApi && observer is not null && !scope._observed)
+                {
+                    Observe(observer, scope, context, onError);
+                }
+
                 TrimForJournal(scope.Response, journalBodyLimit);
             }
         });
+
+    private static void Observe(Action<RequestScope, int, string?> observer, RequestScope scope, HttpContext context, Action<string> onError)
+    {
+        scope._observed = true;
+        try
+        {
+            observer(scope, scope.Dropped ? 0 : context.Response.StatusCode, context.Response.ContentType);
+        }
+#pragma warning disable CA1031 // Journalling must never break an answer; the cause goes to the log.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            onError($"fake: journalling {scope.Method} {scope.RawPath} failed: {ex.GetType().Name}: {ex.Message}");
+        }
+    }
+
+    /// <summary>Runs before the first byte of an API answer goes out: aborts the connection instead when the
+    /// response is marked with <see cref="FaultHeader"/> <c>drop</c> (the client sees a connection closed with no
+    /// answer), then journals the request, so the journal holds it by the time the client has the answer.</summary>
+    private static Task Starting(object state)
+    {
+        var (context, scope, observer, onError) = ((HttpContext, RequestScope, Action<RequestScope, int, string?>?, Action<string>))state;
+        scope.Dropped = context.Response.Headers.TryGetValue(FaultHeader, out var value)
+            && string.Equals(value.ToString(), "drop", StringComparison.OrdinalIgnoreCase);
+        if (observer is not null)
+        {
+            Observe(observer, scope, context, onError);
+        }
+
+        if (scope.Dropped)
+        {
+            context.Abort();
+        }
+
+        return Task.CompletedTask;
+    }
 
     /// <summary>WireMock 2.21's query parser throws on a segment made only of <c>=</c> (e.g. <c>?=&amp;a=1</c>);
     /// the handlers read the raw query from the scope, so WireMock is given the query without such segments.</summary>

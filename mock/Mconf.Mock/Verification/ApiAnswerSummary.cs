@@ -1,0 +1,28 @@
+namespace Mconf.Mock.Verification;
+
+/// <summary>What went back for a request: status, content type and, for an envelope, returncode and messageKey
+/// (read with two string searches, not an XML parse, so it costs little on the request path).</summary>
+internal readonly record struct ApiAnswerSummary(int Status, string? ContentType, string? ReturnCode, string? MessageKey)
+{
+    public static ApiAnswerSummary Of(int status, string? contentType, string? body) =>
+        new(status, contentType, Element(body, "returncode"), Element(body, "messageKey"));
+
+    private static string? Element(string? body, string name)
+    {
+        if (body is null)
+        {
+            return null;
+        }
+
+        var open = "<" + name + ">";
+        var start = body.IndexOf(open, StringComparison.Ordinal);
+        if (start < 0)
+        {
+            return null;
+        }
+
+        start += open.Length;
+        var end = body.IndexOf("</" + name + ">", start, StringComparison.Ordinal);
+        return end < 0 ? null : body[start..end].Trim();
+    }
+}

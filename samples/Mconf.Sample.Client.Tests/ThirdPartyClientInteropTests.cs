@@ -1,0 +1,98 @@
+using System.Diagnostics;
+using Mconf.Mock;
+
+namespace Mconf.Sample.Client.Tests;
+
+/// <summary>Runs samples/node-bigbluebutton-js/interop.mjs, which drives the fake with the unmodified npm client
+/// bigbluebutton-js 0.2.0, against an in-process fake. Needs Node.js on PATH; installs the npm packages
+/// (npm ci) when node_modules is missing.</summary>
+[Category("interop")]
+public sealed class ThirdPartyClientInteropTests
+{
+    private static readonly TimeSpan InstallTimeout = TimeSpan.FromMinutes(5);
+    private static readonly TimeSpan RunTimeout = TimeSpan.FromMinutes(2);
+
+    [Test]
+    public async Task BigBlueButtonJs_PassesItsChecksAgainstTheFake()
+    {
+        var folder = Path.Combine(RepositoryRoot(), "samples", "node-bigbluebutton-js");
+        if (!Directory.Exists(Path.Combine(folder, "node_modules")))
+        {
+            var install = await Run("npm", ["ci", "--no-audit", "--no-fund"], folder, new Dictionary<string, string>(), InstallTimeout);
+            install.ExitCode.ShouldBe(0, $"npm ci failed in {folder}:\n{install.Output}");
+        }
+
+        using var fake = FakeMconfServer.Start(new FakeServerOptions { AutoConnect = true });
+        var run = await Run("node", ["interop.mjs"], folder, new Dictionary<string, string> { ["BBB_URL"] = fake.BaseUrl, ["BBB_SECRET"] = fake.Secret }, RunTimeout);
+        run.ExitCode.ShouldBe(0, $"interop.mjs failed:\n{run.Output}");
+
+        var unsigned = fake.Requests.Where(r => !r.IsSignedCorrectly).ToList();
+        unsigned.ShouldBeEmpty("bigbluebutton-js requests the fake judged badly signed:\n" + string.Join('\n', unsigned));
+        TestContext.Out.WriteLine(fake.Requests.Report().ToText());
+    }
+
+    private sealed record ProcessResult(int ExitCode, string Output);
+
+    private static async Task<ProcessResult> Run(string program, string[] arguments, string folder, Dictionary<string, string> environment, TimeSpan timeout)
+    {
+        var start = new ProcessStartInfo(program)
+        {
+            WorkingDirectory = folder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        foreach (var argument in arguments)
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment)
+        {
+            start.Environment[name] = value;
+        }
+
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
+        }
+        catch (System.ComponentModel.Win32Exception ex)
+        {
+            Assert.Fail($"'{program}' is not on PATH ({ex.Message}). Install Node.js 18 or later (with npm) to run the third-party interop test, or exclude it with --filter TestCategory!=interop.");
+            throw;
+        }
+
+        using (process)
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            using var deadline = new CancellationTokenSource(timeout);
+            try
+            {
+                await process.WaitForExitAsync(deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                await process.WaitForExitAsync();
+                return new ProcessResult(-1, $"{program} did not finish within {timeout}.\n{await stdout}\n{await stderr}");
+            }
+
+            return new ProcessResult(process.ExitCode, (await stdout) + (await stderr));
+        }
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
+        {
+            if (File.Exists(Path.Combine(dir.FullName, "MconfConformance.sln")))
+            {
+                return dir.FullName;
+            }
+        }
+
+        throw new DirectoryNotFoundException("MconfConformance.sln not found above " + TestContext.CurrentContext.TestDirectory);
+    }
+}
