@@ -26,8 +26,9 @@ internal sealed record BenchOptions
     /// <summary>Cap on the requests of one measured scenario (the duration normally ends it first).</summary>
     public long MaxRequestsPerScenario { get; init; } = 2_000_000;
 
-    /// <summary>The fake's request journal bound; the peer gets the same bound so the comparison is fair.</summary>
-    public int JournalLimit { get; init; } = 1_000;
+    /// <summary>The fake's request journal bound (by default the fake's own default, <see cref="FakeServerOptions.JournalLimit"/>);
+    /// the peer gets the same bound so the comparison is fair.</summary>
+    public int JournalLimit { get; init; } = new FakeServerOptions().JournalLimit;
 
     /// <summary>How many distinct signed getMeetingInfo URLs (random existing meetings) the generator cycles through.</summary>
     public int InfoUrlPool { get; init; } = 1_024;

@@ -16,7 +16,8 @@ internal sealed class Benchmark(BenchOptions options, TextWriter output, TextWri
     private const string Fake = "fake";
     private const string PeerUnbounded = "peer, unbounded journal";
     private const string PeerNoJournal = "peer, no journal";
-    private const string FakeNoAdmin = "fake, no admin interface";
+    private const string PeerAdmin = "peer, admin interface on";
+    private const string FakeNoAdmin = "fake, embedded (no admin)";
     private const string FakeNoJournal = "fake, no journal";
 
     /// <summary>Every answer measured must start as a BBB success envelope (the floor and the peer send the fake's
@@ -157,6 +158,7 @@ internal sealed class Benchmark(BenchOptions options, TextWriter output, TextWri
         const string Path = "/bigbluebutton/api/" + GetMeetingInfo;
         using var unbounded = PeerServer.Start(Path, infoAnswer, journalLimit: null);
         using var unjournaledPeer = PeerServer.Start(Path, infoAnswer, journalLimit: 0);
+        using var adminPeer = PeerServer.Start(Path, infoAnswer, options.JournalLimit, adminInterface: true);
         using var noAdmin = FakeTarget.Start(options, meetings, o => o.AdminInterface = false);
         using var unjournaledFake = FakeTarget.Start(options, meetings, o => o.JournalLimit = 0);
         var noAdminUrls = (await PrepareAsync(noAdmin, setup, meetings).ConfigureAwait(false)).InfoUrls;
@@ -166,6 +168,7 @@ internal sealed class Benchmark(BenchOptions options, TextWriter output, TextWri
         [
             (PeerUnbounded, Rebase(infoUrls, unbounded.BaseAddress)),
             (PeerNoJournal, Rebase(infoUrls, unjournaledPeer.BaseAddress)),
+            (PeerAdmin, Rebase(infoUrls, adminPeer.BaseAddress)),
             (FakeNoAdmin, noAdminUrls),
             (FakeNoJournal, unjournaledUrls),
         ]).ConfigureAwait(false);
@@ -175,7 +178,8 @@ internal sealed class Benchmark(BenchOptions options, TextWriter output, TextWri
 
         _notes.Add($"{PeerUnbounded}: {Versus(PeerUnbounded, Peer)} (journal limit {options.JournalLimit:N0}); its journal held {unbounded.JournalCount:N0} entries at the end.");
         _notes.Add($"{PeerNoJournal}: {Versus(PeerNoJournal, Peer)}.");
-        _notes.Add($"{FakeNoAdmin}: {Versus(FakeNoAdmin, Fake)} as configured for the benchmark (admin interface on, the fake's default).");
+        _notes.Add($"{PeerAdmin}: {Versus(PeerAdmin, Peer)} (the static stub with WireMock's admin interface on, as the fake has it by default, and the same journal limit); the fake with its defaults is {Versus(Fake, PeerAdmin)}.");
+        _notes.Add($"{FakeNoAdmin}: {Versus(FakeNoAdmin, Fake)} as configured for the benchmark (admin interface on, the fake's default); this is the embedded conformance target's configuration (AdminInterface = false, the other options at their defaults): {Versus(FakeNoAdmin, Floor)}, {Versus(FakeNoAdmin, Peer)}.");
         _notes.Add($"{FakeNoJournal}: {Versus(FakeNoJournal, Fake)} as configured for the benchmark (journal limit {options.JournalLimit:N0}).");
     }
 
@@ -278,7 +282,8 @@ internal sealed class Benchmark(BenchOptions options, TextWriter output, TextWri
         output.WriteLine($"- machine: {Environment.ProcessorCount} cores, {RuntimeInformation.OSDescription.Trim()}, {RuntimeInformation.OSArchitecture}, {RuntimeInformation.FrameworkDescription}");
         output.WriteLine($"- GC: {(GCSettings.IsServerGC ? "server" : "workstation")}, {GCSettings.LatencyMode}; build: {BuildConfiguration}");
         output.WriteLine($"- load: closed loop, {options.Concurrency} workers, {options.DurationSeconds:0.##} s measured per scenario in {options.Rounds} round(s) taken in turn by floor, peer and fake, each after {options.WarmupSeconds:0.##} s of warm-up (cap {options.MaxRequestsPerScenario:N0} requests), loopback 127.0.0.1, generator in the same process as the servers");
-        output.WriteLine($"- fake: {options.AttendeesPerMeeting} attendees per meeting, journal limit {options.JournalLimit:N0} (the peer gets the same), seed {options.Seed}{(options.Quick ? "; QUICK smoke run: figures are rough" : "")}");
+        output.WriteLine($"- fake: {options.AttendeesPerMeeting} attendees per meeting, journal limit {options.JournalLimit:N0} (the peer gets the same), admin interface on (its default), seed {options.Seed}{(options.Quick ? "; QUICK smoke run: figures are rough" : "")}");
+        output.WriteLine($"- peer: WireMock.Net static stub, admin interface off, journal limit {options.JournalLimit:N0} (the row \"{PeerAdmin}\" has it on, like the fake)");
         output.WriteLine();
     }
 
@@ -443,6 +448,18 @@ internal sealed class Benchmark(BenchOptions options, TextWriter output, TextWri
                 var peerRatio = Ratio(row, Peer);
                 Verdict(peerRatio >= 1.0, $"fake {call} with {smallest:N0} meetings not below the static WireMock stub: {peerRatio:0.00} x peer");
             }
+        }
+
+        if (Find(FakeNoAdmin, GetMeetingInfo, smallest) is { } embedded)
+        {
+            Verdict(Ratio(embedded, Floor) >= 0.5, $"embedded-target configuration (admin interface off), getMeetingInfo with {smallest:N0} meetings at least half the floor's throughput: {Ratio(embedded, Floor):0.00} x floor");
+            Verdict(Ratio(embedded, Peer) >= 1.0, $"embedded-target configuration (admin interface off), getMeetingInfo with {smallest:N0} meetings not below the static WireMock stub (admin off too): {Ratio(embedded, Peer):0.00} x peer");
+        }
+
+        if (Find(Fake, GetMeetingInfo, smallest) is { } fake && Find(PeerAdmin, GetMeetingInfo, smallest) is { } adminPeer)
+        {
+            var ratio = fake.Result.RequestsPerSecond / adminPeer.Result.RequestsPerSecond;
+            Verdict(ratio >= 1.0, $"defaults (admin interface on), getMeetingInfo with {smallest:N0} meetings not below the static WireMock stub with its admin interface on too: {ratio:0.00} x that stub");
         }
 
         if (_serial.Count >= 2)

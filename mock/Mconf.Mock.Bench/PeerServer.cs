@@ -21,14 +21,15 @@ internal sealed class PeerServer : IDisposable
     public int JournalCount => _server.LogEntries.Count();
 
     /// <summary>Starts a peer whose stub answers GET <paramref name="path"/> with <paramref name="answer"/>.
-    /// <paramref name="journalLimit"/> null leaves WireMock's default (an unbounded journal).</summary>
-    public static PeerServer Start(string path, FixedAnswer answer, int? journalLimit)
+    /// <paramref name="journalLimit"/> null leaves WireMock's default (an unbounded journal);
+    /// <paramref name="adminInterface"/> turns WireMock's admin interface on (off for the peer of the ratios).</summary>
+    public static PeerServer Start(string path, FixedAnswer answer, int? journalLimit, bool adminInterface = false)
     {
         ArgumentNullException.ThrowIfNull(answer);
         var server = WireMockServer.Start(new WireMockServerSettings
         {
             Urls = ["http://127.0.0.1:0"],
-            StartAdminInterface = false,
+            StartAdminInterface = adminInterface,
             MaxRequestLogCount = journalLimit,
             Logger = new WireMockNullLogger(),
         });

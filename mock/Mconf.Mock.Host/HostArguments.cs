@@ -42,7 +42,7 @@ internal static class HostArguments
           --auto-connect [bool]    joined users connect at once (default false)
           --sha1-only [bool]       accept SHA-1 checksums only (default: SHA-1/256/384/512)
           --meetings N  --attendees-per-meeting N  --recordings N  --stats-meetings N   seeded data (3, 6, 6, 4)
-          --journal-limit N        requests kept in the WireMock journal (default 1000)
+          --journal-limit N        requests kept in the WireMock journal (default 100)
           --admin-interface [bool] WireMock admin API on /__admin (default true)
           --clock-start ISO        frozen clock starting at this instant (default: system clock)
           --server-url URL         serverURL used in redirects and playback URLs

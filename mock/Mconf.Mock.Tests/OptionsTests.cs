@@ -29,7 +29,7 @@ public sealed class OptionsTests
     {
         var o = new FakeServerOptions();
         (o.Port, o.Secret, o.Seed, o.AutoConnect, o.Flavour, o.Sha1Only).ShouldBe((0, "8cd8ef52e8e101574e400365b55e11a6", 42, false, "mconf-live", false));
-        (o.Meetings, o.AttendeesPerMeeting, o.Recordings, o.StatsMeetings, o.JournalLimit, o.AdminInterface).ShouldBe((3, 6, 6, 4, 1000, true));
+        (o.Meetings, o.AttendeesPerMeeting, o.Recordings, o.StatsMeetings, o.JournalLimit, o.AdminInterface).ShouldBe((3, 6, 6, 4, 100, true));
     }
 
     [TestCase("Flavour", "bbb-2.0")]

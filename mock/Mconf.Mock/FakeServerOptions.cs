@@ -41,8 +41,10 @@ public sealed class FakeServerOptions
     /// <summary>Past sessions with stats (getStats).</summary>
     public int StatsMeetings { get; set; } = 4;
 
-    /// <summary>Most requests WireMock's journal keeps (oldest dropped first).</summary>
-    public int JournalLimit { get; set; } = 1000;
+    /// <summary>Most requests WireMock's journal keeps (oldest dropped first). WireMock 2.21 trims a bounded
+    /// journal on every request by copying and sorting it, so a large limit costs throughput (1,000: ~35% fewer
+    /// requests/s than 100; see mock/README.md, Performance).</summary>
+    public int JournalLimit { get; set; } = 100;
 
     /// <summary>Response bodies longer than this (characters) are replaced by a short note in the journal once sent.</summary>
     public int JournalBodyLimit { get; set; } = 64 * 1024;

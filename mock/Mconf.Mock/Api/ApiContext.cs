@@ -20,6 +20,8 @@ public sealed class ApiContext
         Answers = answers;
     }
 
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _checksBeforeChecksum = new(StringComparer.Ordinal);
+
     public ServerState State { get; }
 
     public string Secret { get; }
@@ -48,7 +50,7 @@ public sealed class ApiContext
     {
         ArgumentNullException.ThrowIfNull(request);
         var verdict = Verify(request);
-        foreach (var step in Answers.Spec.Call(call).CheckOrder.TakeWhile(s => s != "checksumMismatch"))
+        foreach (var step in ChecksBeforeChecksum(call))
         {
             var failed = step == "checksumMissing" ? verdict == ChecksumVerdict.Missing : IsMissing(request, step);
             if (failed)
@@ -58,6 +60,18 @@ public sealed class ApiContext
         }
 
         return verdict == ChecksumVerdict.Valid ? null : Fail("checksumError", call);
+    }
+
+    /// <summary>The call's checks before the checksum comparison, from its spec, worked out once per call.</summary>
+    private string[] ChecksBeforeChecksum(string call)
+    {
+        if (_checksBeforeChecksum.TryGetValue(call, out var steps))
+        {
+            return steps;
+        }
+
+        steps = [.. Answers.Spec.Call(call).CheckOrder.TakeWhile(s => s != "checksumMismatch")];
+        return _checksBeforeChecksum.GetOrAdd(call, steps);
     }
 
     /// <summary>A key checked before the checksum names a missing parameter: <c>missingParam&lt;Name&gt;</c>, or

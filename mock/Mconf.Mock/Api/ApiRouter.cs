@@ -9,6 +9,7 @@ public sealed class ApiRouter
     public const string ApiPath = ContextPath + "/api";
 
     private readonly Dictionary<string, ApiHandler> _handlers;
+    private readonly Dictionary<string, ApiHandler>.AlternateLookup<ReadOnlySpan<char>> _byName;
 
     public ApiRouter(ApiContext context)
     {
@@ -17,6 +18,7 @@ public sealed class ApiRouter
         _handlers = AllHandlers()
             .Where(h => context.Mconf || h.InBbb09)
             .ToDictionary(h => h.Call, StringComparer.Ordinal);
+        _byName = _handlers.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public ApiContext Context { get; }
@@ -49,14 +51,14 @@ public sealed class ApiRouter
     public ApiHandler? Resolve(string path, string method)
     {
         ArgumentNullException.ThrowIfNull(path);
-        string name;
+        ReadOnlySpan<char> name;
         if (path is ApiPath or ApiPath + "/")
         {
             name = "index";
         }
         else if (path.StartsWith(ApiPath + "/", StringComparison.Ordinal))
         {
-            name = path[(ApiPath.Length + 1)..];
+            name = path.AsSpan(ApiPath.Length + 1);
             if (name.EndsWith(".xml", StringComparison.Ordinal))
             {
                 name = name[..^4];
@@ -67,7 +69,7 @@ public sealed class ApiRouter
             return null;
         }
 
-        return _handlers.TryGetValue(name, out var handler) && Accepts(handler, method) ? handler : null;
+        return _byName.TryGetValue(name, out var handler) && Accepts(handler, method) ? handler : null;
     }
 
     /// <summary>Answers a request (404 when nothing routes). Exceptions propagate; the wiring turns them into
@@ -81,6 +83,19 @@ public sealed class ApiRouter
     public static bool Accepts(ApiHandler handler, string method)
     {
         ArgumentNullException.ThrowIfNull(handler);
-        return handler.Methods.Count == 0 || handler.Methods.Contains(method, StringComparer.OrdinalIgnoreCase);
+        if (handler.Methods.Count == 0)
+        {
+            return true;
+        }
+
+        foreach (var accepted in handler.Methods)
+        {
+            if (string.Equals(accepted, method, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 }

@@ -1,3 +1,4 @@
+using Mconf.Mock.Engine;
 using Mconf.Mock.Xml;
 using Mconf.Spec.Signing;
 
@@ -25,9 +26,16 @@ public sealed class GetMeetingInfoHandler : ApiHandler
             return context.Fail("notFound", Call);
         }
 
+        // The answer depends on the snapshot and the flavour only, so it is written once per snapshot (a change
+        // to the meeting makes a new snapshot) and its UTF-8 bytes are kept for the wiring.
+        return ApiResult.Xml(meeting.CachedAnswer(context.Mconf, Answer));
+    }
+
+    private static string Answer(MeetingSnapshot meeting, bool mconf)
+    {
         var writer = Envelope.Begin(Envelope.Success, 1024 + (meeting.Attendees.Count * 400));
-        MeetingXml.WriteInfo(writer, meeting, context.Mconf);
+        MeetingXml.WriteInfo(writer, meeting, mconf);
         writer.Element("messageKey", "").Element("message", "");
-        return ApiResult.Xml(Envelope.End(writer));
+        return EncodedBodies.Register(Envelope.End(writer));
     }
 }

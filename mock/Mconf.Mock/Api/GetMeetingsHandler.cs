@@ -6,6 +6,8 @@ namespace Mconf.Mock.Api;
 /// <summary>getMeetings (facts §3.6): GET only; every meeting in memory, or noMeetings.</summary>
 public sealed class GetMeetingsHandler : ApiHandler
 {
+    private CachedList? _cache;
+
     public override string Call => "getMeetings";
 
     public override IReadOnlyList<string> Methods { get; } = ["GET", "HEAD"];
@@ -19,7 +21,17 @@ public sealed class GetMeetingsHandler : ApiHandler
             return failed;
         }
 
-        var meetings = context.State.GetMeetings();
+        // The list answer is kept with the state version it was built from (read before the snapshots are
+        // taken): any change to the meetings moves the version, and the next request rebuilds it.
+        var state = context.State;
+        state.Sweep();
+        var version = state.Version;
+        if (Volatile.Read(ref _cache) is { } cache && ReferenceEquals(cache.State, state) && cache.Version == version && cache.Mconf == context.Mconf)
+        {
+            return ApiResult.Xml(cache.Body);
+        }
+
+        var meetings = state.GetMeetings();
         if (meetings.Count == 0)
         {
             return ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Success)
@@ -34,6 +46,10 @@ public sealed class GetMeetingsHandler : ApiHandler
             MeetingXml.WriteListEntry(writer, meeting, context.Mconf);
         }
 
-        return ApiResult.Xml(Envelope.End(writer.Close("meetings")));
+        var body = EncodedBodies.Register(Envelope.End(writer.Close("meetings")));
+        Volatile.Write(ref _cache, new CachedList(state, version, context.Mconf, body));
+        return ApiResult.Xml(body);
     }
+
+    private sealed record CachedList(Engine.ServerState State, long Version, bool Mconf, string Body);
 }

@@ -12,6 +12,7 @@ internal sealed partial class Meeting
     private readonly Dictionary<string, User> _byId = new(StringComparer.Ordinal);
     private readonly List<User> _participants = [];
     private readonly List<StatsParticipant> _history = [];
+    private readonly StateVersion? _version;
     private MeetingSnapshot? _snapshot;
     private long _sequence;
     private bool _hasUserJoined;
@@ -22,11 +23,12 @@ internal sealed partial class Meeting
     private long _emptySince;
     private string _guestPolicy = GuestPolicies.AskModerator;
 
-    public Meeting(MeetingDefinition definition, ControllableClock clock, int seed)
+    public Meeting(MeetingDefinition definition, ControllableClock clock, int seed, StateVersion? version = null)
     {
         Definition = definition;
         _clock = clock;
         _random = new Random(seed);
+        _version = version;
 
         // bbb-apps acknowledges a new meeting within ~100 ms; the fake does it at once.
         _startTime = definition.CreateTime;
@@ -229,7 +231,12 @@ internal sealed partial class Meeting
         return id;
     }
 
-    private void Changed() => _snapshot = null;
+    /// <summary>Drops the cached snapshot (and with it the answers cached on it) and bumps the state version.</summary>
+    private void Changed()
+    {
+        _snapshot = null;
+        _version?.Bump();
+    }
 }
 
 /// <summary>The cleanup timer's verdict on a meeting.</summary>

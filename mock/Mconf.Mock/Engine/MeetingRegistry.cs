@@ -9,6 +9,9 @@ internal sealed class MeetingRegistry
 {
     private readonly ConcurrentDictionary<string, Meeting> _meetings = new(Sha1KeyComparer.Instance);
     private readonly Lock _writeGate = new();
+    private readonly StateVersion? _version;
+
+    public MeetingRegistry(StateVersion? version = null) => _version = version;
 
     public int Count => _meetings.Count;
 
@@ -47,6 +50,7 @@ internal sealed class MeetingRegistry
             }
 
             _meetings[meeting.Key] = meeting;
+            _version?.Bump();
             existing = null;
             return true;
         }
@@ -62,6 +66,7 @@ internal sealed class MeetingRegistry
             }
 
             meeting.MarkRemoved();
+            _version?.Bump();
         }
     }
 
@@ -75,6 +80,7 @@ internal sealed class MeetingRegistry
             }
 
             _meetings.Clear();
+            _version?.Bump();
         }
     }
 

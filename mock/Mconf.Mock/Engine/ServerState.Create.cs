@@ -9,7 +9,7 @@ public sealed partial class ServerState
     internal Meeting? CreateAt(CreateCommand command, long createTime)
     {
         var definition = Define(command, createTime);
-        var meeting = new Meeting(definition, Clock, Ids.LocalSeed(Settings.Seed, "meeting", definition.InternalMeetingId));
+        var meeting = new Meeting(definition, Clock, Ids.LocalSeed(Settings.Seed, "meeting", definition.InternalMeetingId), _version);
         return Meetings.TryAdd(meeting, out _) ? meeting : null;
     }
 

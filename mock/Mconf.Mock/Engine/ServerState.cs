@@ -6,6 +6,7 @@ public sealed partial class ServerState
 {
     private readonly Lock _sweepGate = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _configs = new(StringComparer.Ordinal);
+    private readonly StateVersion _version = new();
     private long _nextSweep;
 
     public ServerState(EngineSettings settings, ControllableClock clock)
@@ -15,13 +16,18 @@ public sealed partial class ServerState
         Settings = settings;
         Clock = clock;
         _nextSweep = clock.NowMs + (long)EngineSettings.CleanupInterval.TotalMilliseconds;
+        Meetings = new MeetingRegistry(_version);
     }
 
     public EngineSettings Settings { get; }
 
     public ControllableClock Clock { get; }
 
-    internal MeetingRegistry Meetings { get; } = new();
+    internal MeetingRegistry Meetings { get; }
+
+    /// <summary>Moves on every change to the meetings in memory (see <see cref="StateVersion"/>): a reader that
+    /// caches what it derived from <see cref="GetMeetings"/> reads it first and rebuilds when it changed.</summary>
+    public long Version => _version.Value;
 
     internal RecordingLibrary Recordings { get; } = new();
 
@@ -32,7 +38,7 @@ public sealed partial class ServerState
         ArgumentNullException.ThrowIfNull(command);
         Sweep();
         var definition = Define(command, Clock.NowMs);
-        var meeting = new Meeting(definition, Clock, Ids.LocalSeed(Settings.Seed, "meeting", definition.InternalMeetingId));
+        var meeting = new Meeting(definition, Clock, Ids.LocalSeed(Settings.Seed, "meeting", definition.InternalMeetingId), _version);
         if (Meetings.TryAdd(meeting, out var existing))
         {
             return new CreateResult(CreateOutcome.Created, meeting.Snapshot());

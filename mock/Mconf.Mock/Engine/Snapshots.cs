@@ -56,6 +56,26 @@ public sealed class MeetingSnapshot
     public int VoiceParticipantCount { get; }
 
     public int VideoCount { get; }
+
+    // Answers serialized from this snapshot, one per flavour. A snapshot never changes and is replaced on any
+    // change to its meeting, so these need no invalidation of their own.
+    private string? _answerMconf;
+    private string? _answerBbb09;
+
+    /// <summary>The answer <paramref name="build"/> writes from this snapshot for this flavour, built on first
+    /// use and then reused for as long as the snapshot is the meeting's current one.</summary>
+    internal string CachedAnswer(bool mconf, Func<MeetingSnapshot, bool, string> build)
+    {
+        ref var slot = ref mconf ? ref _answerMconf : ref _answerBbb09;
+        var answer = Volatile.Read(ref slot);
+        if (answer is null)
+        {
+            answer = build(this, mconf);
+            Volatile.Write(ref slot, answer);
+        }
+
+        return answer;
+    }
 }
 
 /// <summary>What create fixed for a meeting's lifetime.</summary>

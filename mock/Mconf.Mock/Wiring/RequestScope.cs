@@ -129,21 +129,32 @@ internal sealed class RequestScope
     private static QueryString WireMockSafe(QueryString query)
     {
         var value = query.Value;
-        if (string.IsNullOrEmpty(value) || !value.Contains('=', StringComparison.Ordinal))
+        if (string.IsNullOrEmpty(value) || !HasOnlyEqualsSegment(value))
         {
             return query;
         }
 
         var segments = value.TrimStart('?').Split('&');
-        if (!segments.Any(IsOnlyEquals))
-        {
-            return query;
-        }
-
         return new QueryString("?" + string.Join('&', segments.Where(s => !IsOnlyEquals(s))));
     }
 
     private static bool IsOnlyEquals(string segment) => segment.Length > 0 && segment.Trim('=').Length == 0;
+
+    /// <summary>The same test as splitting on <c>&amp;</c> and <see cref="IsOnlyEquals"/>, without allocating
+    /// (it runs on every request).</summary>
+    private static bool HasOnlyEqualsSegment(string value)
+    {
+        foreach (var segment in value.AsSpan().TrimStart('?').Split('&'))
+        {
+            var text = value.AsSpan().TrimStart('?')[segment];
+            if (text.Length > 0 && text.Trim('=').Length == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsApiPath(PathString path) =>
         path.StartsWithSegments(Api.ApiRouter.ContextPath, StringComparison.Ordinal);
@@ -155,12 +166,19 @@ internal sealed class RequestScope
         var body = response?.BodyData?.BodyAsString;
         if (response is null || body is null || body.Length <= limit)
         {
+            if (response?.BodyData is { DetectedBodyType: BodyType.Bytes, BodyAsString: not null } sent)
+            {
+                // A cached answer went out as its UTF-8 bytes (ResponseFactory); the journal shows it as text.
+                sent.DetectedBodyType = BodyType.String;
+                sent.BodyAsBytes = null;
+            }
+
             return;
         }
 
         response.BodyData = new BodyData
         {
-            BodyAsString = $"[{Encoding.UTF8.GetByteCount(body)} bytes sent; body not kept in the journal (JournalBodyLimit={limit})]",
+            BodyAsString = $"[{response.BodyData?.BodyAsBytes?.Length ?? Encoding.UTF8.GetByteCount(body)} bytes sent; body not kept in the journal (JournalBodyLimit={limit})]",
             DetectedBodyType = BodyType.String,
             Encoding = Encoding.UTF8,
         };

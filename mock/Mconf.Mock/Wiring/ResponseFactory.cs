@@ -9,6 +9,8 @@ namespace Mconf.Mock.Wiring;
 /// <summary>Turns a handler's <see cref="ApiResult"/> into WireMock's response message.</summary>
 internal static class ResponseFactory
 {
+    private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
+
     public static ResponseMessage Create(ApiResult result)
     {
         var message = new ResponseMessage
@@ -33,11 +35,16 @@ internal static class ResponseFactory
 
         if (result.Body is not null)
         {
+            // A cached answer goes out as its cached UTF-8 bytes (WireMock writes BodyAsBytes as they are); the
+            // string stays alongside for the journal, and RequestScope marks the body as a string again once
+            // sent, so the admin journal shows it as text like any other answer.
+            var bytes = EncodedBodies.Find(result.Body);
             message.BodyData = new BodyData
             {
                 BodyAsString = result.Body,
-                DetectedBodyType = BodyType.String,
-                Encoding = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false),
+                BodyAsBytes = bytes,
+                DetectedBodyType = bytes is null ? BodyType.String : BodyType.Bytes,
+                Encoding = Utf8NoBom,
             };
         }
 
