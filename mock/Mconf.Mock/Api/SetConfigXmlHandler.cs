@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Mconf.Mock.Xml;
 using Mconf.Spec.Signing;
 
@@ -77,28 +75,10 @@ public sealed class SetConfigXmlHandler : ApiHandler
 
     private bool PostChecksumMatches(IReadOnlyList<KeyValuePair<string, string>> parameters, string checksum, ApiContext context)
     {
-        var bytes = Encoding.UTF8.GetBytes(PostBaseString(Call, parameters, context.Secret));
-        foreach (var algorithm in context.Algorithms)
-        {
-            if (checksum.Length != algorithm.HexLength())
-            {
-                continue;
-            }
-
-            var digest = algorithm switch
-            {
-                ChecksumAlgorithm.Sha256 => SHA256.HashData(bytes),
-                ChecksumAlgorithm.Sha384 => SHA384.HashData(bytes),
-                ChecksumAlgorithm.Sha512 => SHA512.HashData(bytes),
-                _ => SHA1.HashData(bytes),
-            };
-            if (string.Equals(Convert.ToHexStringLower(digest), checksum, StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
+        // The base string is call + sorted, re-encoded pairs + secret: Checksum.Compute's shape with an empty query.
+        var baseString = PostBaseString(Call, parameters, context.Secret);
+        return context.Algorithms.Any(algorithm => checksum.Length == algorithm.HexLength()
+            && string.Equals(Checksum.Compute(baseString, "", "", algorithm), checksum, StringComparison.Ordinal));
     }
 
     /// <summary>Java's URLDecoder throws on a <c>%</c> not followed by two hex digits.</summary>
