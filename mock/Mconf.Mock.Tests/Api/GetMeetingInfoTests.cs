@@ -1,6 +1,7 @@
 using Mconf.Mock.Engine;
 using Mconf.Mock.Tests.Support;
 using Mconf.Spec.Xml;
+using Mconf.Spec;
 
 namespace Mconf.Mock.Tests.Api;
 
@@ -31,7 +32,7 @@ public sealed class GetMeetingInfoTests
         body.ShouldEndWith("<metadata></metadata><messageKey></messageKey><message></message></response>");
         var r = BbbResponse.Parse(body);
         XmlShape.Children(r.Root).ShouldBe(Facts.InfoOrder);
-        r.Value("internalMeetingID").ShouldBe(Ids.Sha1Hex(id) + "-" + r.Value("createTime"));
+        r.Value("internalMeetingID").ShouldBe(MeetingIds.Key(id) + "-" + r.Value("createTime"));
         (r.Value("voiceBridge"), r.Value("recording"), r.Value("maxUsers"), r.Value("running")).ShouldBe(("71234", "true", "7", "true"));
         (r.Value("participantCount"), r.Value("moderatorCount"), r.Value("listenerCount"), r.Value("voiceParticipantCount")).ShouldBe(("2", "1", "1", "0"));
         r.Value("startTime").ShouldBe(r.Value("createTime"));

@@ -1,5 +1,6 @@
 using Mconf.Mock.Tests.Support;
 using Mconf.Spec.Xml;
+using Mconf.Spec;
 
 namespace Mconf.Mock.Tests.Api;
 
@@ -31,7 +32,7 @@ public sealed class GetStatsTests
             var participants = m.Element("participants")!.Elements().ToList();
             participants.Count.ShouldBeGreaterThan(0);
             XmlShape.Children(participants[0]).ShouldBe(["userID", "userName", "joinTime", "leftTime"]);
-            BbbResponse.Value(m, "recordID")!.ShouldStartWith(Mconf.Mock.Engine.Ids.Sha1Hex(BbbResponse.Value(m, "meetingID")!) + "-");
+            BbbResponse.Value(m, "recordID")!.ShouldStartWith(MeetingIds.Key(BbbResponse.Value(m, "meetingID")!) + "-");
             foreach (var p in participants)
             {
                 long.Parse(BbbResponse.Value(p, "leftTime")!, System.Globalization.CultureInfo.InvariantCulture)

@@ -5,14 +5,6 @@ namespace Mconf.Mock.Tests.Engine;
 public sealed class IdsTests
 {
     [Test]
-    public void Sha1Hex_DemoMeeting_MatchesTheWikiInternalMeetingId() =>
-        Ids.Sha1Hex("Demo Meeting").ShouldBe("183f0bf3a0982a127bdb8161e0c44eb696b3e75c");
-
-    [Test]
-    public void InternalMeetingId_IsSha1DashCreateTime() =>
-        Ids.InternalMeetingId("Demo Meeting", 1411067830029).ShouldBe("183f0bf3a0982a127bdb8161e0c44eb696b3e75c-1411067830029");
-
-    [Test]
     public void RandomStrings_HaveTheJavaAlphabets()
     {
         var random = new Random(1);

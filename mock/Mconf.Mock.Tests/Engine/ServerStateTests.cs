@@ -1,5 +1,6 @@
 using Mconf.Mock.Engine;
 using Mconf.Mock.Tests.Support;
+using Mconf.Spec;
 
 namespace Mconf.Mock.Tests.Engine;
 
@@ -24,7 +25,7 @@ public sealed class ServerStateTests
         d.LogoutUrl.ShouldBe("http://fake.test");
         d.CreateTime.ShouldBe(Engines.Start.ToUnixTimeMilliseconds());
         d.CreateDate.ShouldBe("Thu Jan 01 00:00:00 UTC 2026");
-        d.InternalMeetingId.ShouldBe(Ids.Sha1Hex("plain") + "-" + d.CreateTime);
+        d.InternalMeetingId.ShouldBe(MeetingIds.Key("plain") + "-" + d.CreateTime);
     }
 
     [Test]

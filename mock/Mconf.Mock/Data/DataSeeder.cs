@@ -1,5 +1,6 @@
 using System.Globalization;
 using Mconf.Mock.Engine;
+using Mconf.Spec;
 
 namespace Mconf.Mock.Data;
 
@@ -100,7 +101,7 @@ public static class DataSeeder
             var createTime = new DateTimeOffset(today.AddDays(-(session.DaysAgo + (s * 3))).AddMinutes(session.StartMinuteOfDay), TimeSpan.Zero).ToUnixTimeMilliseconds();
             var start = createTime + 123;
             var end = start + (session.DurationMinutes * 60_000L);
-            var recordId = Ids.InternalMeetingId(meeting.MeetingId, createTime);
+            var recordId = MeetingIds.Internal(meeting.MeetingId, createTime);
             if (s < stats)
             {
                 state.Stats.Add(new MeetingStats(meeting.MeetingId, meeting.Name, recordId, start, end, Participants(seed, s, session, start, end)));

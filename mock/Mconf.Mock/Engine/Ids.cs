@@ -11,12 +11,6 @@ public static class Ids
     private const string Alphanumeric = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private const string LowerAlphanumeric = "abcdefghijklmnopqrstuvwxyz0123456789";
 
-    /// <summary>Lower-case hex SHA-1 of the UTF-8 bytes (commons-codec <c>DigestUtils.shaHex</c>).</summary>
-    public static string Sha1Hex(string text) => Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(text)));
-
-    /// <summary>Internal meeting ID and record ID: <c>sha1hex(meetingID)-createTime</c>.</summary>
-    public static string InternalMeetingId(string meetingId, long createTime) => Sha1Hex(meetingId) + "-" + createTime.ToString(System.Globalization.CultureInfo.InvariantCulture);
-
     /// <summary>A local seed for one entity, derived from the run seed and the entity's name parts.</summary>
     public static int LocalSeed(int runSeed, params string[] parts)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Globalization;
+using Mconf.Spec;
 
 namespace Mconf.Mock.Engine;
 
@@ -15,7 +16,7 @@ internal sealed class MeetingRegistry
 
     public int Count => _meetings.Count;
 
-    public Meeting? Find(string meetingId) => FindByKey(Ids.Sha1Hex(meetingId));
+    public Meeting? Find(string meetingId) => FindByKey(MeetingIds.Key(meetingId));
 
     public Meeting? FindByKey(string key) =>
         _meetings.TryGetValue(key, out var meeting) && !meeting.IsRemoved ? meeting : null;

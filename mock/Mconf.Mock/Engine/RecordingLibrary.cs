@@ -1,3 +1,5 @@
+using Mconf.Spec;
+
 namespace Mconf.Mock.Engine;
 
 /// <summary>The recordings on disk (published and unpublished) plus those still being processed, which no
@@ -48,7 +50,7 @@ internal sealed class RecordingLibrary
     /// record IDs, then every meta filter must match exactly (facts §3.7, §6.3).</summary>
     public IReadOnlyList<Recording> Query(IReadOnlyList<string>? meetingIds, IReadOnlyList<KeyValuePair<string, string>> metaFilters)
     {
-        var prefixes = meetingIds?.Select(Ids.Sha1Hex).ToList();
+        var prefixes = meetingIds?.Select(MeetingIds.Key).ToList();
         lock (_gate)
         {
             return [.. _recordings.Where(r =>

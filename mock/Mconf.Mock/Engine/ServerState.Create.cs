@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mconf.Spec;
 
 namespace Mconf.Mock.Engine;
 
@@ -41,7 +42,7 @@ public sealed partial class ServerState
             .Replace("%%SERVERURL%%", Settings.ServerUrl, StringComparison.Ordinal);
         return new MeetingDefinition(
             MeetingId: c.MeetingId,
-            InternalMeetingId: Ids.InternalMeetingId(c.MeetingId, createTime),
+            InternalMeetingId: MeetingIds.Internal(c.MeetingId, createTime),
             Name: name,
             CreateTime: createTime,
             CreateDate: Java.DateToString(createTime),

@@ -1,3 +1,5 @@
+using Mconf.Spec;
+
 namespace Mconf.Mock.Engine;
 
 /// <summary>Stats of past sessions, kept for getStats (Mconf-Live, facts §6.4).</summary>
@@ -18,7 +20,7 @@ internal sealed class StatsArchive
     /// sha1 of each ID is a prefix of the record ID.</summary>
     public IReadOnlyList<MeetingStats> Query(IReadOnlyList<string>? meetingIds)
     {
-        var prefixes = meetingIds?.Select(Ids.Sha1Hex).ToList();
+        var prefixes = meetingIds?.Select(MeetingIds.Key).ToList();
         lock (_gate)
         {
             return [.. _sessions.Where(s => prefixes is null || prefixes.Any(p => s.RecordId.StartsWith(p, StringComparison.Ordinal)))];

@@ -1,7 +1,6 @@
-using System.Security.Cryptography;
-using System.Text;
 using Mconf.Conformance.Checks;
 using Mconf.Conformance.Scenarios;
+using Mconf.Spec;
 
 namespace Mconf.Conformance.Kinds;
 
@@ -11,8 +10,7 @@ public sealed class InternalMeetingIdCase : ICaseKind
 {
     public string Kind => "internal-meeting-id";
 
-    public static string Expected(string meetingId, string createTime) =>
-        Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(meetingId))) + "-" + createTime;
+    public static string Expected(string meetingId, string createTime) => MeetingIds.Internal(meetingId, createTime);
 
     public async Task RunAsync(CaseContext ctx)
     {
