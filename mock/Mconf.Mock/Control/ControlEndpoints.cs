@@ -52,6 +52,8 @@ internal sealed class ControlEndpoints(FakeControl control)
         "POST /fake/meetings/{meetingID}/users/{userID}/listen-only?on=true|false",
         "POST /fake/meetings/{meetingID}/users/{userID}/webcam ; DELETE .../webcam[?stream=NAME]",
         "POST /fake/meetings/{meetingID}/users/{userID}/guest/approve | deny",
+        "GET  /fake/requests[?call=NAME&verdict=pass|warn|fail] ; GET /fake/requests/report[?format=text] ; DELETE /fake/requests",
+        "GET  /fake/faults ; POST /fake/faults (FaultSpec JSON) ; DELETE /fake/faults[/{id}]",
     ];
 
     private object? Dispatch(string method, string[] s, Func<string, string?> q)
