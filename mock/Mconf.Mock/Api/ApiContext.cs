@@ -20,7 +20,7 @@ public sealed class ApiContext
         Answers = answers;
     }
 
-    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]> _checksBeforeChecksum = new(StringComparer.Ordinal);
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string[]?> _checksBeforeChecksum = new(StringComparer.Ordinal);
 
     public ServerState State { get; }
 
@@ -45,12 +45,18 @@ public sealed class ApiContext
 
     /// <summary>Runs the call's checks up to the checksum comparison in the order its spec gives
     /// (<c>checkOrder</c> in specs/calls/&lt;call&gt;.json): the first failing check is the answer; null when all
-    /// pass. The checks after the checksum depend on state and stay with the handler.</summary>
+    /// pass, and for calls the spec does not describe as signed (the API root, setConfigXML...), which check
+    /// requests their own way. The checks after the checksum depend on state and stay with the handler.</summary>
     public ApiResult? Precheck(ApiRequest request, string call)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (ChecksBeforeChecksum(call) is not { } steps)
+        {
+            return null;
+        }
+
         var verdict = Verify(request);
-        foreach (var step in ChecksBeforeChecksum(call))
+        foreach (var step in steps)
         {
             var failed = step == "checksumMissing" ? verdict == ChecksumVerdict.Missing : IsMissing(request, step);
             if (failed)
@@ -62,15 +68,18 @@ public sealed class ApiContext
         return verdict == ChecksumVerdict.Valid ? null : Fail("checksumError", call);
     }
 
-    /// <summary>The call's checks before the checksum comparison, from its spec, worked out once per call.</summary>
-    private string[] ChecksBeforeChecksum(string call)
+    /// <summary>The call's checks before the checksum comparison, from its spec, worked out once per call; null
+    /// when the spec does not describe the call as signed.</summary>
+    private string[]? ChecksBeforeChecksum(string call)
     {
         if (_checksBeforeChecksum.TryGetValue(call, out var steps))
         {
             return steps;
         }
 
-        steps = [.. Answers.Spec.Call(call).CheckOrder.TakeWhile(s => s != "checksumMismatch")];
+        steps = Answers.Spec.TryGetCall(call, out var spec) && spec.Checksum
+            ? [.. spec.CheckOrder.TakeWhile(s => s != "checksumMismatch")]
+            : null;
         return _checksBeforeChecksum.GetOrAdd(call, steps);
     }
 

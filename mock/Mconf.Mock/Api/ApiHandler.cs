@@ -15,5 +15,16 @@ public abstract class ApiHandler
     /// <summary>False for Mconf-Live-only calls, which a plain BBB 0.9 server does not have (404).</summary>
     public virtual bool InBbb09 => true;
 
-    public abstract ApiResult Handle(ApiRequest request, ApiContext context);
+    /// <summary>Answers a request: the spec's checks before the checksum comparison first
+    /// (<see cref="ApiContext.Precheck"/>), then the call's own behaviour.</summary>
+    public ApiResult Handle(ApiRequest request, ApiContext context)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        ArgumentNullException.ThrowIfNull(context);
+        return context.Precheck(request, Call) ?? Answer(request, context);
+    }
+
+    /// <summary>The call's behaviour once the pre-checks passed (for calls the spec does not describe as signed:
+    /// the whole behaviour).</summary>
+    protected abstract ApiResult Answer(ApiRequest request, ApiContext context);
 }

@@ -8,7 +8,7 @@ public sealed class ConfigXmlHandler : ApiHandler
 {
     public override string Call => "configXML";
 
-    public override ApiResult Handle(ApiRequest request, ApiContext context)
+    protected override ApiResult Answer(ApiRequest request, ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         return ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Failed)

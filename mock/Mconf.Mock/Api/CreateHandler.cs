@@ -10,15 +10,8 @@ public sealed partial class CreateHandler : ApiHandler
 {
     public override string Call => "create";
 
-    public override ApiResult Handle(ApiRequest request, ApiContext context)
+    protected override ApiResult Answer(ApiRequest request, ApiContext context)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.Precheck(request, Call) is { } failed)
-        {
-            return failed;
-        }
-
         var meetingId = request.MeetingId!;
 
         var result = context.State.Create(new CreateCommand(meetingId)

@@ -10,15 +10,8 @@ public sealed class DeleteRecordingsHandler : ApiHandler
 {
     public override string Call => "deleteRecordings";
 
-    public override ApiResult Handle(ApiRequest request, ApiContext context)
+    protected override ApiResult Answer(ApiRequest request, ApiContext context)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.Precheck(request, Call) is { } failed)
-        {
-            return failed;
-        }
-
         var recordId = request.Get("recordID")!;
 
         var ids = Java.Split(QueryString.Decode(recordId), ',');

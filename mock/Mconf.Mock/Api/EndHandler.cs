@@ -10,15 +10,8 @@ public sealed class EndHandler : ApiHandler
 {
     public override string Call => "end";
 
-    public override ApiResult Handle(ApiRequest request, ApiContext context)
+    protected override ApiResult Answer(ApiRequest request, ApiContext context)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.Precheck(request, Call) is { } failed)
-        {
-            return failed;
-        }
-
         var meetingId = request.MeetingId!;
         var password = request.Get("password")!;
 

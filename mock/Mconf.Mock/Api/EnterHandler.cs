@@ -8,7 +8,7 @@ public sealed class EnterHandler : ApiHandler
 {
     public override string Call => "enter";
 
-    public override ApiResult Handle(ApiRequest request, ApiContext context)
+    protected override ApiResult Answer(ApiRequest request, ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         var body = new Dictionary<string, object>

@@ -16,10 +16,8 @@ public sealed class GetDefaultConfigXmlHandler : ApiHandler
 
     public override string Call => "getDefaultConfigXML";
 
-    public override ApiResult Handle(ApiRequest request, ApiContext context)
+    protected override ApiResult Answer(ApiRequest request, ApiContext context)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(context);
         return context.Verify(request) switch
         {
             ChecksumVerdict.Missing => context.Fail("checksumError", Call),

@@ -9,15 +9,8 @@ public sealed class GetMeetingInfoHandler : ApiHandler
 {
     public override string Call => "getMeetingInfo";
 
-    public override ApiResult Handle(ApiRequest request, ApiContext context)
+    protected override ApiResult Answer(ApiRequest request, ApiContext context)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.Precheck(request, Call) is { } failed)
-        {
-            return failed;
-        }
-
         var meetingId = request.MeetingId!;
 
         var meeting = context.State.GetMeeting(meetingId);

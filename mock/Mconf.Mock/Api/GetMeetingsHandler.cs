@@ -12,15 +12,8 @@ public sealed class GetMeetingsHandler : ApiHandler
 
     public override IReadOnlyList<string> Methods { get; } = ["GET", "HEAD"];
 
-    public override ApiResult Handle(ApiRequest request, ApiContext context)
+    protected override ApiResult Answer(ApiRequest request, ApiContext context)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.Precheck(request, Call) is { } failed)
-        {
-            return failed;
-        }
-
         // The list answer is kept with the state version it was built from (read before the snapshots are
         // taken): any change to the meetings moves the version, and the next request rebuilds it.
         var state = context.State;

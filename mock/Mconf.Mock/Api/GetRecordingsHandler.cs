@@ -12,15 +12,8 @@ public sealed class GetRecordingsHandler : ApiHandler
 
     public override IReadOnlyList<string> Methods { get; } = ["GET", "HEAD"];
 
-    public override ApiResult Handle(ApiRequest request, ApiContext context)
+    protected override ApiResult Answer(ApiRequest request, ApiContext context)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.Precheck(request, Call) is { } failed)
-        {
-            return failed;
-        }
-
         var filters = context.Mconf ? CreateHandler.MetaParameters(request.Parameters) : [];
         var recordings = context.State.GetRecordings(MeetingIdList(request), filters);
         if (recordings.Count == 0)

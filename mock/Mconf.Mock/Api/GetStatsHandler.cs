@@ -11,15 +11,8 @@ public sealed class GetStatsHandler : ApiHandler
 
     public override bool InBbb09 => false;
 
-    public override ApiResult Handle(ApiRequest request, ApiContext context)
+    protected override ApiResult Answer(ApiRequest request, ApiContext context)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.Precheck(request, Call) is { } failed)
-        {
-            return failed;
-        }
-
         var stats = context.State.GetStats(GetRecordingsHandler.MeetingIdList(request));
         if (stats.Count == 0)
         {

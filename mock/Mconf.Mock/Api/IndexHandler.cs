@@ -9,6 +9,6 @@ public sealed class IndexHandler : ApiHandler
 
     public override string Call => "index";
 
-    public override ApiResult Handle(ApiRequest request, ApiContext context) =>
+    protected override ApiResult Answer(ApiRequest request, ApiContext context) =>
         ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Success).Element("version", ApiVersion)));
 }

@@ -8,15 +8,8 @@ public sealed class IsMeetingRunningHandler : ApiHandler
 {
     public override string Call => "isMeetingRunning";
 
-    public override ApiResult Handle(ApiRequest request, ApiContext context)
+    protected override ApiResult Answer(ApiRequest request, ApiContext context)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.Precheck(request, Call) is { } failed)
-        {
-            return failed;
-        }
-
         var meetingId = request.MeetingId!;
 
         var running = context.State.IsMeetingRunning(meetingId);

@@ -11,15 +11,8 @@ public sealed class JoinHandler : ApiHandler
 {
     public override string Call => "join";
 
-    public override ApiResult Handle(ApiRequest request, ApiContext context)
+    protected override ApiResult Answer(ApiRequest request, ApiContext context)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.Precheck(request, Call) is { } failed)
-        {
-            return failed;
-        }
-
         var fullName = ApiRequest.Present(request.Get("fullName"))!;
         var meetingId = request.MeetingId!;
         var password = request.Get("password")!;

@@ -9,15 +9,8 @@ public sealed class PublishRecordingsHandler : ApiHandler
 {
     public override string Call => "publishRecordings";
 
-    public override ApiResult Handle(ApiRequest request, ApiContext context)
+    protected override ApiResult Answer(ApiRequest request, ApiContext context)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(context);
-        if (context.Precheck(request, Call) is { } failed)
-        {
-            return failed;
-        }
-
         var recordId = request.Get("recordID")!;
         var publish = request.Get("publish")!;
 

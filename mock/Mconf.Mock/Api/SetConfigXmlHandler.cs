@@ -13,10 +13,8 @@ public sealed class SetConfigXmlHandler : ApiHandler
 
     public override IReadOnlyList<string> Methods { get; } = ["POST"];
 
-    public override ApiResult Handle(ApiRequest request, ApiContext context)
+    protected override ApiResult Answer(ApiRequest request, ApiContext context)
     {
-        ArgumentNullException.ThrowIfNull(request);
-        ArgumentNullException.ThrowIfNull(context);
         var parameters = request.Parameters.Concat(QueryString.Parse(request.Body ?? "")).ToList();
         string? Get(string name) => parameters.FirstOrDefault(p => p.Key == name).Value;
 

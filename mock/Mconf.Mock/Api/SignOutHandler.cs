@@ -7,6 +7,6 @@ public sealed class SignOutHandler : ApiHandler
 {
     public override string Call => "signOut";
 
-    public override ApiResult Handle(ApiRequest request, ApiContext context) =>
+    protected override ApiResult Answer(ApiRequest request, ApiContext context) =>
         ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Success)));
 }

@@ -5,6 +5,6 @@ public sealed class StunsHandler : ApiHandler
 {
     public override string Call => "stuns";
 
-    public override ApiResult Handle(ApiRequest request, ApiContext context) =>
+    protected override ApiResult Answer(ApiRequest request, ApiContext context) =>
         ApiResult.Json("{\"stunServers\":[],\"turnServers\":[]}");
 }
