@@ -4,16 +4,9 @@ namespace Mconf.Mock.Tests.Api;
 
 /// <summary>When a request fails several checks, the first in bbb-web's order answers (facts §3.1-§3.9). The fake
 /// walks the spec's checkOrder, so these literal expectations from the facts also guard the spec data.</summary>
-public sealed class CheckOrderTests
+public sealed class CheckOrderTests : FakeApiFixture
 {
     private const string Bad = "checksum=0000000000000000000000000000000000000000";
-    private FakeApi _api = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _api = FakeApi.Start();
-
-    [OneTimeTearDown]
-    public void Stop() => _api.Dispose();
 
     [TestCase("create", "name=x", "checksumError")]
     [TestCase("create", "name=x&" + Bad, "missingParamMeetingID")]
@@ -36,5 +29,5 @@ public sealed class CheckOrderTests
     [TestCase("getRecordings", "meetingID=m&" + Bad, "checksumError")]
     [TestCase("getStats", "meetingID=m", "checksumError")]
     public async Task FirstFailingCheckAnswers(string call, string rawQuery, string expectedKey) =>
-        (await _api.CallRaw(call, rawQuery)).MessageKey.ShouldBe(expectedKey);
+        (await Api.CallRaw(call, rawQuery)).MessageKey.ShouldBe(expectedKey);
 }

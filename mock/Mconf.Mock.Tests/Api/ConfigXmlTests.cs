@@ -5,20 +5,8 @@ using Mconf.Spec.Signing;
 namespace Mconf.Mock.Tests.Api;
 
 /// <summary>getDefaultConfigXML (§3.10), setConfigXML (§3.11, §2.4), and the session-less client calls.</summary>
-public sealed class ConfigXmlTests
+public sealed class ConfigXmlTests : FakeApiFixture
 {
-    private FakeApi _api = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _api = FakeApi.Start();
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _api.Dispose();
-        _api.Logged.ShouldBeEmpty();
-    }
-
     [Test]
     public void PostBaseString_MatchesTheDocTestVector()
     {
@@ -35,30 +23,30 @@ public sealed class ConfigXmlTests
     [Test]
     public async Task GetDefaultConfigXml_ReturnsTheConfigAndErrorsShapeOnMismatch()
     {
-        (await _api.Text("getDefaultConfigXML", _api.SignedQuery("getDefaultConfigXML"))).ShouldStartWith("<?xml version=\"1.0\" ?>\n<config>");
-        (await _api.CallRaw("getDefaultConfigXML", "")).MessageKey.ShouldBe("checksumError");
-        (await _api.CallRaw("getDefaultConfigXML", "checksum=bad")).Errors.Single().Key.ShouldBe("checksumError");
+        (await Api.Text("getDefaultConfigXML", Api.SignedQuery("getDefaultConfigXML"))).ShouldStartWith("<?xml version=\"1.0\" ?>\n<config>");
+        (await Api.CallRaw("getDefaultConfigXML", "")).MessageKey.ShouldBe("checksumError");
+        (await Api.CallRaw("getDefaultConfigXML", "checksum=bad")).Errors.Single().Key.ShouldBe("checksumError");
     }
 
     [Test]
     public async Task SetConfigXml_StoresATokenThatJoinAccepts()
     {
-        var id = await _api.Create();
+        var id = await Api.Create();
         var config = "<config><x a=\"1\">y</x></config>";
         var pairs = new[] { new KeyValuePair<string, string>("configXML", QueryString.Encode(config)), new KeyValuePair<string, string>("meetingID", id) };
-        var checksum = Checksum.Compute("", SetConfigXmlHandler.PostBaseString("setConfigXML", pairs, _api.Server.Secret), "");
+        var checksum = Checksum.Compute("", SetConfigXmlHandler.PostBaseString("setConfigXML", pairs, Api.Server.Secret), "");
         var form = "configXML=" + QueryString.Encode(QueryString.Encode(config)) + "&meetingID=" + QueryString.Encode(id) + "&checksum=" + checksum;
-        var answer = await RawHttp.Send(_api.Server.WireMock.Port, "POST", "/bigbluebutton/api/setConfigXML.xml", form);
+        var answer = await RawHttp.Send(Api.Server.WireMock.Port, "POST", "/bigbluebutton/api/setConfigXML.xml", form);
         var token = Mconf.Spec.Xml.BbbResponse.Parse(answer.Body).Value("configToken");
         token!.ShouldMatch("^[A-Za-z0-9]{8}$");
-        (await _api.Call("join", ("fullName", "A"), ("meetingID", id), ("password", "ap"), ("configToken", token), ("redirect", "false"))).ReturnCode.ShouldBe("SUCCESS");
+        (await Api.Call("join", ("fullName", "A"), ("meetingID", id), ("password", "ap"), ("configToken", token), ("redirect", "false"))).ReturnCode.ShouldBe("SUCCESS");
     }
 
     [Test]
     public async Task SetConfigXml_Errors_InTheFactsOrder()
     {
-        var id = await _api.Create();
-        async Task<string?> Key(string form) => Mconf.Spec.Xml.BbbResponse.Parse((await RawHttp.Send(_api.Server.WireMock.Port, "POST", "/bigbluebutton/api/setConfigXML", form)).Body).MessageKey;
+        var id = await Api.Create();
+        async Task<string?> Key(string form) => Mconf.Spec.Xml.BbbResponse.Parse((await RawHttp.Send(Api.Server.WireMock.Port, "POST", "/bigbluebutton/api/setConfigXML", form)).Body).MessageKey;
         (await Key($"meetingID={id}&configXML=x")).ShouldBe("checksumError");
         (await Key($"meetingID={id}&checksum=abc")).ShouldBe("configXMLError");
         (await Key("configXML=x&checksum=abc")).ShouldBe("missingParamMeetingID");
@@ -70,9 +58,9 @@ public sealed class ConfigXmlTests
     [Test]
     public async Task SessionCalls_AnswerWithoutASession()
     {
-        (await _api.CallRaw("signOut", "")).ReturnCode.ShouldBe("SUCCESS");
-        (await _api.CallRaw("configXML", "")).ReturnCode.ShouldBe("FAILED");
-        (await _api.Text("enter", "")).ShouldContain("\"returncode\":\"FAILED\"");
-        (await _api.Text("stuns", "")).ShouldBe("{\"stunServers\":[],\"turnServers\":[]}");
+        (await Api.CallRaw("signOut", "")).ReturnCode.ShouldBe("SUCCESS");
+        (await Api.CallRaw("configXML", "")).ReturnCode.ShouldBe("FAILED");
+        (await Api.Text("enter", "")).ShouldContain("\"returncode\":\"FAILED\"");
+        (await Api.Text("stuns", "")).ShouldBe("{\"stunServers\":[],\"turnServers\":[]}");
     }
 }

@@ -4,25 +4,13 @@ using Mconf.Spec.Signing;
 namespace Mconf.Mock.Tests.Api;
 
 /// <summary>Facts §3.1 and the Mconf create delta (§6.1).</summary>
-public sealed class CreateTests
+public sealed class CreateTests : FakeApiFixture
 {
-    private FakeApi _api = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _api = FakeApi.Start();
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _api.Dispose();
-        _api.Logged.ShouldBeEmpty();
-    }
-
     [Test]
     public async Task Create_Success_HasTheMconfElementOrderAndEmptyMessage()
     {
         var id = FakeApi.Unique();
-        var body = await _api.Text("create", _api.SignedQuery("create", ("meetingID", id), ("attendeePW", "ap"), ("moderatorPW", "mp"), ("voiceBridge", "71234"), ("dialNumber", "613-555-0199")));
+        var body = await Api.Text("create", Api.SignedQuery("create", ("meetingID", id), ("attendeePW", "ap"), ("moderatorPW", "mp"), ("voiceBridge", "71234"), ("dialNumber", "613-555-0199")));
         body.ShouldContain("<messageKey></messageKey><message></message></response>");
         var r = Mconf.Spec.Xml.BbbResponse.Parse(body);
         XmlShape.Children(r.Root).ShouldBe(Facts.CreateOrder);
@@ -33,7 +21,7 @@ public sealed class CreateTests
     [Test]
     public async Task Create_Defaults_GeneratesPasswordsAndFiveDigitBridge()
     {
-        var r = await _api.Call("create", ("meetingID", FakeApi.Unique()));
+        var r = await Api.Call("create", ("meetingID", FakeApi.Unique()));
         r.Value("attendeePW")!.ShouldMatch("^[A-Za-z0-9]{8}$");
         r.Value("moderatorPW")!.ShouldMatch("^[A-Za-z0-9]{8}$");
         r.Value("voiceBridge")!.ShouldMatch("^[0-9]{5}$");
@@ -43,43 +31,43 @@ public sealed class CreateTests
     [Test]
     public async Task Create_MissingMeetingId_BeatsAWrongChecksum()
     {
-        var r = await _api.CallRaw("create", "name=x&checksum=0000000000000000000000000000000000000000");
+        var r = await Api.CallRaw("create", "name=x&checksum=0000000000000000000000000000000000000000");
         (r.ReturnCode, r.MessageKey, r.Message).ShouldBe(("FAILED", "missingParamMeetingID", Facts.MissingMeetingId));
-        (await _api.Call("create", ("meetingID", "   "))).MessageKey.ShouldBe("missingParamMeetingID");
+        (await Api.Call("create", ("meetingID", "   "))).MessageKey.ShouldBe("missingParamMeetingID");
     }
 
     [Test]
     public async Task Create_MissingChecksum_ComesFirst() =>
-        (await _api.CallRaw("create", "name=x")).MessageKey.ShouldBe("checksumError");
+        (await Api.CallRaw("create", "name=x")).MessageKey.ShouldBe("checksumError");
 
     [Test]
     public async Task Create_WrongChecksum_IsChecksumError() =>
-        (await _api.CallRaw("create", "meetingID=x&checksum=0000000000000000000000000000000000000000")).Message.ShouldBe(Facts.ChecksumError);
+        (await Api.CallRaw("create", "meetingID=x&checksum=0000000000000000000000000000000000000000")).Message.ShouldBe(Facts.ChecksumError);
 
     [Test]
     public async Task Create_Again_SamePasswordsIsDuplicateWarningOtherwiseIdNotUnique()
     {
-        var id = await _api.Create();
-        var dup = await _api.Call("create", ("meetingID", id), ("attendeePW", "ap"), ("moderatorPW", "mp"), ("name", "other"));
+        var id = await Api.Create();
+        var dup = await Api.Call("create", ("meetingID", id), ("attendeePW", "ap"), ("moderatorPW", "mp"), ("name", "other"));
         (dup.ReturnCode, dup.MessageKey, dup.Message).ShouldBe(("SUCCESS", "duplicateWarning", Facts.DuplicateWarning));
-        var clash = await _api.Call("create", ("meetingID", id), ("attendeePW", "ap2"), ("moderatorPW", "mp2"));
+        var clash = await Api.Call("create", ("meetingID", id), ("attendeePW", "ap2"), ("moderatorPW", "mp2"));
         (clash.ReturnCode, clash.MessageKey, clash.Message).ShouldBe(("FAILED", "idNotUnique", Facts.IdNotUnique));
-        (await _api.Call("create", ("meetingID", id))).MessageKey.ShouldBe("idNotUnique");
+        (await Api.Call("create", ("meetingID", id))).MessageKey.ShouldBe("idNotUnique");
     }
 
     [Test]
     public async Task Create_MeetingIdIsTrimmed()
     {
         var id = FakeApi.Unique();
-        await _api.Call("create", ("meetingID", "  " + id + " "), ("attendeePW", "ap"), ("moderatorPW", "mp"));
-        (await _api.Info(id)).Value("meetingID").ShouldBe(id);
+        await Api.Call("create", ("meetingID", "  " + id + " "), ("attendeePW", "ap"), ("moderatorPW", "mp"));
+        (await Api.Info(id)).Value("meetingID").ShouldBe(id);
     }
 
     [Test]
     public async Task Create_MetaParameters_AreStoredLowerCasedAndInvalidNamesIgnored()
     {
-        var id = await _api.Create(null, ("meta_Course", "Physics"), ("meta_x-y", "1"), ("meta_bad_name", "2"), ("meta_9x", "3"), ("metaX", "4"));
-        var info = await _api.Info(id);
+        var id = await Api.Create(null, ("meta_Course", "Physics"), ("meta_x-y", "1"), ("meta_bad_name", "2"), ("meta_9x", "3"), ("metaX", "4"));
+        var info = await Api.Info(id);
         var metadata = info.Select("metadata").Single();
         XmlShape.Children(metadata).ShouldBe(["course", "x-y"]);
         info.Value("metadata/course").ShouldBe("Physics");
@@ -89,9 +77,9 @@ public sealed class CreateTests
     public async Task Create_EscapesTextAndStaysWellFormed()
     {
         var id = FakeApi.Unique();
-        var body = await _api.Text("create", _api.SignedQuery("create", ("meetingID", id + "<&>"), ("name", "a\u0001b")));
+        var body = await Api.Text("create", Api.SignedQuery("create", ("meetingID", id + "<&>"), ("name", "a\u0001b")));
         body.ShouldContain($"<meetingID>{id}&lt;&amp;&gt;</meetingID>");
-        var info = await _api.Info(id + "<&>");
+        var info = await Api.Info(id + "<&>");
         info.Value("meetingName").ShouldBe("a\uFFFDb");
     }
 
@@ -100,15 +88,15 @@ public sealed class CreateTests
     {
         var id = FakeApi.Unique();
         using var content = new StringContent("<modules><module name=\"presentation\"><document url=\"http://x/y.pdf\"/></module></modules>", System.Text.Encoding.UTF8, "application/xml");
-        using var response = await _api.Http.PostAsync(_api.Url("create", _api.SignedQuery("create", ("meetingID", id))), content);
+        using var response = await Api.Http.PostAsync(Api.Url("create", Api.SignedQuery("create", ("meetingID", id))), content);
         (await response.Content.ReadAsStringAsync()).ShouldContain("<returncode>SUCCESS</returncode>");
     }
 
     [Test]
     public async Task Create_Sha256Signed_IsAccepted()
     {
-        var signer = new RequestSigner(_api.Server.Secret, ChecksumAlgorithm.Sha256);
-        var r = await _api.CallRaw("create", signer.SignedQuery("create", FakeApi.P(("meetingID", FakeApi.Unique()))));
+        var signer = new RequestSigner(Api.Server.Secret, ChecksumAlgorithm.Sha256);
+        var r = await Api.CallRaw("create", signer.SignedQuery("create", FakeApi.P(("meetingID", FakeApi.Unique()))));
         r.ReturnCode.ShouldBe("SUCCESS");
     }
 }

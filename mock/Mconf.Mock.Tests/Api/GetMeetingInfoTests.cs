@@ -6,29 +6,17 @@ using Mconf.Spec;
 namespace Mconf.Mock.Tests.Api;
 
 /// <summary>Facts §3.5 with the Mconf fields (§6.1).</summary>
-public sealed class GetMeetingInfoTests
+public sealed class GetMeetingInfoTests : FakeApiFixture
 {
-    private FakeApi _api = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _api = FakeApi.Start();
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _api.Dispose();
-        _api.Logged.ShouldBeEmpty();
-    }
-
     [Test]
     public async Task Info_HasTheMconfOrderAndFields()
     {
-        var id = await _api.Create(null, ("voiceBridge", "71234"), ("record", "true"), ("maxParticipants", "7"));
-        var mod = await _api.Join(id, "Mod", "mp");
-        await _api.Join(id, "Viewer", "ap");
-        _api.Server.Control.StartWebcam(id, mod);
-        _api.Server.Control.SetListenOnly(id, mod);
-        var body = await _api.Text("getMeetingInfo", _api.SignedQuery("getMeetingInfo", ("meetingID", id)));
+        var id = await Api.Create(null, ("voiceBridge", "71234"), ("record", "true"), ("maxParticipants", "7"));
+        var mod = await Api.Join(id, "Mod", "mp");
+        await Api.Join(id, "Viewer", "ap");
+        Api.Server.Control.StartWebcam(id, mod);
+        Api.Server.Control.SetListenOnly(id, mod);
+        var body = await Api.Text("getMeetingInfo", Api.SignedQuery("getMeetingInfo", ("meetingID", id)));
         body.ShouldEndWith("<metadata></metadata><messageKey></messageKey><message></message></response>");
         var r = BbbResponse.Parse(body);
         XmlShape.Children(r.Root).ShouldBe(Facts.InfoOrder);
@@ -47,24 +35,24 @@ public sealed class GetMeetingInfoTests
     [Test]
     public async Task Info_NoAttendees_IsAnEmptyPair()
     {
-        var id = await _api.Create();
-        (await _api.Text("getMeetingInfo", _api.SignedQuery("getMeetingInfo", ("meetingID", id)))).ShouldContain("<attendees></attendees>");
+        var id = await Api.Create();
+        (await Api.Text("getMeetingInfo", Api.SignedQuery("getMeetingInfo", ("meetingID", id)))).ShouldContain("<attendees></attendees>");
     }
 
     [Test]
     public async Task Info_IgnoresThePassword()
     {
-        var id = await _api.Create();
-        (await _api.Call("getMeetingInfo", ("meetingID", id), ("password", "wrong"))).ReturnCode.ShouldBe("SUCCESS");
+        var id = await Api.Create();
+        (await Api.Call("getMeetingInfo", ("meetingID", id), ("password", "wrong"))).ReturnCode.ShouldBe("SUCCESS");
     }
 
     [Test]
     public async Task Info_Errors()
     {
-        (await _api.CallRaw("getMeetingInfo", "meetingID=x")).MessageKey.ShouldBe("checksumError");
-        (await _api.Call("getMeetingInfo")).Message.ShouldBe(Facts.MissingMeetingId);
-        (await _api.CallRaw("getMeetingInfo", "meetingID=x&checksum=0000000000000000000000000000000000000000")).MessageKey.ShouldBe("checksumError");
-        var unknown = await _api.Call("getMeetingInfo", ("meetingID", FakeApi.Unique()));
+        (await Api.CallRaw("getMeetingInfo", "meetingID=x")).MessageKey.ShouldBe("checksumError");
+        (await Api.Call("getMeetingInfo")).Message.ShouldBe(Facts.MissingMeetingId);
+        (await Api.CallRaw("getMeetingInfo", "meetingID=x&checksum=0000000000000000000000000000000000000000")).MessageKey.ShouldBe("checksumError");
+        var unknown = await Api.Call("getMeetingInfo", ("meetingID", FakeApi.Unique()));
         (unknown.ReturnCode, unknown.MessageKey, unknown.Message).ShouldBe(("FAILED", "notFound", Facts.NotFoundInfo));
     }
 }

@@ -4,27 +4,15 @@ using Mconf.Spec.Xml;
 namespace Mconf.Mock.Tests.Api;
 
 /// <summary>Facts §3.7 and the Mconf meta_ filters (§6.3), on the seeded recordings.</summary>
-public sealed class GetRecordingsTests
+public sealed class GetRecordingsTests : FakeApiFixture
 {
-    private FakeApi _api = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _api = FakeApi.Start();
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _api.Dispose();
-        _api.Logged.ShouldBeEmpty();
-    }
-
     private async Task<List<System.Xml.Linq.XElement>> Recordings(params (string Name, string? Value)[] parameters) =>
-        [.. (await _api.Call("getRecordings", parameters)).Select("recordings/recording")];
+        [.. (await Api.Call("getRecordings", parameters)).Select("recordings/recording")];
 
     [Test]
     public async Task All_HaveTheMconfOrderAndCdata()
     {
-        var body = await _api.Text("getRecordings", _api.SignedQuery("getRecordings"));
+        var body = await Api.Text("getRecordings", Api.SignedQuery("getRecordings"));
         body.ShouldContain("<name><![CDATA[");
         body.ShouldContain("<course><![CDATA[");
         var r = BbbResponse.Parse(body);
@@ -73,7 +61,7 @@ public sealed class GetRecordingsTests
     [Test]
     public async Task MetaFilter_NoMatch_IsNoRecordings()
     {
-        var body = await _api.Text("getRecordings", _api.SignedQuery("getRecordings", ("meta_course", "nothing")));
+        var body = await Api.Text("getRecordings", Api.SignedQuery("getRecordings", ("meta_course", "nothing")));
         body.ShouldBe($"<response><returncode>SUCCESS</returncode><recordings/><messageKey>noRecordings</messageKey><message>{Facts.NoRecordings}</message></response>");
         (await Recordings(("meta_meetingId", "x"))).ShouldBeEmpty();
     }
@@ -98,7 +86,7 @@ public sealed class GetRecordingsTests
     [Test]
     public async Task Errors_AreChecksumOnly()
     {
-        (await _api.CallRaw("getRecordings", "meetingID=x")).MessageKey.ShouldBe("checksumError");
-        (await _api.CallRaw("getRecordings", "checksum=bad")).MessageKey.ShouldBe("checksumError");
+        (await Api.CallRaw("getRecordings", "meetingID=x")).MessageKey.ShouldBe("checksumError");
+        (await Api.CallRaw("getRecordings", "checksum=bad")).MessageKey.ShouldBe("checksumError");
     }
 }

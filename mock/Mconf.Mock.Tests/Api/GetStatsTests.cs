@@ -5,24 +5,12 @@ using Mconf.Spec;
 namespace Mconf.Mock.Tests.Api;
 
 /// <summary>getStats (facts §6.4, wiki shape).</summary>
-public sealed class GetStatsTests
+public sealed class GetStatsTests : FakeApiFixture
 {
-    private FakeApi _api = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _api = FakeApi.Start();
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _api.Dispose();
-        _api.Logged.ShouldBeEmpty();
-    }
-
     [Test]
     public async Task All_HasTheWikiShape()
     {
-        var r = await _api.Call("getStats");
+        var r = await Api.Call("getStats");
         XmlShape.Children(r.Root).ShouldBe(["returncode", "stats"]);
         var meetings = r.Select("stats/meeting").ToList();
         meetings.Count.ShouldBe(4);
@@ -44,25 +32,25 @@ public sealed class GetStatsTests
     [Test]
     public async Task MeetingId_SelectsOneOrAList()
     {
-        var ids = (await _api.Call("getStats")).Select("stats/meeting").Select(m => BbbResponse.Value(m, "meetingID")!).Distinct().ToList();
+        var ids = (await Api.Call("getStats")).Select("stats/meeting").Select(m => BbbResponse.Value(m, "meetingID")!).Distinct().ToList();
         ids.Count.ShouldBeGreaterThan(1);
-        var one = (await _api.Call("getStats", ("meetingID", ids[0]))).Select("stats/meeting").ToList();
+        var one = (await Api.Call("getStats", ("meetingID", ids[0]))).Select("stats/meeting").ToList();
         one.ShouldAllBe(m => BbbResponse.Value(m, "meetingID") == ids[0]);
-        var list = (await _api.Call("getStats", ("meetingID", string.Join(',', ids)))).Select("stats/meeting").Count();
+        var list = (await Api.Call("getStats", ("meetingID", string.Join(',', ids)))).Select("stats/meeting").Count();
         list.ShouldBe(4);
     }
 
     [Test]
     public async Task Unknown_IsSuccessWithEmptyStatsAndNoStats()
     {
-        var body = await _api.Text("getStats", _api.SignedQuery("getStats", ("meetingID", "unknown")));
+        var body = await Api.Text("getStats", Api.SignedQuery("getStats", ("meetingID", "unknown")));
         body.ShouldBe("<response><returncode>SUCCESS</returncode><stats/><messageKey>noStats</messageKey><message></message></response>");
     }
 
     [Test]
     public async Task Errors_AreChecksumOnly()
     {
-        (await _api.CallRaw("getStats", "")).MessageKey.ShouldBe("checksumError");
-        (await _api.CallRaw("getStats", "checksum=bad")).MessageKey.ShouldBe("checksumError");
+        (await Api.CallRaw("getStats", "")).MessageKey.ShouldBe("checksumError");
+        (await Api.CallRaw("getStats", "checksum=bad")).MessageKey.ShouldBe("checksumError");
     }
 }

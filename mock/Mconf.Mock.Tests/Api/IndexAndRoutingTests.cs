@@ -3,26 +3,14 @@ using Mconf.Mock.Tests.Support;
 
 namespace Mconf.Mock.Tests.Api;
 
-public sealed class IndexAndRoutingTests
+public sealed class IndexAndRoutingTests : FakeApiFixture
 {
-    private FakeApi _api = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _api = FakeApi.Start();
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _api.Dispose();
-        _api.Logged.ShouldBeEmpty();
-    }
-
     [TestCase("/bigbluebutton/api")]
     [TestCase("/bigbluebutton/api/")]
     [TestCase("/bigbluebutton/api/index")]
     public async Task ApiRoot_AnswersTheVersionWithoutChecksum(string path)
     {
-        var answer = await RawHttp.Send(_api.Server.WireMock.Port, "GET", path);
+        var answer = await RawHttp.Send(Api.Server.WireMock.Port, "GET", path);
         answer.Status.ShouldBe(200);
         answer.Body.ShouldBe("<response><returncode>SUCCESS</returncode><version>0.9</version></response>");
         answer.Headers["Content-Type"].ShouldBe("text/xml;charset=utf-8");
@@ -38,7 +26,7 @@ public sealed class IndexAndRoutingTests
     [TestCase("DELETE", "/bigbluebutton/api/../x")]
     public async Task UnknownCallsAndRefusedMethods_AreGrails404NotXml(string method, string path)
     {
-        var answer = await RawHttp.Send(_api.Server.WireMock.Port, method, path + "?checksum=x");
+        var answer = await RawHttp.Send(Api.Server.WireMock.Port, method, path + "?checksum=x");
         answer.Status.ShouldBe(404);
         answer.Headers["Content-Type"].ShouldStartWith("text/html");
         answer.Body.ShouldNotContain("<response>");
@@ -47,8 +35,8 @@ public sealed class IndexAndRoutingTests
     [Test]
     public async Task XmlSuffix_RoutesToTheCall()
     {
-        var query = _api.SignedQuery("getMeetings");
-        var body = await _api.Text("getMeetings.xml", query);
+        var query = Api.SignedQuery("getMeetings");
+        var body = await Api.Text("getMeetings.xml", query);
         body.ShouldStartWith("<response><returncode>SUCCESS</returncode>");
     }
 
@@ -58,23 +46,23 @@ public sealed class IndexAndRoutingTests
     public async Task OtherCalls_AcceptAnyMethod(string method)
     {
         var id = FakeApi.Unique();
-        var response = await _api.CallRaw("isMeetingRunning", _api.SignedQuery("isMeetingRunning", ("meetingID", id)), new HttpMethod(method));
+        var response = await Api.CallRaw("isMeetingRunning", Api.SignedQuery("isMeetingRunning", ("meetingID", id)), new HttpMethod(method));
         response.Value("running").ShouldBe("false");
     }
 
     [Test]
     public async Task Join_DefaultRedirectsToTheClientWithoutQuery()
     {
-        var id = await _api.Create();
-        using var response = await _api.Send("join", _api.SignedQuery("join", ("fullName", "Ann"), ("meetingID", id), ("password", "ap")));
+        var id = await Api.Create();
+        using var response = await Api.Send("join", Api.SignedQuery("join", ("fullName", "Ann"), ("meetingID", id), ("password", "ap")));
         response.StatusCode.ShouldBe(HttpStatusCode.Found);
-        response.Headers.Location!.ToString().ShouldBe(_api.Root + "/client/MconfLive.html");
+        response.Headers.Location!.ToString().ShouldBe(Api.Root + "/client/MconfLive.html");
     }
 
     [Test]
     public async Task Responses_AreOneLineWithoutXmlDeclaration()
     {
-        var body = await _api.Text("getMeetings", _api.SignedQuery("getMeetings"));
+        var body = await Api.Text("getMeetings", Api.SignedQuery("getMeetings"));
         body.ShouldNotContain("<?xml");
         body.ShouldNotContain("\n");
         body.ShouldStartWith("<response>");

@@ -4,28 +4,16 @@ using Mconf.Mock.Tests.Support;
 namespace Mconf.Mock.Tests.Api;
 
 /// <summary>Facts §3.2 and Mconf's guest (§6.2).</summary>
-public sealed class JoinTests
+public sealed class JoinTests : FakeApiFixture
 {
-    private FakeApi _api = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _api = FakeApi.Start();
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _api.Dispose();
-        _api.Logged.ShouldBeEmpty();
-    }
-
     [Test]
     public async Task Join_RedirectFalse_AnswersSuccessfullyJoinedInOrder()
     {
-        var id = await _api.Create();
-        var r = await _api.Call("join", ("fullName", "Ann"), ("meetingID", id), ("password", "mp"), ("redirect", "false"));
+        var id = await Api.Create();
+        var r = await Api.Call("join", ("fullName", "Ann"), ("meetingID", id), ("password", "mp"), ("redirect", "false"));
         XmlShape.Children(r.Root).ShouldBe(["returncode", "messageKey", "message", "meeting_id", "user_id", "auth_token"]);
         (r.MessageKey, r.Message).ShouldBe(("successfullyJoined", Facts.SuccessfullyJoined));
-        r.Value("meeting_id").ShouldBe((await _api.Info(id)).Value("internalMeetingID"));
+        r.Value("meeting_id").ShouldBe((await Api.Info(id)).Value("internalMeetingID"));
         r.Value("user_id")!.ShouldMatch("^[a-z0-9]{12}$");
         r.Value("auth_token")!.ShouldMatch("^[a-z0-9]{12}$");
     }
@@ -38,44 +26,44 @@ public sealed class JoinTests
     [TestCase("no", false)]
     public async Task Join_Redirect_OnlyTrueOrEmptyRedirects(string redirect, bool redirects)
     {
-        var id = await _api.Create();
-        using var response = await _api.Send("join", _api.SignedQuery("join", ("fullName", "Ann"), ("meetingID", id), ("password", "ap"), ("redirect", redirect)));
+        var id = await Api.Create();
+        using var response = await Api.Send("join", Api.SignedQuery("join", ("fullName", "Ann"), ("meetingID", id), ("password", "ap"), ("redirect", redirect)));
         response.StatusCode.ShouldBe(redirects ? HttpStatusCode.Found : HttpStatusCode.OK);
     }
 
     [Test]
     public async Task Join_ClientUrl_ReplacesTheRedirectTarget()
     {
-        var id = await _api.Create();
-        using var response = await _api.Send("join", _api.SignedQuery("join", ("fullName", "Ann"), ("meetingID", id), ("password", "ap"), ("clientURL", "http://client.test/x")));
+        var id = await Api.Create();
+        using var response = await Api.Send("join", Api.SignedQuery("join", ("fullName", "Ann"), ("meetingID", id), ("password", "ap"), ("clientURL", "http://client.test/x")));
         response.Headers.Location!.ToString().ShouldBe("http://client.test/x");
     }
 
     [Test]
     public async Task Join_ChecksRunInTheFactsOrder()
     {
-        var id = await _api.Create();
+        var id = await Api.Create();
         var bad = "checksum=0000000000000000000000000000000000000000";
-        (await _api.CallRaw("join", $"meetingID={id}&password=ap")).MessageKey.ShouldBe("checksumError");
-        (await _api.CallRaw("join", $"meetingID={id}&password=ap&{bad}")).Message.ShouldBe(Facts.MissingFullName);
-        (await _api.CallRaw("join", $"fullName=A&password=ap&{bad}")).Message.ShouldBe(Facts.MissingMeetingId);
-        var noPassword = await _api.CallRaw("join", $"fullName=A&meetingID={id}&{bad}");
+        (await Api.CallRaw("join", $"meetingID={id}&password=ap")).MessageKey.ShouldBe("checksumError");
+        (await Api.CallRaw("join", $"meetingID={id}&password=ap&{bad}")).Message.ShouldBe(Facts.MissingFullName);
+        (await Api.CallRaw("join", $"fullName=A&password=ap&{bad}")).Message.ShouldBe(Facts.MissingMeetingId);
+        var noPassword = await Api.CallRaw("join", $"fullName=A&meetingID={id}&{bad}");
         (noPassword.MessageKey, noPassword.Message).ShouldBe(("invalidPassword", Facts.InvalidPasswordJoin));
-        (await _api.CallRaw("join", $"fullName=A&meetingID={id}&password=ap&{bad}")).MessageKey.ShouldBe("checksumError");
-        var unknown = await _api.Call("join", ("fullName", "A"), ("meetingID", "unknown-" + id), ("password", "ap"));
+        (await Api.CallRaw("join", $"fullName=A&meetingID={id}&password=ap&{bad}")).MessageKey.ShouldBe("checksumError");
+        var unknown = await Api.Call("join", ("fullName", "A"), ("meetingID", "unknown-" + id), ("password", "ap"));
         (unknown.MessageKey, unknown.Message).ShouldBe(("invalidMeetingIdentifier", Facts.InvalidMeetingIdentifier));
-        var wrong = await _api.Call("join", ("fullName", "A"), ("meetingID", id), ("password", "nope"));
+        var wrong = await Api.Call("join", ("fullName", "A"), ("meetingID", id), ("password", "nope"));
         (wrong.MessageKey, wrong.Message).ShouldBe(("invalidPassword", Facts.InvalidPasswordJoin));
     }
 
     [Test]
     public async Task Join_WrongCreateTime_UsesTheErrorsShape()
     {
-        var id = await _api.Create();
-        var body = await _api.Text("join", _api.SignedQuery("join", ("fullName", "A"), ("meetingID", id), ("password", "ap"), ("createTime", "1")));
+        var id = await Api.Create();
+        var body = await Api.Text("join", Api.SignedQuery("join", ("fullName", "A"), ("meetingID", id), ("password", "ap"), ("createTime", "1")));
         body.ShouldBe($"<response><returncode>FAILED</returncode><errors><error key='mismatchCreateTime' message='{Facts.MismatchCreateTime}'/></errors></response>");
-        var createTime = (await _api.Info(id)).Value("createTime");
-        (await _api.Call("join", ("fullName", "A"), ("meetingID", id), ("password", "ap"), ("createTime", createTime), ("redirect", "false"))).ReturnCode.ShouldBe("SUCCESS");
+        var createTime = (await Api.Info(id)).Value("createTime");
+        (await Api.Call("join", ("fullName", "A"), ("meetingID", id), ("password", "ap"), ("createTime", createTime), ("redirect", "false"))).ReturnCode.ShouldBe("SUCCESS");
     }
 
     [Test]
@@ -96,9 +84,9 @@ public sealed class JoinTests
     [TestCase(null, false)]
     public async Task Join_Guest_IsAGuestWaitingOnlyForTrueInAnyCase(string? guest, bool isGuest)
     {
-        var id = await _api.Create();
-        await _api.Join(id, "Guest", "ap", ("guest", guest));
-        var attendee = (await _api.Info(id)).Select("attendees/attendee").Single();
+        var id = await Api.Create();
+        await Api.Join(id, "Guest", "ap", ("guest", guest));
+        var attendee = (await Api.Info(id)).Select("attendees/attendee").Single();
         Mconf.Spec.Xml.BbbResponse.Value(attendee, "guest").ShouldBe(isGuest ? "true" : "false");
         Mconf.Spec.Xml.BbbResponse.Value(attendee, "waitingForAcceptance").ShouldBe(isGuest ? "true" : "false");
     }
@@ -106,9 +94,9 @@ public sealed class JoinTests
     [Test]
     public async Task Join_UserIdAndUserdata_ShowInAttendees()
     {
-        var id = await _api.Create();
-        await _api.Join(id, "Ann", "ap", ("userID", "ext-1"), ("userdata-color", "blue"), ("userdata-a-b", "x"), ("userdata-1x", "y"));
-        var attendee = (await _api.Info(id)).Select("attendees/attendee").Single();
+        var id = await Api.Create();
+        await Api.Join(id, "Ann", "ap", ("userID", "ext-1"), ("userdata-color", "blue"), ("userdata-a-b", "x"), ("userdata-1x", "y"));
+        var attendee = (await Api.Info(id)).Select("attendees/attendee").Single();
         Mconf.Spec.Xml.BbbResponse.Value(attendee, "userID").ShouldBe("ext-1");
         XmlShape.Children(attendee.Element("customdata")!).ShouldBe(["color"]);
     }
@@ -116,8 +104,8 @@ public sealed class JoinTests
     [Test]
     public async Task Join_UnknownConfigToken_AnswersNoConfigFoundInsteadOfA500()
     {
-        var id = await _api.Create();
-        var r = await _api.Call("join", ("fullName", "A"), ("meetingID", id), ("password", "ap"), ("configToken", "nope"));
+        var id = await Api.Create();
+        var r = await Api.Call("join", ("fullName", "A"), ("meetingID", id), ("password", "ap"), ("configToken", "nope"));
         r.Errors.Single().Key.ShouldBe("noConfigFound");
     }
 

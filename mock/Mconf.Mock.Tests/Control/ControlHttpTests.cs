@@ -5,24 +5,14 @@ using Mconf.Mock.Tests.Support;
 namespace Mconf.Mock.Tests.Control;
 
 /// <summary>The /fake/ endpoints documented in mock/README.md.</summary>
-public sealed class ControlHttpTests
+public sealed class ControlHttpTests : FakeApiFixture
 {
-    private FakeApi _api = null!;
-
-    [OneTimeSetUp]
-    public void Start() => _api = FakeApi.Start(o => o.AutoConnect = false);
-
-    [OneTimeTearDown]
-    public void Stop()
-    {
-        _api.Dispose();
-        _api.Logged.ShouldBeEmpty();
-    }
+    protected override void Configure(FakeServerOptions options) => options.AutoConnect = false;
 
     private async Task<(HttpStatusCode Status, JsonElement Json)> Send(HttpMethod method, string pathAndQuery)
     {
-        using var request = new HttpRequestMessage(method, _api.Root + pathAndQuery);
-        using var response = await _api.Http.SendAsync(request);
+        using var request = new HttpRequestMessage(method, Api.Root + pathAndQuery);
+        using var response = await Api.Http.SendAsync(request);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("application/json");
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return (response.StatusCode, document.RootElement.Clone());
@@ -33,10 +23,10 @@ public sealed class ControlHttpTests
     [Test]
     public async Task PresenceLifecycle_OverHttp()
     {
-        var id = await _api.Create();
-        var mod = await _api.Join(id, "Mod", "mp", ("userID", "mod-ext"));
-        var guest = await _api.Join(id, "Guest", "ap", ("guest", "true"));
-        (await _api.Info(id)).Value("participantCount").ShouldBe("0");
+        var id = await Api.Create();
+        var mod = await Api.Join(id, "Mod", "mp", ("userID", "mod-ext"));
+        var guest = await Api.Join(id, "Guest", "ap", ("guest", "true"));
+        (await Api.Info(id)).Value("participantCount").ShouldBe("0");
 
         (await Post($"/fake/meetings/{id}/users/mod-ext/connect")).Json.GetProperty("isPresenter").GetBoolean().ShouldBeTrue();
         (await Post($"/fake/meetings/{id}/users/{guest}/connect")).Json.GetProperty("waitingForAcceptance").GetBoolean().ShouldBeTrue();
@@ -48,7 +38,7 @@ public sealed class ControlHttpTests
         (await Post($"/fake/meetings/{id}/users/{guest}/guest/approve")).Status.ShouldBe(HttpStatusCode.OK);
         (await Post($"/fake/meetings/{id}/users/{guest}/presenter")).Json.GetProperty("isPresenter").GetBoolean().ShouldBeTrue();
 
-        var info = await _api.Info(id);
+        var info = await Api.Info(id);
         (info.Value("participantCount"), info.Value("listenerCount"), info.Value("voiceParticipantCount")).ShouldBe(("2", "1", "0"));
         info.Select("attendees/attendee").Count(a => Mconf.Spec.Xml.BbbResponse.Value(a, "isPresenter") == "true").ShouldBe(1);
 
@@ -56,18 +46,18 @@ public sealed class ControlHttpTests
         (await Post($"/fake/meetings/{id}/users/{mod}/leave")).Status.ShouldBe(HttpStatusCode.OK);
         (await Send(HttpMethod.Get, $"/fake/meetings/{id}/users")).Json.GetArrayLength().ShouldBe(2);
         (await Post($"/fake/meetings/{id}/end")).Status.ShouldBe(HttpStatusCode.OK);
-        (await _api.Info(id)).MessageKey.ShouldBe("notFound");
+        (await Api.Info(id)).MessageKey.ShouldBe("notFound");
     }
 
     [Test]
     public async Task Guests_AllAtOnce_AndConnectAll()
     {
-        var id = await _api.Create();
-        await _api.Join(id, "G1", "ap", ("guest", "true"));
-        await _api.Join(id, "G2", "ap", ("guest", "true"));
+        var id = await Api.Create();
+        await Api.Join(id, "G1", "ap", ("guest", "true"));
+        await Api.Join(id, "G2", "ap", ("guest", "true"));
         (await Post($"/fake/meetings/{id}/connect-all")).Json.GetProperty("connected").GetInt32().ShouldBe(2);
         (await Post($"/fake/meetings/{id}/guests/deny")).Json.GetProperty("denied").GetInt32().ShouldBe(2);
-        (await _api.Info(id)).Value("participantCount").ShouldBe("0");
+        (await Api.Info(id)).Value("participantCount").ShouldBe("0");
         (await Post($"/fake/meetings/{id}/guest-policy?policy=ALWAYS_ACCEPT")).Status.ShouldBe(HttpStatusCode.OK);
         (await Post($"/fake/meetings/{id}/guest-policy?policy=bad")).Status.ShouldBe(HttpStatusCode.BadRequest);
     }
@@ -75,8 +65,8 @@ public sealed class ControlHttpTests
     [Test]
     public async Task Errors_AreJsonWithStatus()
     {
-        var id = await _api.Create();
-        var user = await _api.Join(id, "Ann");
+        var id = await Api.Create();
+        var user = await Api.Join(id, "Ann");
         (await Post($"/fake/meetings/unknown-{id}/users/x/connect")).Status.ShouldBe(HttpStatusCode.NotFound);
         (await Post($"/fake/meetings/{id}/users/nobody/connect")).Status.ShouldBe(HttpStatusCode.NotFound);
         var conflict = await Post($"/fake/meetings/{id}/users/{user}/presenter");
@@ -90,8 +80,8 @@ public sealed class ControlHttpTests
     public async Task MeetingIdsWithSlashes_AreDecodedPerSegment()
     {
         var id = "a/b " + FakeApi.Unique();
-        await _api.Create(id);
-        var user = await _api.Join(id, "Ann");
+        await Api.Create(id);
+        var user = await Api.Join(id, "Ann");
         (await Post($"/fake/meetings/{Uri.EscapeDataString(id)}/users/{user}/connect")).Status.ShouldBe(HttpStatusCode.OK);
     }
 
