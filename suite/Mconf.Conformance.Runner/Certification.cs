@@ -1,5 +1,6 @@
 using System.Security.Cryptography;
 using Mconf.Conformance.Model;
+using Mconf.Conformance.Presence;
 using Mconf.Conformance.Runner.Cli;
 using Mconf.Conformance.Runner.Console;
 using Mconf.Conformance.Runner.Reports;
@@ -34,7 +35,7 @@ internal static class Certification
             return Runner.CouldNotRun(stderr, "no case ran: the selection (--only, --skip) matched no case");
         }
 
-        var ids = CaseCatalog.All.Select(c => c.Id).ToList();
+        var ids = CaseCatalog.All.Concat(SessionCases.All).Select(c => c.Id).ToList();
         foreach (var entry in knownFailing.Unmatched(ids))
         {
             await stderr.WriteLineAsync($"warning: known-failing entry '{entry.Pattern}' ({entry.Where(knownFailing.Source)}) matches no case of this kit").ConfigureAwait(false);
@@ -76,16 +77,18 @@ internal static class Certification
                 Skip = settings.Skip,
                 Parallelism = settings.Parallelism,
                 Embedded = settings.UsesEmbeddedFake,
+                KnownFailing = knownFailing,
+                Presence = Presence(settings, stdout, secret, context),
             };
             var what = settings.UsesEmbeddedFake ? $"embedded fake, {settings.FakeFlavour ?? "mconf-live"}" : "target";
             await stdout.WriteLineAsync(Redactor.Redact($"mconf-conformance {Runner.KitVersion}: certifying {url} ({what})", secret)).ConfigureAwait(false);
             await stdout.WriteLineAsync($"run {runId}: {selected.Count} cases, checksum {settings.Checksum.Name()}, tier {settings.Tier}, {settings.Parallelism} in parallel, timeout {settings.Timeout.TotalSeconds:0.#} s").ConfigureAwait(false);
 
-            var printer = new ProgressPrinter(stdout, secret, selected.Count);
+            var printer = new ProgressPrinter(stdout, secret, selected.Count + (settings.HasPresence ? SessionCases.All.Count : 0));
             RunOutcome outcome;
             try
             {
-                outcome = await ConformanceEngine.RunAsync(options, r => printer.Print(knownFailing.Apply(r)), cancellationToken).ConfigureAwait(false);
+                outcome = await ConformanceEngine.RunAsync(options, printer.Print, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
@@ -96,7 +99,7 @@ internal static class Certification
                 return Runner.CouldNotRun(stderr, Redactor.Redact($"internal error: {ex.GetType().Name}: {Judgement.OneLine(ex.Message)}", secret));
             }
 
-            return await ReportAsync(settings, outcome, knownFailing, secret, stdout, stderr).ConfigureAwait(false);
+            return await ReportAsync(settings, outcome, secret, stdout, stderr, context.Colour).ConfigureAwait(false);
         }
         finally
         {
@@ -105,9 +108,9 @@ internal static class Certification
     }
 
     /// <summary>After the engine: the known-failing list applied, the verdict, the reports, the closing line.</summary>
-    private static async Task<int> ReportAsync(RunSettings settings, RunOutcome outcome, KnownFailingList knownFailing, string secret, TextWriter stdout, TextWriter stderr)
+    private static async Task<int> ReportAsync(RunSettings settings, RunOutcome outcome, string secret, TextWriter stdout, TextWriter stderr, bool colour)
     {
-        var results = outcome.Results.Select(knownFailing.Apply).ToList();
+        var results = outcome.Results;
         if (outcome.LeftoverMeetings.Count > 0)
         {
             await stderr.WriteLineAsync(Redactor.Redact(
@@ -124,6 +127,22 @@ internal static class Certification
             settings.Timeout.TotalSeconds,
             settings.Parallelism);
         var document = new ResultsDocumentBuilder(Runner.KitVersion, secret).Build(outcome, results, judgement, selection, CaseCatalog.All);
+        judgement = Judgement.Of(outcome.AbortReason is null ? null : Redactor.Redact(outcome.AbortReason, secret), results, document.Deltas, settings.RequireComplete);
+        document = document with { Verdict = judgement.Verdict, ExitCode = judgement.ExitCode, Summary = Redactor.Redact(judgement.Line, secret) };
+        if (outcome.Presence is { } presence)
+        {
+            await stdout.WriteLineAsync($"presence session ({presence.Mode}): {presence.DurationSeconds:0.0} s; " +
+                string.Join(", ", document.Presence!.Steps.Select(s => $"{s.Action} {s.Status} ({s.VerifiedDeltas.Count} deltas)"))).ConfigureAwait(false);
+        }
+
+        if (judgement.Verdict == RunVerdict.Incomplete)
+        {
+            await stdout.WriteLineAsync("unverified Mconf-Live deltas:").ConfigureAwait(false);
+            foreach (var delta in document.Deltas.Where(d => !d.Verified))
+            {
+                await stdout.WriteLineAsync($"  {delta.Id}: {delta.Reason}\n      verify with: {delta.VerifyWith}").ConfigureAwait(false);
+            }
+        }
         try
         {
             var folder = ReportFolder.Write(document, settings.OutDirectory);
@@ -141,10 +160,40 @@ internal static class Certification
         }
         else
         {
-            await stdout.WriteLineAsync(document.Summary).ConfigureAwait(false);
+            await stdout.WriteLineAsync(colour ? Colour(judgement.Verdict, document.Summary) : document.Summary).ConfigureAwait(false);
         }
 
         return judgement.ExitCode;
+    }
+
+    // ANSI colours: green conformant, yellow incomplete, red not conformant.
+    private static string Colour(RunVerdict verdict, string line) => verdict switch
+    {
+        RunVerdict.Conformant => $"\u001b[32m{line}\u001b[0m",
+        RunVerdict.Incomplete => $"\u001b[33m{line}\u001b[0m",
+        _ => $"\u001b[31m{line}\u001b[0m",
+    };
+
+    /// <summary>The presence session's options: a driver program, or a person at the console; null: no session.</summary>
+    private static PresenceOptions? Presence(RunSettings settings, TextWriter stdout, string secret, RunnerContext context)
+    {
+        if (!settings.HasPresence)
+        {
+            return null;
+        }
+
+        IPresenceActor actor = settings.PresenceDriver is { } driver
+            ? new DriverActor(driver, settings.PresenceTimeout)
+            : new GuidedActor(context.Input ?? System.Console.In, stdout);
+        return new PresenceOptions
+        {
+            Actor = actor,
+            Mode = settings.PresenceDriver is null ? "guided" : "driver",
+            StepTimeout = settings.PresenceTimeout,
+            Skip = settings.PresenceSkip,
+            RecordingsWait = settings.RecordingsWait,
+            Progress = line => stdout.WriteLine(Redactor.Redact(line, secret)),
+        };
     }
 
     /// <summary>The embedded fake as the conformance target: loopback, free port, fixed seed, users connected at

@@ -13,4 +13,8 @@ public static class ExitCodes
     /// <summary>The run could not judge the target: unreachable, not BBB, secret rejected, bad option, or
     /// nothing ran.</summary>
     public const int CouldNotRun = 2;
+
+    /// <summary>Only with <c>--require-complete</c>: no case failed, but some documented Mconf-Live delta was not
+    /// verified (without that option an incomplete run exits <see cref="Conformant"/>'s 0 and says "incomplete").</summary>
+    public const int Incomplete = 3;
 }

@@ -9,4 +9,6 @@ System.Console.CancelKeyPress += (_, e) =>
     cancellation.Cancel();
 };
 
-return await Runner.RunAsync(args, System.Console.Out, System.Console.Error, cancellationToken: cancellation.Token);
+// Colour only for a terminal, and never when NO_COLOR is set (no-color.org).
+var colour = !System.Console.IsOutputRedirected && string.IsNullOrEmpty(Environment.GetEnvironmentVariable("NO_COLOR"));
+return await Runner.RunAsync(args, System.Console.Out, System.Console.Error, new RunnerContext { Colour = colour }, cancellation.Token);

@@ -12,6 +12,12 @@ public sealed record RunnerContext
     public IReadOnlyDictionary<string, string?>? Environment { get; init; }
 
     public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Where the guided presence session reads the person's answers (null: the console).</summary>
+    public TextReader? Input { get; init; }
+
+    /// <summary>Colour the closing line (a terminal that wants colour; never in tests or pipes).</summary>
+    public bool Colour { get; init; }
 }
 
 /// <summary>The runner's entry point, callable in-process (tests) as well as from <c>Program</c>. It parses the
@@ -55,8 +61,7 @@ public static class Runner
         switch (cli.Command)
         {
             case CliCommand.Help:
-                await stdout.WriteAsync(HelpText.For(KitVersion).AsMemory(), cancellationToken).ConfigureAwait(false);
-                await stdout.WriteLineAsync().ConfigureAwait(false);
+                HelpText.Write(args, KitVersion, stdout);
                 return ExitCodes.Conformant;
             case CliCommand.Version:
                 await stdout.WriteLineAsync(KitVersion).ConfigureAwait(false);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using Mconf.Conformance.Model;
+using Mconf.Conformance.Presence;
 using Mconf.Conformance.Target;
 
 namespace Mconf.Conformance;
@@ -51,10 +52,21 @@ public static class ConformanceEngine
         var gate = new Lock();
         string? abort = null;
         IReadOnlyList<string> leftovers;
+        PresenceSession.Outcome? presence = null;
         await using (session.ConfigureAwait(false))
         {
             try
             {
+                // The session goes first: the stats and the recording it leaves are then there for the cases to observe.
+                if (options.Presence is { } presenceOptions)
+                {
+                    presence = await PresenceSession.RunAsync(session, presenceOptions, cancellationToken).ConfigureAwait(false);
+                    foreach (var result in presence.Results)
+                    {
+                        onResult?.Invoke(options.KnownFailing.Apply(result));
+                    }
+                }
+
                 await Parallel.ForAsync(0, selected.Count,
                     new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.Parallelism), CancellationToken = cancellationToken },
                     async (i, token) =>
@@ -83,9 +95,11 @@ public static class ConformanceEngine
             }
         }
 
-        return new RunOutcome(options.RunId, startedAt, watch.Elapsed, session.Fingerprint, [.. results.OfType<CaseResult>()], abort)
+        IEnumerable<CaseResult> sessionResults = presence?.Results.Select(options.KnownFailing.Apply) ?? [];
+        return new RunOutcome(options.RunId, startedAt, watch.Elapsed, session.Fingerprint, [.. sessionResults, .. results.OfType<CaseResult>()], abort)
         {
             LeftoverMeetings = leftovers,
+            Presence = presence?.Report,
         };
 
         RunOutcome Abort(string reason) =>

@@ -1,3 +1,4 @@
+using Mconf.Conformance.Presence;
 using Mconf.Spec.Signing;
 
 namespace Mconf.Conformance;
@@ -32,4 +33,11 @@ public sealed record RunOptions
 
     /// <summary>Every meeting the run creates has an ID starting with this prefix and the run id.</summary>
     public string MeetingPrefix { get; init; } = "mconf-conformance";
+
+    /// <summary>Failures the target admits (<c>--known-failing</c>, <c>Run:KnownFailing</c>), applied by the session to
+    /// every result, so the runner and the NUnit suite give the same verdicts.</summary>
+    public KnownFailingList KnownFailing { get; init; } = KnownFailingList.Empty;
+
+    /// <summary>When set, the run starts with the presence session (guided or driven); null: no session.</summary>
+    public PresenceOptions? Presence { get; init; }
 }

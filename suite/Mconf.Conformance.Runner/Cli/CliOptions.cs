@@ -23,6 +23,9 @@ internal sealed record CliOptions
 
     public IReadOnlyList<string> Skip { get; init; } = [];
 
+    /// <summary>Presence steps to leave out (<c>--presence-skip</c>).</summary>
+    public IReadOnlyList<string> PresenceSkip { get; init; } = [];
+
     /// <summary><c>compare</c>: report folders or results.json files, in column order.</summary>
     public IReadOnlyList<string> CompareInputs { get; init; } = [];
 }
@@ -42,6 +45,12 @@ internal static class SettingKeys
     public const string Only = "Run:Only";
     public const string Skip = "Run:Skip";
     public const string FakeFlavour = "Fake:Flavour";
+    public const string RequireComplete = "Run:RequireComplete";
+    public const string PresenceGuided = "Presence:Guided";
+    public const string PresenceDriver = "Presence:Driver";
+    public const string PresenceTimeout = "Presence:Timeout";
+    public const string PresenceSkip = "Presence:Skip";
+    public const string RecordingsWait = "Presence:RecordingsWait";
 
     public const string EnvironmentPrefix = "MCONF_";
 }

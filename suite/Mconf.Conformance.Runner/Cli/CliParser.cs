@@ -1,22 +1,48 @@
+using Mconf.Conformance.Runner.Reports;
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Parsing;
+
 namespace Mconf.Conformance.Runner.Cli;
 
-/// <summary>A small hand parser: System.CommandLine is not in the kit's central package list, and the option set
-/// is flat. Accepts <c>--name value</c> and <c>--name=value</c>; <c>--only</c>/<c>--skip</c> repeat and also take
-/// comma-separated lists.</summary>
+/// <summary>The command line on System.CommandLine: one root command (certify, <c>--list</c>) and the <c>compare</c>
+/// subcommand, so <c>--help</c> is generated from the same options the parser reads and shells can complete them
+/// (<c>[suggest]</c> directive, dotnet-suggest). Option values land under their configuration keys
+/// (<see cref="SettingKeys"/>); checking them is <see cref="RunSettings.Resolve"/>'s job, so every bad value gets
+/// the same one-line "could not run" as before.</summary>
 internal static class CliParser
 {
-    private static readonly Dictionary<string, string> ValueOptions = new(StringComparer.Ordinal)
-    {
-        ["--target"] = SettingKeys.TargetUrl,
-        ["--secret"] = SettingKeys.TargetSecret,
-        ["--checksum"] = SettingKeys.Checksum,
-        ["--timeout"] = SettingKeys.Timeout,
-        ["--tier"] = SettingKeys.Tier,
-        ["--out"] = SettingKeys.Out,
-        ["--known-failing"] = SettingKeys.KnownFailing,
-        ["--parallel"] = SettingKeys.Parallel,
-        ["--fake-flavour"] = SettingKeys.FakeFlavour,
-    };
+    private static readonly (string Name, string Key, string Help, string Value)[] ValueOptions =
+    [
+        ("--target", SettingKeys.TargetUrl, "Base URL of the server, e.g. https://host/bigbluebutton (with or without /api). Default: the kit's embedded fake, started in-process", "URL"),
+        ("--secret", SettingKeys.TargetSecret, "Shared secret of --target; better: set MCONF_TARGET__SECRET (keeps it out of the shell history). Never printed nor written to a report", "SECRET"),
+        ("--checksum", SettingKeys.Checksum, "sha1 (default; BBB 0.9 and Mconf-Live accept only this), sha256, sha384, sha512", "ALG"),
+        ("--timeout", SettingKeys.Timeout, $"Per request, and so the longest wait for an unreachable target (default {RunSettings.DefaultTimeoutSeconds})", "SECONDS"),
+        ("--fake-flavour", SettingKeys.FakeFlavour, "Embedded fake only: mconf-live (default) or bbb-0.9 (plain BBB 0.9, no deltas)", "NAME"),
+        ("--tier", SettingKeys.Tier, "lifecycle (default: may create and end its own meetings) or read-only (observes only)", "TIER"),
+        ("--parallel", SettingKeys.Parallel, $"Cases run at once (default {RunSettings.DefaultParallelism})", "N"),
+        ("--known-failing", SettingKeys.KnownFailing, "Expected failures by case ID or glob: lines \"<id-or-glob> <reason>\" (# comments) or a .json object. A listed case that fails is allowed; one that passes fails the run as stale", "FILE"),
+        ("--out", SettingKeys.Out, "Reports root (default ./reports): writes DIR/<run-id>/ results.json, junit.xml, report.html, summary.md and points DIR/latest at it", "DIR"),
+        ("--presence-driver", SettingKeys.PresenceDriver, "Drive the presence session with a program instead of a person (see the driver contract below); the kit's fake is driven by suite/drivers/fake-driver.sh", "COMMAND"),
+        ("--presence-timeout", SettingKeys.PresenceTimeout, $"Presence session: the longest wait for each step to be observed (default {RunSettings.DefaultPresenceTimeoutSeconds})", "SECONDS"),
+        ("--recordings-wait", SettingKeys.RecordingsWait, "Presence session: how long to wait for the session's recording to be processed before checking the meta filters on it (default 0: look once)", "SECONDS"),
+    ];
+
+    private static readonly (string Name, string Key, string Help)[] FlagOptions =
+    [
+        ("--presence", SettingKeys.PresenceGuided, "Run the guided presence session first: a person joins, talks, shares webcams and lets a guest in as told, so the attendee, voice, video, guest and getStats deltas can be verified"),
+        ("--require-complete", SettingKeys.RequireComplete, $"Exit {ExitCodes.Incomplete} (not 0) when the run is incomplete: no failure, but some Mconf-Live delta unverified"),
+    ];
+
+    private static readonly (string Name, string Help)[] ListOptions =
+    [
+        ("--only", "Run only case IDs matching GLOB (* = any characters); repeat or comma-separate"),
+        ("--skip", "Leave out case IDs matching GLOB; repeat or comma-separate"),
+        ("--presence-skip", "Presence session: leave out these steps (their deltas stay unverified); repeat or comma-separate"),
+    ];
+
+    /// <summary>The command tree, also used to print <c>--help</c>.</summary>
+    public static RootCommand Root { get; } = BuildRoot();
 
     /// <summary>Parses <paramref name="args"/>; on failure returns null and sets <paramref name="error"/> to one
     /// line that never repeats an option's value (it could be the secret).</summary>
@@ -24,150 +50,169 @@ internal static class CliParser
     {
         ArgumentNullException.ThrowIfNull(args);
         error = null;
-        if (args.Count > 0 && args[0] == "compare")
+        var result = Root.Parse(args);
+        if (result.Action is HelpAction)
         {
-            return ParseCompare(args, out error);
+            return new CliOptions { Command = CliCommand.Help };
         }
 
-        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        var only = new List<string>();
-        var skip = new List<string>();
-        var command = CliCommand.Run;
-        for (var i = 0; i < args.Count; i++)
+        var compare = result.CommandResult.Command.Name == "compare";
+        if (result.Errors.Count > 0)
         {
-            var (name, inlineValue) = Split(args[i]);
-            switch (name)
-            {
-                case "-h" or "--help" or "-?":
-                    return new CliOptions { Command = CliCommand.Help };
-                case "--version":
-                    return new CliOptions { Command = CliCommand.Version };
-                case "--list":
-                    if (inlineValue is not null)
-                    {
-                        error = "--list takes no value";
-                        return null;
-                    }
-
-                    command = CliCommand.List;
-                    continue;
-                case "--only" or "--skip":
-                    if (!TakeValue(args, ref i, name, inlineValue, out var globs, out error))
-                    {
-                        return null;
-                    }
-
-                    (name == "--only" ? only : skip).AddRange(SplitList(globs));
-                    continue;
-            }
-
-            if (ValueOptions.TryGetValue(name, out var key))
-            {
-                if (!TakeValue(args, ref i, name, inlineValue, out var value, out error))
-                {
-                    return null;
-                }
-
-                settings[key] = value;
-                continue;
-            }
-
-            // A stray word is not echoed: it may be a secret typed without its option.
-            error = name.StartsWith('-')
-                ? $"unknown option '{Shorten(name)}'"
-                : $"unexpected argument #{i + 1} (options start with --)";
+            error = Describe(result, args, compare);
             return null;
         }
 
-        return new CliOptions { Command = command, Settings = settings, Only = only, Skip = skip };
+        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
+        foreach (var option in result.CommandResult.Command.Options.Where(o => o is not HelpOption))
+        {
+            if (result.GetResult(option) is not { Implicit: false } found)
+            {
+                continue;
+            }
+
+            if (found.Tokens.Any(t => t.Value.Length == 0))
+            {
+                error = $"{option.Name} needs a non-empty value";
+                return null;
+            }
+
+            // "--target --list": the parser would take the next option's name as the value.
+            if (found.Tokens.Any(t => IsOptionName(t.Value)))
+            {
+                error = $"{option.Name} needs a value";
+                return null;
+            }
+
+            if (option.Name == "--version")
+            {
+                return new CliOptions { Command = CliCommand.Version };
+            }
+
+            if (ValueOptions.FirstOrDefault(v => v.Name == option.Name) is { Key: not null } value)
+            {
+                settings[value.Key] = found.Tokens[^1].Value;
+            }
+            else if (FlagOptions.FirstOrDefault(f => f.Name == option.Name) is { Key: not null } flag)
+            {
+                settings[flag.Key] = result.GetValue((Option<bool>)option) ? "true" : "false";
+            }
+        }
+
+        if (compare)
+        {
+            // An unknown option after compare parses as an input; "--" still passes a folder named like an option.
+            var inputs = result.GetValue<string[]>("inputs") ?? [];
+            var separator = args.ToList().IndexOf("--");
+            if (inputs.FirstOrDefault(i => i.StartsWith('-') && (separator < 0 || args.ToList().IndexOf(i) < separator)) is { } unknown)
+            {
+                error = $"unknown option '{Shorten(unknown.Split('=', 2)[0])}' for compare";
+                return null;
+            }
+
+            return new CliOptions { Command = CliCommand.Compare, Settings = settings, CompareInputs = [.. inputs] };
+        }
+
+        return new CliOptions
+        {
+            Command = result.GetValue<bool>("--list") ? CliCommand.List : CliCommand.Run,
+            Settings = settings,
+            Only = List(result, "--only"),
+            Skip = List(result, "--skip"),
+            PresenceSkip = List(result, "--presence-skip"),
+        };
     }
 
     public static IEnumerable<string> SplitList(string? value) =>
         (value ?? "").Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
 
-    private static CliOptions? ParseCompare(IReadOnlyList<string> args, out string? error)
+    private static string[] List(ParseResult result, string name) => [.. (result.GetValue<string[]>(name) ?? []).SelectMany(SplitList)];
+
+    private static RootCommand BuildRoot()
     {
-        error = null;
-        var settings = new Dictionary<string, string?>(StringComparer.OrdinalIgnoreCase);
-        var inputs = new List<string>();
-        for (var i = 1; i < args.Count; i++)
+        var root = new RootCommand("mconf-conformance: certifies a server against the Mconf-Live API (BigBlueButton 0.9 + the documented Mconf-Live deltas)");
+        // The kit's own --version prints the short kit version (no 40-digit commit that could pass for a checksum).
+        foreach (var builtIn in root.Options.OfType<VersionOption>().ToList())
         {
-            var (name, inlineValue) = Split(args[i]);
-            switch (name)
-            {
-                case "-h" or "--help" or "-?":
-                    return new CliOptions { Command = CliCommand.Help };
-                case "--out":
-                    if (!TakeValue(args, ref i, name, inlineValue, out var value, out error))
-                    {
-                        return null;
-                    }
+            root.Options.Remove(builtIn);
+        }
 
-                    settings[SettingKeys.Out] = value;
-                    continue;
-                case "--":
-                    inputs.AddRange(args.Skip(i + 1));
-                    i = args.Count;
-                    continue;
-            }
+        foreach (var (name, _, help, value) in ValueOptions.Where(v => v.Name != "--out"))
+        {
+            root.Options.Add(new Option<string>(name) { Description = help, HelpName = value });
+        }
 
+        foreach (var (name, help) in ListOptions)
+        {
+            root.Options.Add(new Option<string[]>(name) { Description = help, HelpName = "GLOB", Arity = ArgumentArity.OneOrMore, AllowMultipleArgumentsPerToken = false });
+        }
+
+        foreach (var (name, _, help) in FlagOptions)
+        {
+            root.Options.Add(new Option<bool>(name) { Description = help, Arity = ArgumentArity.Zero });
+        }
+
+        root.Options.Add(new Option<bool>("--list") { Description = "Print the selected case IDs and titles, run nothing", Arity = ArgumentArity.Zero });
+        root.Options.Add(new Option<bool>("--version") { Description = "Print the kit version", Arity = ArgumentArity.Zero });
+        root.Options.Add(OutOption(ValueOptions.Single(v => v.Name == "--out").Help));
+
+        var compare = new Command("compare", "One HTML matrix of cases x targets from several runs (report folders, their results.json, or a reports root), e.g. a candidate next to a reference");
+        compare.Arguments.Add(new Argument<string[]>("inputs") { Description = "report folders or results.json files, in column order", Arity = ArgumentArity.OneOrMore, HelpName = "DIR|results.json" });
+        compare.Options.Add(OutOption("The HTML file to write (default <reports root>/compare.html)"));
+        root.Subcommands.Add(compare);
+        // The runner acts on the parse result itself; these actions only tell the parser a command is complete.
+        root.SetAction(_ => 0);
+        compare.SetAction(_ => 0);
+        return root;
+    }
+
+    private static Option<string> OutOption(string help) => new("--out") { Description = help, HelpName = "PATH" };
+
+    /// <summary>One line naming the bad option, never a value: a stray word may be a secret typed without its option.</summary>
+    private static string Describe(ParseResult result, IReadOnlyList<string> args, bool compare)
+    {
+        var unmatched = result.UnmatchedTokens.FirstOrDefault();
+        if (unmatched is not null)
+        {
+            var name = unmatched.Split('=', 2)[0];
             if (name.StartsWith('-'))
             {
-                error = $"unknown option '{name}' for compare";
-                return null;
+                return compare ? $"unknown option '{Shorten(name)}' for compare" : $"unknown option '{Shorten(name)}'";
             }
 
-            inputs.Add(args[i]);
+            // "--flag=value" reaches the parser as the flag and a stray value.
+            if (args.FirstOrDefault(a => a.StartsWith("--", StringComparison.Ordinal) && a.EndsWith("=" + unmatched, StringComparison.Ordinal)) is { } inline)
+            {
+                return $"{inline.Split('=', 2)[0]} takes no value";
+            }
+
+            var position = args.ToList().IndexOf(unmatched) + 1;
+            return $"unexpected argument #{position} (options start with --)";
         }
 
-        if (inputs.Count == 0)
+        var first = result.Errors[0];
+        switch (first.SymbolResult)
         {
-            error = "compare needs at least one report folder or results.json";
-            return null;
+            case OptionResult option when option.Option.Arity.MaximumNumberOfValues == 0:
+                return $"{option.Option.Name} takes no value";
+            case OptionResult option:
+                return $"{option.Option.Name} needs a value";
+            case ArgumentResult { Argument.Name: "inputs" }:
+                return "compare needs at least one report folder or results.json";
         }
 
-        return new CliOptions { Command = CliCommand.Compare, Settings = settings, CompareInputs = inputs };
+        // Any other message may quote a token: replace every token that is not an option name.
+        var message = first.Message;
+        foreach (var token in args.Where(a => a.Length > 0 && !a.StartsWith('-')))
+        {
+            message = message.Replace(token, "***", StringComparison.Ordinal);
+        }
+
+        return Judgement.OneLine(message);
     }
 
-    private static (string Name, string? InlineValue) Split(string arg)
-    {
-        if (arg.StartsWith("--", StringComparison.Ordinal) && arg.IndexOf('=', StringComparison.Ordinal) is var eq and > 2)
-        {
-            return (arg[..eq], arg[(eq + 1)..]);
-        }
-
-        return (arg, null);
-    }
-
-    private static bool TakeValue(IReadOnlyList<string> args, ref int i, string name, string? inlineValue, out string value, out string? error)
-    {
-        error = null;
-        if (inlineValue is not null)
-        {
-            value = inlineValue;
-        }
-        else if (i + 1 < args.Count && !IsOptionName(args[i + 1]))
-        {
-            value = args[++i];
-        }
-        else
-        {
-            value = "";
-            error = $"{name} needs a value";
-            return false;
-        }
-
-        if (value.Length == 0)
-        {
-            error = $"{name} needs a non-empty value";
-            return false;
-        }
-
-        return true;
-    }
-
-    // "--x" is an option; "-" alone or a negative number is a value.
-    private static bool IsOptionName(string arg) => arg.StartsWith("--", StringComparison.Ordinal) || arg is "-h" or "-?";
+    private static bool IsOptionName(string token) =>
+        Root.Options.Any(o => o.Name == token || o.Aliases.Contains(token));
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

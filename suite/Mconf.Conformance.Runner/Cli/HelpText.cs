@@ -1,49 +1,43 @@
+using System.CommandLine;
+
 namespace Mconf.Conformance.Runner.Cli;
 
-/// <summary>The text of <c>--help</c>.</summary>
+/// <summary><c>--help</c>: System.CommandLine's help for the command asked about (so it always lists exactly the
+/// options the parser reads), then what it cannot say: environment variables, the presence driver contract and
+/// the exit codes.</summary>
 internal static class HelpText
 {
-    public static string For(string kitVersion) => $$"""
-        mconf-conformance {{kitVersion}}: certifies a server against the Mconf-Live API (BigBlueButton 0.9 + Mconf-Live deltas)
+    public static void Write(IReadOnlyList<string> args, string kitVersion, TextWriter output)
+    {
+        output.WriteLine($"mconf-conformance {kitVersion}");
+        CliParser.Root.Parse(args).Invoke(new InvocationConfiguration { Output = output, Error = output });
+        output.Write(Epilogue);
+        output.WriteLine();
+    }
 
-        Usage:
-          run-conformance.sh [options]                 certify the embedded fake (no options) or --target
-          run-conformance.sh --list [--only G] [--skip G] [--tier T]
-          run-conformance.sh compare [--out FILE] DIR|results.json...
+    private const string Epilogue = """
+        Examples:
+          run-conformance.sh                                        certify the embedded fake
+          run-conformance.sh --target https://host/bigbluebutton    with MCONF_TARGET__SECRET set
+          run-conformance.sh --target URL --presence                a person walks through the presence session
+          run-conformance.sh --target URL --presence-driver ./my-bot.sh   a program does (driver contract below)
+          run-conformance.sh --presence-driver suite/drivers/fake-driver.sh   the embedded fake, driven over /fake/
+          run-conformance.sh compare reports/<run-a> reports/<run-b>
 
-        Target:
-          --target URL          base URL of the server, e.g. https://host/bigbluebutton (with or without /api);
-                                default: the kit's embedded fake, started in-process
-          --secret SECRET       shared secret of --target; better: set MCONF_TARGET__SECRET, which keeps it out of
-                                the shell history. Never printed nor written to a report
-          --checksum ALG        sha1 (default; BBB 0.9 and Mconf-Live accept only this), sha256, sha384, sha512
-          --timeout SECONDS     per request, and so the longest wait for an unreachable target (default {{RunSettings.DefaultTimeoutSeconds}})
-          --fake-flavour NAME   embedded fake only: mconf-live (default) or bbb-0.9 (plain BBB 0.9, no deltas)
+        Environment (options win): MCONF_TARGET__URL, MCONF_TARGET__SECRET, MCONF_TARGET__CHECKSUM,
+          MCONF_TARGET__TIMEOUT, MCONF_RUN__TIER, MCONF_RUN__OUT, MCONF_RUN__KNOWNFAILING, MCONF_RUN__ONLY,
+          MCONF_RUN__SKIP, MCONF_RUN__PARALLEL, MCONF_RUN__REQUIRECOMPLETE, MCONF_PRESENCE__GUIDED,
+          MCONF_PRESENCE__DRIVER, MCONF_PRESENCE__TIMEOUT, MCONF_PRESENCE__SKIP, MCONF_PRESENCE__RECORDINGSWAIT.
 
-        Selection:
-          --tier TIER           lifecycle (default: may create and end its own meetings) or read-only (observes only)
-          --only GLOB           run only case IDs matching GLOB (* = any characters); repeat or comma-separate
-          --skip GLOB           leave out case IDs matching GLOB; repeat or comma-separate
-          --list                print the selected case IDs and titles, run nothing
-          --parallel N          cases run at once (default {{RunSettings.DefaultParallelism}})
+        Presence driver contract: the runner calls COMMAND once per step as
+          COMMAND ACTION JOIN_URL USER_ID MEETING_ID
+        (also in MCONF_PRESENCE_ACTION, _JOIN_URL, _USER, _FULL_NAME, _MEETING_ID; run by /bin/sh, so COMMAND may
+        carry arguments) and waits for it to exit: 0 = done,
+        anything else = the step is skipped (its deltas stay unverified; the first stderr line is the reason).
+        Actions: join-moderator-voice, join-viewer-listen-only, share-webcam, share-second-webcam, make-presenter,
+        join-guest, accept-guest, meeting-ended. A driver keeps each user's client connected until meeting-ended.
 
-        Results:
-          --known-failing FILE  expected failures by case ID or glob, one per line: "<id-or-glob> <reason>"
-                                (# comments), or a .json object {"<id-or-glob>": "<reason>"}. A listed case that
-                                fails is reported known-failing and allowed; one that passes fails the run as stale
-          --out DIR             reports root (default ./reports): writes DIR/<run-id>/ results.json, junit.xml,
-                                report.html, summary.md, and points DIR/latest at it
-          --help, --version
-
-        Compare:
-          compare DIR...        one HTML matrix of cases x targets from several runs (report folders or their
-                                results.json), e.g. a candidate next to a reference; --out FILE (default
-                                <reports root>/compare.html)
-
-        Environment: MCONF_TARGET__URL, MCONF_TARGET__SECRET, MCONF_TARGET__CHECKSUM, MCONF_TARGET__TIMEOUT,
-          MCONF_RUN__TIER, MCONF_RUN__OUT, MCONF_RUN__KNOWNFAILING, MCONF_RUN__ONLY, MCONF_RUN__SKIP (options win).
-
-        Exit codes: 0 conformant (inconclusive and known-failing allowed), 1 not conformant,
-          2 could not run (unreachable, not BigBlueButton, secret rejected, bad option, nothing ran).
+        Exit codes: 0 conformant, or incomplete (no failure, some delta unverified; 3 with --require-complete),
+          1 not conformant, 2 could not run (unreachable, not BigBlueButton, secret rejected, bad option, nothing ran).
         """;
 }

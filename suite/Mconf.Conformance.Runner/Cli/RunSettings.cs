@@ -11,6 +11,7 @@ internal sealed record RunSettings
     public const string DefaultOut = "reports";
     public const int DefaultTimeoutSeconds = 10;
     public const int DefaultParallelism = 8;
+    public const int DefaultPresenceTimeoutSeconds = 120;
 
     public string? TargetUrl { get; init; }
 
@@ -36,6 +37,23 @@ internal sealed record RunSettings
     public IReadOnlyList<string> Skip { get; init; } = [];
 
     public bool UsesEmbeddedFake => TargetUrl is null;
+
+    /// <summary>Exit <see cref="ExitCodes.Incomplete"/> instead of 0 when some delta stayed unverified.</summary>
+    public bool RequireComplete { get; init; }
+
+    /// <summary>A person walks through the presence session (<c>--presence</c>).</summary>
+    public bool PresenceGuided { get; init; }
+
+    /// <summary>The program that drives the presence session (<c>--presence-driver</c>); null: none.</summary>
+    public string? PresenceDriver { get; init; }
+
+    public bool HasPresence => PresenceGuided || PresenceDriver is not null;
+
+    public TimeSpan PresenceTimeout { get; init; } = TimeSpan.FromSeconds(DefaultPresenceTimeoutSeconds);
+
+    public IReadOnlyList<string> PresenceSkip { get; init; } = [];
+
+    public TimeSpan RecordingsWait { get; init; } = TimeSpan.Zero;
 
     /// <summary>Environment variables (or a test's stand-in) under <see cref="SettingKeys.EnvironmentPrefix"/>,
     /// then the command line on top.</summary>
@@ -139,8 +157,52 @@ internal sealed record RunSettings
             return null;
         }
 
+        if (!Bool(configuration[SettingKeys.PresenceGuided], out var guided) || !Bool(configuration[SettingKeys.RequireComplete], out var requireComplete))
+        {
+            error = "--presence and --require-complete (MCONF_PRESENCE__GUIDED, MCONF_RUN__REQUIRECOMPLETE) take true or false";
+            return null;
+        }
+
+        var driver = NullIfBlank(configuration[SettingKeys.PresenceDriver]);
+        if (guided && driver is not null)
+        {
+            error = "--presence (a person) and --presence-driver (a program) exclude each other";
+            return null;
+        }
+
+        if ((guided || driver is not null) && tier == "read-only")
+        {
+            error = "the presence session creates a meeting: it needs the lifecycle tier, not read-only";
+            return null;
+        }
+
+        if (!Seconds(configuration[SettingKeys.PresenceTimeout], DefaultPresenceTimeoutSeconds, 1, 3600, out var presenceTimeout))
+        {
+            error = "--presence-timeout must be a number of seconds from 1 to 3600";
+            return null;
+        }
+
+        if (!Seconds(configuration[SettingKeys.RecordingsWait], 0, 0, 86400, out var recordingsWait))
+        {
+            error = "--recordings-wait must be a number of seconds from 0 to 86400";
+            return null;
+        }
+
+        var presenceSkip = Globs(cli.PresenceSkip, configuration[SettingKeys.PresenceSkip]);
+        if (presenceSkip.FirstOrDefault(s => !Presence.PresenceSessionSteps.Actions.Contains(s, StringComparer.OrdinalIgnoreCase)) is { } unknownStep)
+        {
+            error = $"--presence-skip: no step '{unknownStep}' (steps: {string.Join(", ", Presence.PresenceSessionSteps.Actions)})";
+            return null;
+        }
+
         return new RunSettings
         {
+            RequireComplete = requireComplete,
+            PresenceGuided = guided,
+            PresenceDriver = driver,
+            PresenceTimeout = TimeSpan.FromSeconds(presenceTimeout),
+            PresenceSkip = presenceSkip,
+            RecordingsWait = TimeSpan.FromSeconds(recordingsWait),
             TargetUrl = target,
             Secret = target is null ? null : secret,
             Checksum = checksum,
@@ -158,6 +220,19 @@ internal sealed record RunSettings
     // Globs given on the command line replace those of the environment, as every other option does.
     private static string[] Globs(IReadOnlyList<string> fromCommandLine, string? fromEnvironment) =>
         [.. (fromCommandLine.Count > 0 ? fromCommandLine : CliParser.SplitList(fromEnvironment)).Distinct(StringComparer.Ordinal)];
+
+    private static bool Bool(string? text, out bool value)
+    {
+        value = false;
+        return NullIfBlank(text) is not { } t || bool.TryParse(t, out value);
+    }
+
+    private static bool Seconds(string? text, double fallback, double min, double max, out double value)
+    {
+        value = fallback;
+        return NullIfBlank(text) is not { } t
+            || (double.TryParse(t, NumberStyles.Float, CultureInfo.InvariantCulture, out value) && value >= min && value <= max);
+    }
 
     private static string? NullIfBlank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }

@@ -1,4 +1,5 @@
 using Mconf.Conformance.Model;
+using Mconf.Conformance.Presence;
 using Mconf.Spec;
 using Mconf.Spec.Model;
 
@@ -6,7 +7,9 @@ namespace Mconf.Conformance.Runner.Reports;
 
 /// <summary>Builds the delta table: every spec entry of origin Mconf-Live, the kit's cases for it (the cases
 /// whose spec ID is the entry or a rule about it, <c>&lt;id&gt;#slug</c>; for a new call, all its cases) and
-/// their joint outcome, worst first: failed, known-failing, inconclusive, passed, skipped.</summary>
+/// their joint outcome, worst first: failed, known-failing, inconclusive, passed, skipped. A delta is
+/// <see cref="DeltaRecord.Verified"/> when at least one of its cases passed and none failed; otherwise the row says
+/// why not and which command would verify it.</summary>
 public static class DeltaTable
 {
     public const string NotRun = "not-run";
@@ -20,12 +23,21 @@ public static class DeltaTable
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(ran);
         var verdicts = ran.GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Verdict, StringComparer.Ordinal);
+        var messages = ran.GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Message, StringComparer.Ordinal);
         var rows = new List<DeltaRecord>();
 
         void Add(string id, string kind, string call, string description, bool inWiki, SourceRef source, Func<ConformanceCase, bool> covers)
         {
             var cases = catalogue.Where(covers).Select(c => c.Id).Distinct(StringComparer.Ordinal).ToList();
-            rows.Add(new DeltaRecord(id, kind, call, description, inWiki, $"{source.Doc} {source.Section}".Trim(), cases, Outcome(cases, verdicts)));
+            var outcome = Outcome(cases, verdicts);
+            var seen = cases.Where(verdicts.ContainsKey).Select(c => verdicts[c]).ToList();
+            var verified = seen.Contains(Verdict.Passed) && !seen.Contains(Verdict.Failed) && !seen.Contains(Verdict.KnownFailing);
+            rows.Add(new DeltaRecord(id, kind, call, description, inWiki, $"{source.Doc} {source.Section}".Trim(), cases, outcome)
+            {
+                Verified = verified,
+                Reason = verified ? null : Reason(outcome, cases, verdicts, messages),
+                VerifyWith = verified ? null : Command(id, outcome, cases, verdicts, messages),
+            });
         }
 
         foreach (var call in spec.Calls)
@@ -60,6 +72,50 @@ public static class DeltaTable
         }
 
         return rows;
+    }
+
+    /// <summary>Why a delta is not verified, from its cases: the first non-pass reason.</summary>
+    private static string Reason(string outcome, IReadOnlyList<string> cases, IReadOnlyDictionary<string, Verdict> verdicts, IReadOnlyDictionary<string, string> messages)
+    {
+        switch (outcome)
+        {
+            case NoCase:
+                return "the kit has no case for it";
+            case NotRun:
+                return "its cases were not selected (--only/--skip)";
+            case "failed":
+                return "a case about it failed";
+            case "known-failing":
+                return "a case about it fails (listed as known-failing)";
+        }
+
+        var first = cases.Where(verdicts.ContainsKey).FirstOrDefault(c => verdicts[c] is Verdict.Inconclusive or Verdict.Skipped);
+        return first is null ? outcome : $"{VerdictNames.Of(verdicts[first])}: {Judgement.Finding(messages[first], first)}";
+    }
+
+    /// <summary>What to run so the delta gets verified: the presence session for what only a client can cause
+    /// (attendees, audio, video, guests, and the stats and recording it leaves), the lifecycle tier, or the full selection.</summary>
+    private static string Command(string id, string outcome, IReadOnlyList<string> cases, IReadOnlyDictionary<string, Verdict> verdicts, IReadOnlyDictionary<string, string> messages)
+    {
+        const string Script = "./run-conformance.sh <target options>";
+        if (outcome == NotRun)
+        {
+            return $"{Script} without --only/--skip";
+        }
+
+        if (cases.Any(c => verdicts.TryGetValue(c, out var v) && v == Verdict.Skipped && messages[c].Contains("read-only tier", StringComparison.Ordinal)))
+        {
+            return $"{Script} --tier lifecycle --presence-driver COMMAND";
+        }
+
+        if (id.StartsWith("getRecordings/", StringComparison.Ordinal))
+        {
+            return $"{Script} --presence-driver COMMAND --recordings-wait 900 (the session records a meeting; a server lists download elements only where it makes downloads)";
+        }
+
+        return outcome == "failed" || outcome == "known-failing"
+            ? $"{Script} once the server is fixed"
+            : $"{Script} --presence (a person) or --presence-driver COMMAND (a program): the session makes attendees, audio, video, a guest, stats and a recording to observe";
     }
 
     private static bool Covers(ConformanceCase c, string id) =>
@@ -98,6 +154,7 @@ public static class VerdictNames
     public static string Of(RunVerdict verdict) => verdict switch
     {
         RunVerdict.Conformant => "conformant",
+        RunVerdict.Incomplete => "incomplete",
         RunVerdict.NotConformant => "not conformant",
         _ => "could not run",
     };

@@ -4,7 +4,7 @@ using CaseVerdict = Mconf.Conformance.Model.Verdict;
 namespace Mconf.Conformance.Runner.Reports;
 
 /// <summary>The run's verdict, its exit code and its closing line, from the (known-failing adjusted) results.
-/// A run that verified nothing is not a pass (style-models: h2spec/ASP.NET "no results" fails).</summary>
+/// Incomplete (no failure, some delta unverified) is its own verdict. A run that verified nothing is not a pass (style-models: h2spec/ASP.NET "no results" fails).</summary>
 public sealed record Judgement(RunVerdict Verdict, int ExitCode, string Line)
 {
     public static Judgement CouldNotRun(string reason) =>
@@ -38,6 +38,31 @@ public sealed record Judgement(RunVerdict Verdict, int ExitCode, string Line)
 
         return new Judgement(RunVerdict.Conformant, ExitCodes.Conformant,
             $"conformant: {totals.Passed} of {totals.Total} cases passed ({totals.Inconclusive} inconclusive, {totals.Skipped} skipped, {totals.KnownFailing} known-failing)");
+    }
+
+    /// <summary>As <see cref="Of(string?, IReadOnlyList{CaseResult})"/>, then weighed against the delta table: a run
+    /// without failure that left a documented delta unverified is <see cref="RunVerdict.Incomplete"/> (exit 0, or
+    /// <see cref="ExitCodes.Incomplete"/> with <paramref name="requireComplete"/>), never a certification.</summary>
+    public static Judgement Of(string? abortReason, IReadOnlyList<CaseResult> results, IReadOnlyList<DeltaRecord> deltas, bool requireComplete)
+    {
+        ArgumentNullException.ThrowIfNull(deltas);
+        var judgement = Of(abortReason, results);
+        var verified = deltas.Count(d => d.Verified);
+        var count = $"Mconf-Live deltas verified: {verified} of {deltas.Count}";
+        if (judgement.Verdict != RunVerdict.Conformant)
+        {
+            return judgement.Verdict == RunVerdict.NotConformant ? judgement with { Line = judgement.Line + $" ({count})" } : judgement;
+        }
+
+        var totals = VerdictTotals.Of(results.Select(r => r.Verdict));
+        var cases = $"{totals.Passed} of {totals.Total} cases passed ({totals.Inconclusive} inconclusive, {totals.Skipped} skipped, {totals.KnownFailing} known-failing)";
+        if (verified == deltas.Count)
+        {
+            return judgement with { Line = $"conformant: {cases}; {count}" };
+        }
+
+        return new Judgement(RunVerdict.Incomplete, requireComplete ? ExitCodes.Incomplete : ExitCodes.Conformant,
+            $"incomplete: no failure, but {count}; {deltas.Count - verified} unverified (listed above, with the command that verifies them); {cases}");
     }
 
     /// <summary>The finding of a case's message: its first line, without the case ID the engine puts in front

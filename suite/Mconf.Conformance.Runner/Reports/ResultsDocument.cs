@@ -1,13 +1,16 @@
 using System.Text.Json.Serialization;
 using Mconf.Conformance.Model;
+using Mconf.Conformance.Presence;
 
 namespace Mconf.Conformance.Runner.Reports;
 
-/// <summary>The verdict on the whole run, as the exit code says it.</summary>
+/// <summary>The verdict on the whole run, as the closing line says it. Incomplete: no failure, but some documented
+/// Mconf-Live delta not verified by a passing case.</summary>
 [JsonConverter(typeof(JsonStringEnumConverter<RunVerdict>))]
 public enum RunVerdict
 {
     [JsonStringEnumMemberName("conformant")] Conformant,
+    [JsonStringEnumMemberName("incomplete")] Incomplete,
     [JsonStringEnumMemberName("not-conformant")] NotConformant,
     [JsonStringEnumMemberName("could-not-run")] CouldNotRun,
 }
@@ -52,6 +55,12 @@ public sealed record ResultsDocument
 
     /// <summary>Every documented Mconf-Live delta with the cases that verify it and their joint outcome.</summary>
     public IReadOnlyList<DeltaRecord> Deltas { get; init; } = [];
+
+    /// <summary>How many of <see cref="Deltas"/> are verified ("Mconf-Live deltas verified: X of 50").</summary>
+    public int DeltasVerified { get; init; }
+
+    /// <summary>The presence session, when the run had one: its steps with what was observed.</summary>
+    public PresenceReport? Presence { get; init; }
 }
 
 /// <summary>The target as the preflight saw it. <see cref="Url"/> has no secret and no checksum;
@@ -126,4 +135,14 @@ public sealed record DeltaRecord(
     bool InWiki,
     string Source,
     IReadOnlyList<string> Cases,
-    string Outcome);
+    string Outcome)
+{
+    /// <summary>At least one of its cases passed and none failed.</summary>
+    public bool Verified { get; init; }
+
+    /// <summary>Why it is not verified (null when it is).</summary>
+    public string? Reason { get; init; }
+
+    /// <summary>The command that would verify it (null when it is verified).</summary>
+    public string? VerifyWith { get; init; }
+}

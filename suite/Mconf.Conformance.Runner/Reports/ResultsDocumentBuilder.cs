@@ -1,4 +1,5 @@
 using Mconf.Conformance.Model;
+using Mconf.Conformance.Presence;
 using Mconf.Spec;
 using Mconf.Spec.Signing;
 
@@ -30,6 +31,8 @@ public sealed class ResultsDocumentBuilder(string kitVersion, string? secret)
             .ThenBy(r => r.Case.Id, StringComparer.Ordinal)
             .Select(Case)
             .ToList();
+        // The session's cases count for the deltas only when a session ran (otherwise the table says how to run one).
+        var deltas = DeltaTable.Build(SpecCatalog.Load(), outcome.Presence is null ? catalogue : [.. catalogue, .. SessionCases.All], cases);
         var target = outcome.Target is { } t
             ? new TargetInfo(R(t.Url), t.ApiVersion is null ? null : R(t.ApiVersion), t.Flavour, t.ChecksumAlgorithm, t.Embedded, t.HadApiSuffix)
             : null;
@@ -53,7 +56,17 @@ public sealed class ResultsDocumentBuilder(string kitVersion, string? secret)
             Totals = VerdictTotals.Of(cases.Select(c => c.Verdict)),
             Cases = cases,
             LeftoverMeetings = [.. outcome.LeftoverMeetings.Select(R)],
-            Deltas = DeltaTable.Build(SpecCatalog.Load(), catalogue, cases),
+            Deltas = deltas,
+            DeltasVerified = deltas.Count(d => d.Verified),
+            Presence = outcome.Presence is { } p ? p with
+            {
+                Steps = [.. p.Steps.Select(step => step with
+                {
+                    JoinUrl = step.JoinUrl is null ? null : R(step.JoinUrl),
+                    Reason = step.Reason is null ? null : R(step.Reason),
+                    Observed = R(step.Observed),
+                })],
+            } : null,
         };
     }
 

@@ -1,3 +1,5 @@
+using Mconf.Conformance.Presence;
+
 namespace Mconf.Conformance.Model;
 
 /// <summary>A whole run. <see cref="AbortReason"/> is set when the run could not start or finish (unreachable
@@ -12,4 +14,7 @@ public sealed record RunOutcome(
 {
     /// <summary>Meetings of the run still listed by the target after cleanup; empty when the run left nothing behind.</summary>
     public IReadOnlyList<string> LeftoverMeetings { get; init; } = [];
+
+    /// <summary>The presence session's steps, when the run had one.</summary>
+    public PresenceReport? Presence { get; init; }
 }

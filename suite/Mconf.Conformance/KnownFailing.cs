@@ -2,7 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Mconf.Conformance.Model;
 
-namespace Mconf.Conformance.Runner;
+namespace Mconf.Conformance;
 
 /// <summary>One expected failure: a case ID or a glob over case IDs, the reason (an issue URL or a sentence), and
 /// where it was written. Globs mean what they mean for <c>--only</c>/<c>--skip</c> (<see cref="CaseCatalog.Glob"/>:

@@ -1,0 +1,344 @@
+using System.Diagnostics;
+using Mconf.Conformance.Checks;
+using Mconf.Conformance.Model;
+using Mconf.Conformance.Target;
+using Mconf.Spec.Signing;
+using Mconf.Spec.Xml;
+
+namespace Mconf.Conformance.Presence;
+
+/// <summary>The presence session: creates a recorded meeting with metadata the suite chose, asks the actor (a
+/// person or a driver) for each step, polls getMeetingInfo and getMeetings until the step shows or the timeout
+/// passes, checks the deltas against what was asked, ends the meeting, then checks getStats and the meta filters
+/// on the session's recording. The meeting is in the run's ledger, so an interrupted session still ends it.</summary>
+public sealed class PresenceSession
+{
+    private readonly ConformanceSession _session;
+    private readonly PresenceOptions _options;
+    private readonly List<CaseResult> _results = [];
+    private readonly List<PresenceStepRecord> _steps = [];
+
+    private PresenceSession(ConformanceSession session, PresenceOptions options)
+    {
+        _session = session;
+        _options = options;
+    }
+
+    /// <summary>The session's check results (one per session case) and its step-by-step report.</summary>
+    public sealed record Outcome(IReadOnlyList<CaseResult> Results, PresenceReport Report);
+
+    public static async Task<Outcome> RunAsync(ConformanceSession session, PresenceOptions options, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(session);
+        ArgumentNullException.ThrowIfNull(options);
+        var watch = Stopwatch.StartNew();
+        var run = new PresenceSession(session, options);
+        string? meetingId = null;
+        try
+        {
+            meetingId = await run.RunStepsAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (TransportFailure ex)
+        {
+            // The target stopped answering: what the session had not judged stays unverified, with the reason.
+            var reason = session.Client.Redact($"the presence session stopped: {ex.Message}");
+            var judged = run._results.Select(r => r.Case.Id).ToHashSet(StringComparer.Ordinal);
+            run._results.AddRange(SessionCases.All.Where(c => !judged.Contains(c.Id)).Select(c => new CaseResult(c, Verdict.Inconclusive, reason, TimeSpan.Zero, [])));
+            run._steps.Add(new("error", "runner", "the session stopped", null, "not-observed", reason, "", 0, [], []));
+        }
+
+        return new Outcome(run._results, new PresenceReport(options.Mode, meetingId, Math.Round(watch.Elapsed.TotalSeconds, 3), run._steps));
+    }
+
+    private CaseContext Context(CancellationToken token) => new(_session, null, token);
+
+    private async Task<string?> RunStepsAsync(CancellationToken token)
+    {
+        if (_session.Guard.ReadOnly)
+        {
+            SkipAll("the read-only tier creates nothing, and the session needs a meeting of its own");
+            return null;
+        }
+
+        var ctx = Context(token);
+        var meetingId = ctx.Ledger.NewId("presence");
+        var moderatorPW = "mp-" + Guid.NewGuid().ToString("N")[..8];
+        var attendeePW = "ap-" + Guid.NewGuid().ToString("N")[..8];
+        var token4Meta = meetingId;
+        var create = await ctx.CallAsync("create",
+            ("meetingID", meetingId), ("name", "Mconf conformance presence session"), ("attendeePW", attendeePW), ("moderatorPW", moderatorPW),
+            ("record", "true"), ("meta_" + SessionAftermath.RunKey, token4Meta), ("meta_" + SessionAftermath.ShadeKey, SessionAftermath.ShadeValue),
+            ("meta_" + SessionAftermath.ToneKey, SessionAftermath.ToneValue), ("meta_" + SessionAftermath.LabelKey, SessionAftermath.LabelValue)).ConfigureAwait(false);
+        if (!create.IsSuccess)
+        {
+            SkipAll($"the session's meeting could not be created: {create.Summary()}");
+            return meetingId;
+        }
+
+        var joined = new List<SessionUser>();
+        foreach (var step in PresenceSteps.All)
+        {
+            var user = step.User;
+            var joinUrl = JoinUrl(meetingId, user, user.Moderator ? moderatorPW : attendeePW);
+            var request = new PresenceRequest(step.Action, step.Instruction, joinUrl, user.UserId, user.FullName, meetingId);
+            var done = await StepAsync(step, request, meetingId, moderatorPW, token).ConfigureAwait(false);
+            if (done && !joined.Contains(user))
+            {
+                joined.Add(user);
+            }
+        }
+
+        await EndAndCheckAftermathAsync(meetingId, moderatorPW, token4Meta, joined, token).ConfigureAwait(false);
+        return meetingId;
+    }
+
+    /// <summary>One step; true when it was observed.</summary>
+    private async Task<bool> StepAsync(PresenceStep step, PresenceRequest request, string meetingId, string moderatorPW, CancellationToken token)
+    {
+        var watch = Stopwatch.StartNew();
+        var shownUrl = _session.Client.Redact(request.JoinUrl);
+        string? skip = _options.Skip.Contains(step.Action, StringComparer.OrdinalIgnoreCase) ? "skipped on request (--presence-skip)" : null;
+        if (skip is null)
+        {
+            _options.Progress?.Invoke($"presence: {step.Action} ({step.User.FullName})");
+            skip = await _options.Actor.PerformAsync(request, token).ConfigureAwait(false);
+        }
+
+        if (skip is not null)
+        {
+            skip = _session.Client.Redact(skip);
+            _options.Progress?.Invoke($"presence: {step.Action} skipped: {skip}");
+            foreach (var check in step.Checks)
+            {
+                Add(check.SpecId, step.Action, Verdict.Skipped, $"the step '{step.Action}' was not done: {skip}", watch.Elapsed, []);
+            }
+
+            _steps.Add(new(step.Action, step.User.FullName, step.Instruction, shownUrl, "skipped", skip, "", Ms(watch), [.. step.Checks.Select(c => SessionCases.Id(c.SpecId, step.Action))], []));
+            return false;
+        }
+
+        var (observation, seen) = await ObserveAsync(meetingId, moderatorPW, step.Observed, token).ConfigureAwait(false);
+        var evidence = new[] { observation.Info.Exchange, observation.Meetings.Exchange };
+        var verified = new List<string>();
+        foreach (var check in step.Checks)
+        {
+            var (verdict, message) = Judge(check, observation, seen);
+            Add(check.SpecId, step.Action, verdict, message, watch.Elapsed, evidence);
+            if (verdict == Verdict.Passed && !verified.Contains(check.SpecId))
+            {
+                verified.Add(check.SpecId);
+            }
+        }
+
+        var status = seen ? "observed" : "not-observed";
+        _options.Progress?.Invoke($"presence: {step.Action} {status} after {watch.Elapsed.TotalSeconds:0.0} s, {verified.Count} delta(s) verified");
+        _steps.Add(new(step.Action, step.User.FullName, step.Instruction, shownUrl, status,
+            seen ? null : $"not seen within {_options.StepTimeout.TotalSeconds:0.#} s", _session.Client.Redact(observation.Describe()), Ms(watch),
+            [.. step.Checks.Select(c => SessionCases.Id(c.SpecId, step.Action))], verified));
+        return seen;
+    }
+
+    private (Verdict, string) Judge(StepCheck check, MeetingObservation observation, bool seen)
+    {
+        try
+        {
+            var problem = check.Verify(observation);
+            if (problem is null)
+            {
+                return (Verdict.Passed, "");
+            }
+
+            var when = seen ? "once the step showed" : $"the step never showed within {_options.StepTimeout.TotalSeconds:0.#} s";
+            return (Verdict.Failed, $"expected {check.Requirement}; got {problem} ({when})\n{observation.Describe()}");
+        }
+        catch (UserNotListed missing)
+        {
+            return (Verdict.Inconclusive, $"{missing.User.FullName} never appeared among the attendees within {_options.StepTimeout.TotalSeconds:0.#} s: was the step done?");
+        }
+    }
+
+    /// <summary>Polls getMeetingInfo and getMeetings until <paramref name="observed"/> holds or the step timeout passes.</summary>
+    private async Task<(MeetingObservation Observation, bool Seen)> ObserveAsync(string meetingId, string moderatorPW, Func<MeetingObservation, bool> observed, CancellationToken token)
+    {
+        var watch = Stopwatch.StartNew();
+        while (true)
+        {
+            var ctx = Context(token);
+            var info = await ctx.CallAsync("getMeetingInfo", ("meetingID", meetingId), ("password", moderatorPW)).ConfigureAwait(false);
+            var list = await ctx.CallAsync("getMeetings").ConfigureAwait(false);
+            var observation = MeetingObservation.From(info, list, meetingId);
+            if (observed(observation))
+            {
+                return (observation, true);
+            }
+
+            if (watch.Elapsed >= _options.StepTimeout)
+            {
+                return (observation, false);
+            }
+
+            await Task.Delay(_options.PollInterval, token).ConfigureAwait(false);
+        }
+    }
+
+    private async Task EndAndCheckAftermathAsync(string meetingId, string moderatorPW, string metaToken, IReadOnlyList<SessionUser> joined, CancellationToken token)
+    {
+        var watch = Stopwatch.StartNew();
+        var ctx = Context(token);
+        var end = await ctx.CallAsync("end", ("meetingID", meetingId), ("password", moderatorPW)).ConfigureAwait(false);
+        var endNote = await _options.Actor.PerformAsync(
+            new PresenceRequest(PresenceSteps.MeetingEnded, "The meeting has ended: close the browsers.", _session.Client.Endpoint.ApiRoot.AbsoluteUri, "", "", meetingId), token).ConfigureAwait(false);
+        endNote = endNote is null ? null : _session.Client.Redact(endNote);
+        _steps.Add(new("end", "runner", "The runner ends the meeting (end), then tells the actor (meeting-ended).", null, "done", endNote,
+            $"end: {end.Summary()}{(endNote is null ? "" : "; meeting-ended: " + endNote)}", Ms(watch), [], []));
+
+        await StatsAsync(meetingId, joined, token).ConfigureAwait(false);
+        await RecordingAsync(meetingId, metaToken, token).ConfigureAwait(false);
+    }
+
+    private async Task StatsAsync(string meetingId, IReadOnlyList<SessionUser> joined, CancellationToken token)
+    {
+        var watch = Stopwatch.StartNew();
+        var checks = SessionAftermath.Checks.Where(c => c.Step == SessionAftermath.Stats).ToList();
+        if (joined.Count == 0)
+        {
+            foreach (var check in checks)
+            {
+                Add(check.SpecId, check.Step, Verdict.Skipped, "no user of the session was seen joining, so getStats has nothing the suite knows", watch.Elapsed, []);
+            }
+
+            _steps.Add(new("stats", "runner", "getStats for the session's meeting", null, "skipped", "no user was seen joining", "", Ms(watch), [.. checks.Select(c => SessionCases.Id(c.SpecId, c.Step))], []));
+            return;
+        }
+
+        ApiAnswer answer;
+        IReadOnlyDictionary<string, string?> problems;
+        while (true)
+        {
+            answer = await Context(token).CallAsync("getStats", ("meetingID", meetingId)).ConfigureAwait(false);
+            problems = SessionAftermath.JudgeStats(answer, meetingId, joined);
+            if (problems.Values.All(p => p is null) || watch.Elapsed >= _options.StepTimeout)
+            {
+                break;
+            }
+
+            await Task.Delay(_options.PollInterval, token).ConfigureAwait(false);
+        }
+
+        var verified = new List<string>();
+        foreach (var check in checks)
+        {
+            var problem = problems[check.SpecId];
+            Add(check.SpecId, check.Step, problem is null ? Verdict.Passed : Verdict.Failed,
+                problem is null ? "" : $"expected {check.Requirement}; got {problem}", watch.Elapsed, [answer.Exchange]);
+            if (problem is null)
+            {
+                verified.Add(check.SpecId);
+            }
+        }
+
+        _steps.Add(new("stats", "runner", "getStats for the session's meeting lists its participants with join and left times", null, "done", null,
+            $"getStats: {answer.Summary()}, {answer.Xml?.Select("stats/meeting/participants/participant").Count() ?? 0} participant(s)", Ms(watch),
+            [.. checks.Select(c => SessionCases.Id(c.SpecId, c.Step))], verified));
+    }
+
+    private async Task RecordingAsync(string meetingId, string metaToken, CancellationToken token)
+    {
+        var watch = Stopwatch.StartNew();
+        var checks = SessionAftermath.Checks.Where(c => c.Step.StartsWith("meta-", StringComparison.Ordinal)).ToList();
+        var caseIds = checks.Select(c => SessionCases.Id(c.SpecId, c.Step)).Distinct(StringComparer.Ordinal).ToList();
+        HashSet<string> ours;
+        while (true)
+        {
+            var listing = await Context(token).CallAsync("getRecordings", ("meetingID", meetingId)).ConfigureAwait(false);
+            ours = RecordIds(listing);
+            if (ours.Count > 0 || watch.Elapsed >= _options.RecordingsWait)
+            {
+                break;
+            }
+
+            await Task.Delay(TimeSpan.FromSeconds(Math.Min(5, Math.Max(_options.PollInterval.TotalSeconds, _options.RecordingsWait.TotalSeconds / 20))), token).ConfigureAwait(false);
+        }
+
+        if (ours.Count == 0)
+        {
+            var reason = $"the session's recording was not listed within {_options.RecordingsWait.TotalSeconds:0.#} s of the meeting's end (a server processes recordings after the meeting; a target that does not record never lists one): run again with --recordings-wait SECONDS";
+            foreach (var check in checks)
+            {
+                Add(check.SpecId, check.Step, Verdict.Inconclusive, reason, watch.Elapsed, []);
+            }
+
+            _steps.Add(new("recording", "runner", "the meta filters on the session's recording", null, "not-observed", reason, "", Ms(watch), caseIds, []));
+            return;
+        }
+
+        var failures = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var evidence = new Dictionary<string, List<Exchange>>(StringComparer.Ordinal);
+        foreach (var (step, filters, selects) in SessionAftermath.MetaQueries(metaToken))
+        {
+            var answer = await Context(token).CallAsync("getRecordings", [.. filters.Select(f => ("meta_" + f.Key, (string?)f.Value))]).ConfigureAwait(false);
+            var got = RecordIds(answer);
+            var expected = selects ? ours : [];
+            evidence.TryAdd(step, []);
+            evidence[step].Add(answer.Exchange);
+            failures.TryAdd(step, []);
+            if (answer.Xml is null || !got.SetEquals(expected))
+            {
+                var query = string.Join("&", filters.Select(f => $"meta_{f.Key}={f.Value}"));
+                failures[step].Add($"{query} selected {(answer.Xml is null ? answer.Summary() : got.Count == 0 ? "nothing" : string.Join(", ", got))}, expected {(selects ? "the session's recording" : "nothing")}");
+            }
+        }
+
+        var verified = new List<string>();
+        foreach (var check in checks)
+        {
+            var problems = failures[check.Step];
+            Add(check.SpecId, check.Step, problems.Count == 0 ? Verdict.Passed : Verdict.Failed,
+                problems.Count == 0 ? "" : $"expected {check.Requirement}; got {string.Join("; ", problems)}", watch.Elapsed, evidence[check.Step]);
+            if (problems.Count == 0 && !verified.Contains(check.SpecId))
+            {
+                verified.Add(check.SpecId);
+            }
+        }
+
+        _steps.Add(new("recording", "runner", "getRecordings meta filters over the session's recording (one, several, none, value case, key case, missing key)", null, "done", null,
+            $"recording {string.Join(", ", ours)}; {failures.Values.Sum(f => f.Count)} of {SessionAftermath.MetaQueries(metaToken).Count} filter queries answered otherwise than expected", Ms(watch), caseIds, verified));
+    }
+
+    private static HashSet<string> RecordIds(ApiAnswer answer) =>
+        answer.Xml?.Select("recordings/recording").Select(r => BbbResponse.Value(r, "recordID") ?? "").Where(id => id.Length > 0).ToHashSet(StringComparer.Ordinal) ?? [];
+
+    private string JoinUrl(string meetingId, SessionUser user, string password)
+    {
+        var parameters = new List<KeyValuePair<string, string?>>
+        {
+            new("fullName", user.FullName), new("meetingID", meetingId), new("password", password), new("userID", user.UserId),
+        };
+        if (user.Guest)
+        {
+            parameters.Add(new("guest", "true"));
+        }
+
+        _session.Guard.Check("join", [.. parameters.Select(p => new KeyValuePair<string, string>(p.Key, p.Value!))]);
+        return _session.Client.Endpoint.CallUrl("join", _session.Client.Signer.SignedQuery("join", parameters)).AbsoluteUri;
+    }
+
+    private void SkipAll(string reason)
+    {
+        foreach (var c in SessionCases.All)
+        {
+            _results.Add(new CaseResult(c, Verdict.Skipped, reason, TimeSpan.Zero, []));
+        }
+
+        _steps.Add(new("create", "runner", "create the session's meeting", null, "skipped", reason, "", 0, [], []));
+    }
+
+    private void Add(string specId, string step, Verdict verdict, string message, TimeSpan duration, IReadOnlyList<Exchange> evidence)
+    {
+        var @case = SessionCases.Find(specId, step);
+        var text = verdict == Verdict.Failed ? $"{@case.Id}: {message}" : message;
+        _results.Add(new CaseResult(@case, verdict, _session.Client.Redact(text), duration, evidence));
+    }
+
+    private static double Ms(Stopwatch watch) => Math.Round(watch.Elapsed.TotalMilliseconds, 1);
+}
