@@ -32,6 +32,10 @@ public sealed class ConformanceTests
             case Verdict.Skipped:
                 Assert.Ignore(result.Message);
                 break;
+            case Verdict.KnownFailing:
+                // Listed in Run:KnownFailing: allowed, as the runner allows it (a stale entry comes back as Failed).
+                Assert.Ignore(result.Message);
+                break;
             default:
                 Assert.Fail(result.Message);
                 break;

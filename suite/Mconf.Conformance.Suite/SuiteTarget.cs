@@ -46,13 +46,19 @@ public sealed class SuiteTarget
                 options = ConformanceSettings.ToRunOptions(configuration, _fake.BaseUrl, _fake.Secret, embedded: true);
             }
 
+            // Run:KnownFailing (MCONF_RUN__KNOWNFAILING): the runner's --known-failing file, applied by the engine.
+            if (configuration["Run:KnownFailing"] is { Length: > 0 } knownFailing)
+            {
+                options = options with { KnownFailing = KnownFailingList.Load(knownFailing) };
+            }
+
             _session = await ConformanceSession.OpenAsync(options);
             var target = _session.Fingerprint;
             await TestContext.Progress.WriteLineAsync(
                 $"Target {target.Url} (given {(target.HadApiSuffix ? "with" : "without")} /api, version {target.ApiVersion}, " +
                 $"checksum {target.ChecksumAlgorithm}{(target.Embedded ? ", embedded fake" : "")}); run {options.RunId}, tier {options.Tier}.");
         }
-        catch (Exception ex) when (ex is PreflightFailed or FormatException)
+        catch (Exception ex) when (ex is PreflightFailed or FormatException or InvalidDataException or IOException)
         {
             _abortReason = ex.Message;
             Assert.Fail("The conformance run did not start: " + ex.Message);

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Xml.Linq;
 using Mconf.Conformance.Model;
 using static Mconf.Conformance.Runner.Reports.HtmlPage;
 
@@ -24,6 +25,7 @@ public static class HtmlReportWriter
         Target(html, document);
         Failures(html, document);
         Deltas(html, document);
+        Presence(html, document);
         Others(html, document, Verdict.KnownFailing, "Known failing", "listed in the known-failing file: allowed, still failing");
         Others(html, document, Verdict.Inconclusive, "Inconclusive", "nothing on the target to observe; not a pass");
         Others(html, document, Verdict.Skipped, "Skipped", "not applicable to this run");
@@ -43,7 +45,7 @@ public static class HtmlReportWriter
             <header class="banner {Css(d.Verdict)}">
             <h1>{E(Title(d.Verdict))}</h1>
             <p class="line">{E(BannerLine(d))}</p>
-            <ul class="totals"><li>{t.Passed} passed</li><li>{t.Failed} failed</li><li>{t.Inconclusive} inconclusive</li><li>{t.Skipped} skipped</li><li>{t.KnownFailing} known-failing</li><li>{t.Total} cases</li></ul>
+            <ul class="totals"><li>{t.Passed} passed</li><li>{t.Failed} failed</li><li>{t.Inconclusive} inconclusive</li><li>{t.Skipped} skipped</li><li>{t.KnownFailing} known-failing</li><li>{t.Total} cases</li><li>Mconf-Live deltas verified: {d.DeltasVerified} of {d.Deltas.Count}</li></ul>
             </header>
 
             """);
@@ -58,6 +60,7 @@ public static class HtmlReportWriter
     private static string Title(RunVerdict verdict) => verdict switch
     {
         RunVerdict.Conformant => "Conformant",
+        RunVerdict.Incomplete => "Incomplete: not every Mconf-Live delta was verified",
         RunVerdict.NotConformant => "Not conformant",
         _ => "Could not run",
     };
@@ -132,7 +135,8 @@ public static class HtmlReportWriter
             """);
         foreach (var e in c.Evidence)
         {
-            var body = e.Body is null ? "" : e.Body.Length <= MaxBodyChars ? e.Body : e.Body[..MaxBodyChars] + $"\n… ({e.Body.Length - MaxBodyChars} more characters in results.json)";
+            var pretty = PrettyXml(e.Body);
+            var body = pretty is null ? "" : pretty.Length <= MaxBodyChars ? pretty : pretty[..MaxBodyChars] + $"\n… ({pretty.Length - MaxBodyChars} more characters in results.json)";
             html.Append(CultureInfo.InvariantCulture, $"""
                 <details{(openEvidence ? " open" : "")}><summary>{E(e.Method)} {E(e.Url)} → {e.Status} {E(e.ContentType)}{(e.Location is null ? "" : " → " + E(e.Location))}</summary>
                 <pre>{E(body)}</pre></details>
@@ -148,6 +152,51 @@ public static class HtmlReportWriter
         html.Append("</article>\n");
     }
 
+    /// <summary>An XML body indented for reading (servers send one long line); anything else as it came.</summary>
+    internal static string? PrettyXml(string? body)
+    {
+        if (body is null || !body.TrimStart().StartsWith('<'))
+        {
+            return body;
+        }
+
+        try
+        {
+            return XDocument.Parse(body, LoadOptions.None).ToString(SaveOptions.None);
+        }
+        catch (System.Xml.XmlException)
+        {
+            return body;
+        }
+    }
+
+    private static void Presence(StringBuilder html, ResultsDocument d)
+    {
+        if (d.Presence is not { } p)
+        {
+            return;
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"""
+            <section id="presence">
+            <h2>Presence session ({E(p.Mode)}, {p.DurationSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s)</h2>
+            <p>Meeting <code>{E(p.MeetingId ?? "none")}</code>. Each step asked for something only a client can do, then getMeetingInfo and getMeetings were polled until it showed; the checks compare what was asked with what the target said.</p>
+            <table class="fixed">
+            <colgroup><col style="width: 14%"><col style="width: 22%"><col style="width: 9%"><col style="width: 6%"><col style="width: 31%"><col style="width: 18%"></colgroup>
+            <tr><th>Step</th><th>Asked</th><th>Outcome</th><th>ms</th><th>Observed</th><th>Deltas verified</th></tr>
+
+            """);
+        foreach (var step in p.Steps)
+        {
+            html.Append(CultureInfo.InvariantCulture,
+                $"<tr><td><code>{E(step.Action)}</code><br><span class=\"muted\">{E(step.User)}</span></td><td>{E(step.Instruction)}{(step.JoinUrl is null ? "" : $"<br><span class=\"muted\">{E(step.JoinUrl)}</span>")}</td>" +
+                $"<td><span class=\"badge {E(step.Status)}\">{E(step.Status)}</span>{(step.Reason is null ? "" : $"<br>{E(step.Reason)}")}</td><td>{step.DurationMs.ToString("0", CultureInfo.InvariantCulture)}</td>" +
+                $"<td>{E(step.Observed)}</td><td>{(step.VerifiedDeltas.Count == 0 ? "<span class=\"muted\">none</span>" : string.Join("<br>", step.VerifiedDeltas.Select(v => $"<code>{E(v)}</code>")))}</td></tr>\n");
+        }
+
+        html.Append("</table>\n</section>\n");
+    }
+
     // A message's first line is the finding; what follows (the engine's request/response excerpt) is preformatted.
     private static string Message(string message)
     {
@@ -161,10 +210,10 @@ public static class HtmlReportWriter
     {
         html.Append(CultureInfo.InvariantCulture, $"""
             <section id="deltas">
-            <h2>Mconf-Live deltas ({d.Deltas.Count})</h2>
-            <p>Every change the Mconf-Live API documents over BigBlueButton 0.9 (the wiki, and fields the server returns that the wiki omits), the cases that verify it and their joint outcome (worst first).</p>
+            <h2>Mconf-Live deltas: verified {d.DeltasVerified} of {d.Deltas.Count}</h2>
+            <p>Every change the Mconf-Live API documents over BigBlueButton 0.9 (the wiki, and fields the server returns that the wiki omits), the cases that verify it and their joint outcome (worst first). Verified: at least one case passed and none failed; otherwise why not, and the command that would verify it.</p>
             <table class="fixed">
-            <colgroup><col style="width: 22%"><col style="width: 8%"><col style="width: 24%"><col style="width: 5%"><col style="width: 31%"><col style="width: 10%"></colgroup>
+            <colgroup><col style="width: 20%"><col style="width: 7%"><col style="width: 20%"><col style="width: 4%"><col style="width: 27%"><col style="width: 22%"></colgroup>
             <tr><th>Delta</th><th>Kind</th><th>What</th><th>In wiki</th><th>Cases</th><th>Outcome</th></tr>
 
             """);
@@ -177,7 +226,7 @@ public static class HtmlReportWriter
                     ? $"<a href=\"#{E(Anchor(id))}\"><code>{E(id)}</code></a> <span class=\"badge {Css(v)}\">{E(VerdictNames.Of(v))}</span>"
                     : $"<code>{E(id)}</code> <span class=\"muted\">not run</span>"));
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td><code>{E(delta.Id)}</code></td><td>{E(delta.Kind)}</td><td>{E(delta.Description)}<br><span class=\"muted\">{E(delta.Source)}</span></td><td>{(delta.InWiki ? "yes" : "no")}</td><td>{cases}</td><td><span class=\"badge {E(delta.Outcome)}\">{E(delta.Outcome)}</span></td></tr>\n");
+                $"<tr><td><code>{E(delta.Id)}</code></td><td>{E(delta.Kind)}</td><td>{E(delta.Description)}<br><span class=\"muted\">{E(delta.Source)}</span></td><td>{(delta.InWiki ? "yes" : "no")}</td><td>{cases}</td><td><span class=\"badge {E(delta.Outcome)}\">{E(delta.Outcome)}</span> <span class=\"badge {(delta.Verified ? "verified" : "unverified")}\">{(delta.Verified ? "verified" : "unverified")}</span>{(delta.Verified ? "" : $"<br>{E(delta.Reason)}<br><span class=\"muted\">verify with:</span> <code>{E(delta.VerifyWith)}</code>")}</td></tr>\n");
         }
 
         if (d.Deltas.Count == 0)

@@ -85,7 +85,13 @@ public static class JUnitWriter
                 Property("flavour", target?.Flavour ?? "unknown"),
                 Property("apiVersion", target?.ApiVersion ?? "unknown"),
                 Property("checksum", document.Options.Checksum),
-                Property("tier", document.Options.Tier)),
+                Property("tier", document.Options.Tier),
+                Property("verdict", VerdictNames.Of(document.Verdict)),
+                Property("mconfLiveDeltasVerified", $"{document.DeltasVerified} of {document.Deltas.Count}"),
+                Property("deltasVerified", document.DeltasVerified.ToString(CultureInfo.InvariantCulture)),
+                Property("deltasTotal", document.Deltas.Count.ToString(CultureInfo.InvariantCulture)),
+                Property("deltasUnverified", string.Join(", ", document.Deltas.Where(d => !d.Verified).Select(d => d.Id))),
+                Property("presenceSeconds", document.Presence is { } p ? p.DurationSeconds.ToString("0.000", CultureInfo.InvariantCulture) : "none")),
             list);
     }
 

@@ -20,6 +20,7 @@ public static class MarkdownSummaryWriter
         var icon = document.Verdict switch
         {
             RunVerdict.Conformant => "✅",
+            RunVerdict.Incomplete => "🟡",
             RunVerdict.NotConformant => "❌",
             _ => "⚠️",
         };
@@ -47,7 +48,27 @@ public static class MarkdownSummaryWriter
             var byOutcome = document.Deltas.GroupBy(d => d.Outcome, StringComparer.Ordinal)
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => $"{g.Count()} {g.Key}");
-            md.Append(CultureInfo.InvariantCulture, $"\n**Mconf-Live deltas** ({document.Deltas.Count} documented): {string.Join(", ", byOutcome)}.\n");
+            md.Append(CultureInfo.InvariantCulture, $"\n**Mconf-Live deltas verified: {document.DeltasVerified} of {document.Deltas.Count}** (outcomes: {string.Join(", ", byOutcome)}).\n");
+            var unverified = document.Deltas.Where(d => !d.Verified).ToList();
+            if (unverified.Count > 0)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"\n**Unverified deltas** ({unverified.Count}):\n\n");
+                foreach (var delta in unverified.Take(MaxListed))
+                {
+                    md.Append(CultureInfo.InvariantCulture, $"- {Code(delta.Id)}: {Code(Shorten(delta.Reason ?? "", 160))}; verify with {Code(delta.VerifyWith ?? "")}\n");
+                }
+
+                if (unverified.Count > MaxListed)
+                {
+                    md.Append(CultureInfo.InvariantCulture, $"- … and {unverified.Count - MaxListed} more\n");
+                }
+            }
+        }
+
+        if (document.Presence is { } presence)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"\n**Presence session** ({Code(presence.Mode)}, {presence.DurationSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s): ");
+            md.Append(string.Join(", ", presence.Steps.Select(s => $"{Code(s.Action)} {s.Status} ({s.VerifiedDeltas.Count} deltas)"))).Append(".\n");
         }
 
         md.Append(CultureInfo.InvariantCulture, $"\nDetails, with the evidence of every failure: `report.html` in the run's report folder ({Code(document.RunId)}).\n");
