@@ -61,7 +61,9 @@ public sealed class CliParserTests
     [TestCase(new[] { "--bogus" }, "unknown option '--bogus'")]
     [TestCase(new[] { "--target" }, "--target needs a value")]
     [TestCase(new[] { "--target", "--list" }, "--target needs a value")]
-    [TestCase(new[] { "--only=" }, "--only needs a non-empty value")]
+    [TestCase(new[] { "--only=" }, "--only needs a value")]
+    [TestCase(new[] { "--presence-driver" }, "--presence-driver needs a value")]
+    [TestCase(new[] { "--require-complete=yes" }, "--require-complete takes no value")]
     [TestCase(new[] { "--list=yes" }, "--list takes no value")]
     [TestCase(new[] { "compare" }, "compare needs at least one report folder or results.json")]
     [TestCase(new[] { "compare", "--wat", "x" }, "unknown option '--wat' for compare")]
@@ -70,6 +72,30 @@ public sealed class CliParserTests
         CliParser.Parse(args, out var error).ShouldBeNull();
 
         error.ShouldBe(expected);
+    }
+
+    [Test]
+    public void Parse_PresenceOptions_LandUnderTheirKeys()
+    {
+        var options = CliParser.Parse(
+            ["--presence-driver", "./bot.sh --headless", "--presence-timeout", "30", "--recordings-wait=600", "--require-complete",
+             "--presence-skip", "share-second-webcam,make-presenter", "--presence-skip", "accept-guest"], out var error)!;
+
+        error.ShouldBeNull();
+        options.Settings[SettingKeys.PresenceDriver].ShouldBe("./bot.sh --headless");
+        options.Settings[SettingKeys.PresenceTimeout].ShouldBe("30");
+        options.Settings[SettingKeys.RecordingsWait].ShouldBe("600");
+        options.Settings[SettingKeys.RequireComplete].ShouldBe("true");
+        options.PresenceSkip.ShouldBe(["share-second-webcam", "make-presenter", "accept-guest"]);
+        CliParser.Parse(["--presence"], out _)!.Settings[SettingKeys.PresenceGuided].ShouldBe("true");
+    }
+
+    [Test]
+    public void Parse_UnknownOptionNearAKnownOne_IsNamedWithoutItsValue()
+    {
+        CliParser.Parse(["--secrett=hunter2"], out var error).ShouldBeNull();
+
+        error.ShouldBe("unknown option '--secrett'");
     }
 
     [Test]

@@ -65,6 +65,11 @@ public sealed class RunSettingsTests
     [TestCase(new[] { "--parallel", "0" }, "--parallel must be")]
     [TestCase(new[] { "--fake-flavour", "bbb-2.7" }, "--fake-flavour must be")]
     [TestCase(new[] { "--fake-flavour", "bbb-0.9", "--target", "http://h/b", "--secret", "s" }, "--fake-flavour applies to the embedded fake only")]
+    [TestCase(new[] { "--presence", "--presence-driver", "x" }, "--presence (a person) and --presence-driver (a program) exclude each other")]
+    [TestCase(new[] { "--presence", "--tier", "read-only" }, "the presence session creates a meeting: it needs the lifecycle tier, not read-only")]
+    [TestCase(new[] { "--presence-driver", "x", "--presence-timeout", "0" }, "--presence-timeout must be a number of seconds from 1 to 3600")]
+    [TestCase(new[] { "--recordings-wait", "never" }, "--recordings-wait must be a number of seconds from 0 to 86400")]
+    [TestCase(new[] { "--presence-skip", "dance" }, "--presence-skip: no step 'dance' (steps: join-moderator-voice, join-viewer-listen-only, share-webcam, share-second-webcam, make-presenter, join-guest, accept-guest)")]
     public void Resolve_BadSetting_GivesOneLineError(string[] args, string expected)
     {
         Resolve(args, null, out var error).ShouldBeNull();
@@ -80,5 +85,24 @@ public sealed class RunSettingsTests
 
         error.ShouldNotBeNull();
         error.ShouldNotContain("hunter2");
+    }
+
+    [Test]
+    public void Resolve_PresenceFromTheEnvironment_SetsTheSession()
+    {
+        var settings = Resolve([], new()
+        {
+            ["MCONF_PRESENCE__DRIVER"] = "./bot.sh",
+            ["MCONF_PRESENCE__TIMEOUT"] = "15",
+            ["MCONF_PRESENCE__RECORDINGSWAIT"] = "300",
+            ["MCONF_RUN__REQUIRECOMPLETE"] = "true",
+        }, out var error)!;
+
+        error.ShouldBeNull();
+        settings.PresenceDriver.ShouldBe("./bot.sh");
+        settings.HasPresence.ShouldBeTrue();
+        settings.PresenceTimeout.ShouldBe(TimeSpan.FromSeconds(15));
+        settings.RecordingsWait.ShouldBe(TimeSpan.FromSeconds(300));
+        settings.RequireComplete.ShouldBeTrue();
     }
 }

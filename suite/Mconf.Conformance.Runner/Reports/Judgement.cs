@@ -51,7 +51,7 @@ public sealed record Judgement(RunVerdict Verdict, int ExitCode, string Line)
         var count = $"Mconf-Live deltas verified: {verified} of {deltas.Count}";
         if (judgement.Verdict != RunVerdict.Conformant)
         {
-            return judgement.Verdict == RunVerdict.NotConformant ? judgement with { Line = judgement.Line + $" ({count})" } : judgement;
+            return judgement;
         }
 
         var totals = VerdictTotals.Of(results.Select(r => r.Verdict));

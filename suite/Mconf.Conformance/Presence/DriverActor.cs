@@ -6,9 +6,12 @@ namespace Mconf.Conformance.Presence;
 /// <summary>Plays the users with a program: runs <c>COMMAND ACTION JOIN_URL USER_ID MEETING_ID</c> through
 /// <c>/bin/sh</c> (so COMMAND may carry its own arguments) for each step, with the same values in
 /// <c>MCONF_PRESENCE_*</c> variables, and waits for it to exit. Exit 0 = done; anything else skips the step with the
-/// first line the driver wrote to stderr. Cancelling kills the driver's whole process tree.</summary>
-public sealed class DriverActor(string command, TimeSpan limit) : IPresenceActor
+/// first line the driver wrote to stderr. A driver gets at least a minute per action (a browser bot starts slowly),
+/// or the step timeout when longer. Cancelling kills the driver's whole process tree.</summary>
+public sealed class DriverActor(string command, TimeSpan stepTimeout) : IPresenceActor
 {
+    private readonly TimeSpan _limit = stepTimeout > TimeSpan.FromMinutes(1) ? stepTimeout : TimeSpan.FromMinutes(1);
+
     public string Command { get; } = command;
 
     public async Task<string?> PerformAsync(PresenceRequest request, CancellationToken cancellationToken)
@@ -45,7 +48,7 @@ public sealed class DriverActor(string command, TimeSpan limit) : IPresenceActor
         var stdout = process.StandardOutput.ReadToEndAsync(CancellationToken.None);
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        timeout.CancelAfter(limit);
+        timeout.CancelAfter(_limit);
         try
         {
             await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
@@ -55,7 +58,7 @@ public sealed class DriverActor(string command, TimeSpan limit) : IPresenceActor
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
             cancellationToken.ThrowIfCancellationRequested();
-            return $"the driver did not finish '{request.Action}' within {limit.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s";
+            return $"the driver did not finish '{request.Action}' within {_limit.TotalSeconds.ToString("0.#", CultureInfo.InvariantCulture)} s";
         }
 
         await stdout.ConfigureAwait(false);

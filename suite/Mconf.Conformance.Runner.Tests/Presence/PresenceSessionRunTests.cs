@@ -1,0 +1,212 @@
+using System.Diagnostics;
+using Mconf.Conformance.Model;
+using Mconf.Conformance.Presence;
+using Mconf.Conformance.Runner.Reports;
+using Mconf.Conformance.TestTargets;
+
+namespace Mconf.Conformance.Runner.Tests.Presence;
+
+/// <summary>The presence session end to end: a freshly installed server (nobody connected, no stats) is incomplete
+/// without it and conformant, 50 of 50 deltas verified, once the kit's driver plays the users over /fake/; a server
+/// with presence broken is caught.</summary>
+public sealed class PresenceSessionRunTests
+{
+    /// <summary>What a run without the session cannot verify on a server with no live users and no stats: every
+    /// attendee field, the guest parameter, and getStats data.</summary>
+    private static readonly string[] UnverifiedWithoutSession =
+    [
+        "getMeetingInfo/response/attendees/attendee/guest",
+        "getMeetingInfo/response/attendees/attendee/waitingForAcceptance",
+        "getMeetingInfo/response/attendees/attendee/isPresenter",
+        "getMeetingInfo/response/attendees/attendee/isListeningOnly",
+        "getMeetingInfo/response/attendees/attendee/hasJoinedVoice",
+        "getMeetingInfo/response/attendees/attendee/videoStreams",
+        "getMeetingInfo/response/attendees/attendee/videoStreams/streamName",
+        "getStats/response/stats/meeting/meetingID",
+        "getStats/response/stats/meeting/meetingName",
+        "getStats/response/stats/meeting/recordID",
+        "getStats/response/stats/meeting/startTime",
+        "getStats/response/stats/meeting/endTime",
+        "getStats/response/stats/meeting/participants",
+        "getStats/response/stats/meeting/participants/participant",
+        "getStats/response/stats/meeting/participants/participant/userID",
+        "getStats/response/stats/meeting/participants/participant/userName",
+        "getStats/response/stats/meeting/participants/participant/joinTime",
+        "getStats/response/stats/meeting/participants/participant/leftTime",
+        "join/request/guest",
+    ];
+
+    /// <summary>Where a test is about the session only, one ordinary case keeps the run short.</summary>
+    private const string OneCase = "create/response/voiceBridge";
+
+    private TempDirectory _out = null!;
+
+    [SetUp]
+    public void SetUp() => _out = new TempDirectory();
+
+    [TearDown]
+    public void TearDown() => _out.Dispose();
+
+    private static Dictionary<string, string?> SecretOf(TestTarget target) => new() { ["MCONF_TARGET__SECRET"] = target.Secret };
+
+    [Test]
+    public async Task NoSession_ServerWithNobodyConnected_IsIncompleteNamingEveryUnverifiedDeltaAndTheCommand()
+    {
+        using var target = PresenceTargets.StartEmpty();
+
+        var run = await RunnerHarness.CertifyAsync(_out.Path, SecretOf(target), "--target", target.BaseUrl);
+
+        run.ExitCode.ShouldBe(ExitCodes.Conformant, run.Console);
+        run.LastLine.ShouldStartWith("incomplete: no failure, but Mconf-Live deltas verified: 31 of 50");
+        var results = run.Results;
+        results.Verdict.ShouldBe(RunVerdict.Incomplete);
+        results.Deltas.Where(d => !d.Verified).Select(d => d.Id).ShouldBe(UnverifiedWithoutSession, ignoreOrder: true);
+        foreach (var delta in results.Deltas.Where(d => !d.Verified))
+        {
+            run.Stdout.ShouldContain($"  {delta.Id}: ");
+            delta.Reason.ShouldNotBeNullOrWhiteSpace();
+            delta.VerifyWith!.ShouldContain("--presence-driver COMMAND");
+        }
+    }
+
+    [Test]
+    public async Task RequireComplete_IncompleteRun_ExitsThree_TheCompletenessGate()
+    {
+        using var target = PresenceTargets.StartEmpty();
+
+        var flag = await RunnerHarness.CertifyAsync(_out.Path, SecretOf(target), "--target", target.BaseUrl, "--require-complete");
+        var environment = SecretOf(target);
+        environment["MCONF_RUN__REQUIRECOMPLETE"] = "true";
+        var variable = await RunnerHarness.CertifyAsync(_out.Path, environment, "--target", target.BaseUrl);
+
+        flag.ExitCode.ShouldBe(ExitCodes.Incomplete, flag.Console);
+        flag.LastLine.ShouldStartWith("incomplete: ");
+        flag.Results.ExitCode.ShouldBe(3);
+        variable.ExitCode.ShouldBe(ExitCodes.Incomplete, variable.Console);
+    }
+
+    [Test]
+    public async Task RequireComplete_CompleteRun_ExitsZero()
+    {
+        var run = await RunnerHarness.CertifyAsync(_out.Path, null, "--require-complete");
+
+        run.ExitCode.ShouldBe(ExitCodes.Conformant, run.Console);
+        run.LastLine.ShouldEndWith("Mconf-Live deltas verified: 50 of 50");
+    }
+
+    [Test]
+    public async Task DrivenSession_ServerWithNobodyConnected_IsConformantWithEveryDeltaVerified()
+    {
+        using var target = PresenceTargets.StartEmpty();
+
+        var run = await RunnerHarness.CertifyAsync(_out.Path, SecretOf(target),
+            "--target", target.BaseUrl, "--presence-driver", Repository.FakeDriver, "--require-complete");
+
+        run.ExitCode.ShouldBe(ExitCodes.Conformant, run.Console);
+        run.LastLine.ShouldStartWith("conformant: ");
+        run.LastLine.ShouldEndWith("Mconf-Live deltas verified: 50 of 50");
+        var results = run.Results;
+        results.DeltasVerified.ShouldBe(50);
+        results.Cases.Where(c => c.Kind == SessionCases.Kind).ShouldAllBe(c => c.Verdict == Verdict.Passed);
+        results.Cases.Count(c => c.Kind == SessionCases.Kind).ShouldBe(SessionCases.All.Count);
+        var presence = results.Presence.ShouldNotBeNull();
+        presence.Mode.ShouldBe("driver");
+        presence.Steps.Select(s => s.Action).ShouldBe([.. PresenceSessionSteps.Actions, "end", "stats", "recording"]);
+        presence.Steps.Where(s => PresenceSessionSteps.Actions.Contains(s.Action)).ShouldAllBe(s => s.Status == "observed" && s.VerifiedDeltas.Count > 0);
+        presence.Steps.Single(s => s.Action == "stats").VerifiedDeltas.ShouldContain("getStats/response/stats/meeting/participants/participant/leftTime");
+        presence.Steps.Single(s => s.Action == "recording").VerifiedDeltas.ShouldBe(["getRecordings/request/meta_*"]);
+        // The join URLs carry a checksum: the reports keep them redacted.
+        presence.Steps.Where(s => s.JoinUrl is not null).ShouldAllBe(s => s.JoinUrl!.Contains("checksum=***"));
+        target.Fake.Control.GetState().Meetings.ShouldNotContain(m => m.MeetingId.Contains("-presence-") && m.Running);
+    }
+
+    [Test]
+    public async Task DrivenSession_ServerReportingNobodyInTheAudio_FailsTheVoiceChecks()
+    {
+        using var target = PresenceTargets.StartDeaf();
+
+        var run = await RunnerHarness.CertifyAsync(_out.Path, SecretOf(target),
+            "--target", target.BaseUrl, "--presence-driver", Repository.FakeDriver, "--presence-timeout", "1", "--only", OneCase);
+
+        run.ExitCode.ShouldBe(ExitCodes.NotConformant, run.Console);
+        var failed = run.Results.Cases.Where(c => c.Verdict == Verdict.Failed).Select(c => c.Id).ToList();
+        failed.ShouldContain("getMeetingInfo/response/attendees/attendee/hasJoinedVoice#session-join-moderator-voice");
+        failed.ShouldContain("getMeetingInfo/response/voiceParticipantCount#session-join-moderator-voice");
+        failed.ShouldContain("getMeetings/response/meetings/meeting/voiceParticipantCount#session-join-moderator-voice");
+        run.Results.Presence!.Steps[0].Status.ShouldBe("not-observed");
+    }
+
+    [Test]
+    public async Task DrivenSession_ServerWhosePresenceNeverChanges_IsCaught()
+    {
+        using var target = PresenceTargets.StartFrozen();
+
+        var run = await RunnerHarness.CertifyAsync(_out.Path, SecretOf(target),
+            "--target", target.BaseUrl, "--presence-driver", Repository.FakeDriver, "--presence-timeout", "1", "--only", OneCase);
+
+        run.ExitCode.ShouldBe(ExitCodes.NotConformant, run.Console);
+        var failedDeltas = run.Results.Cases.Where(c => c.Verdict == Verdict.Failed && c.Kind == SessionCases.Kind).Select(c => c.Spec.Id).ToHashSet();
+        foreach (var delta in new[] { "hasJoinedVoice", "isListeningOnly", "isPresenter", "videoStreams/streamName" })
+        {
+            failedDeltas.ShouldContain("getMeetingInfo/response/attendees/attendee/" + delta);
+        }
+
+        failedDeltas.ShouldContain("getMeetings/response/meetings/meeting/videoCount");
+        failedDeltas.ShouldContain("getMeetings/response/meetings/meeting/participantCount");
+    }
+
+    [Test]
+    public async Task DrivenSession_SkippedStep_LeavesItsChecksSkippedWithTheReason()
+    {
+        using var target = PresenceTargets.StartEmpty();
+
+        var run = await RunnerHarness.CertifyAsync(_out.Path, SecretOf(target),
+            "--target", target.BaseUrl, "--presence-driver", Repository.FakeDriver, "--presence-skip", "share-second-webcam,make-presenter", "--only", OneCase);
+
+        run.ExitCode.ShouldBe(ExitCodes.Conformant, run.Console);
+        run.LastLine.ShouldStartWith("incomplete: ");
+        var skipped = run.Results.Cases.Where(c => c.Id.EndsWith("#session-share-second-webcam", StringComparison.Ordinal) || c.Id.EndsWith("#session-make-presenter", StringComparison.Ordinal)).ToList();
+        skipped.ShouldNotBeEmpty();
+        skipped.ShouldAllBe(c => c.Verdict == Verdict.Skipped && c.Message.Contains("--presence-skip"));
+        run.Results.Presence!.Steps.Single(s => s.Action == "make-presenter").Status.ShouldBe("skipped");
+    }
+
+    [Test]
+    public async Task DriverThatFails_SkipsTheStepWithItsStderrLine()
+    {
+        using var target = PresenceTargets.StartEmpty();
+
+        var run = await RunnerHarness.CertifyAsync(_out.Path, SecretOf(target),
+            "--target", target.BaseUrl, "--presence-driver", "echo \"no bot for $1\" >&2; exit 4; :", "--only", "create/*");
+
+        run.ExitCode.ShouldBe(ExitCodes.Conformant, run.Console);
+        run.LastLine.ShouldStartWith("incomplete: ");
+        var step = run.Results.Presence!.Steps[0];
+        step.Status.ShouldBe("skipped");
+        step.Reason.ShouldBe("the driver exited 4: no bot for join-moderator-voice");
+    }
+
+    [Test]
+    public async Task InterruptedSession_EndsTheMeeting()
+    {
+        using var target = PresenceTargets.StartEmpty();
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        using var cancel = new CancellationTokenSource();
+        var context = new RunnerContext { Environment = SecretOf(target) };
+        // A driver that never finishes: the run is interrupted while it waits for the first step.
+        var run = Runner.RunAsync(["--target", target.BaseUrl, "--presence-driver", "sleep 60", "--out", _out.Path], stdout, stderr, context, cancel.Token);
+        var watch = Stopwatch.StartNew();
+        while (!target.Fake.Control.GetState().Meetings.Any(m => m.MeetingId.Contains("-presence-", StringComparison.Ordinal)) && watch.Elapsed < TimeSpan.FromSeconds(30))
+        {
+            await Task.Delay(50);
+        }
+
+        target.Fake.Control.GetState().Meetings.ShouldContain(m => m.MeetingId.Contains("-presence-", StringComparison.Ordinal), "the session never created its meeting");
+        await cancel.CancelAsync();
+        var code = await run.WaitAsync(TimeSpan.FromSeconds(30));
+
+        code.ShouldBe(ExitCodes.CouldNotRun, stdout.ToString() + stderr);
+        target.Fake.Control.GetState().Meetings.ShouldNotContain(m => m.MeetingId.Contains("-presence-", StringComparison.Ordinal) && m.Running);
+    }
+}
