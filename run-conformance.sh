@@ -8,7 +8,8 @@
 #
 # Builds the runner (Release) on the first run and whenever a source it depends on changed, then hands over to
 # it: every option is the runner's (see --help). Reports go to ./reports/<run-id>/ unless --out or
-# MCONF_RUN__OUT says otherwise. Exit codes: 0 conformant, 1 not conformant, 2 could not run.
+# MCONF_RUN__OUT says otherwise. Exit codes: 0 conformant (or incomplete), 1 not conformant, 2 could not run,
+# 3 incomplete with --require-complete. The presence session: --presence, or --presence-driver suite/drivers/fake-driver.sh.
 set -euo pipefail
 
 case "${BASH_SOURCE[0]}" in

@@ -68,6 +68,18 @@ public sealed class ScriptTests
     }
 
     [Test]
+    public async Task Script_FakeDrivenBySuiteDriver_IsAFullCertification()
+    {
+        using var output = new TempDirectory();
+
+        var (code, log) = await RunScriptAsync($"--presence-driver suite/drivers/fake-driver.sh --require-complete --out '{output.File("reports")}'", output.File("log.txt"));
+
+        code.ShouldBe(0, log);
+        log.TrimEnd().Split('\n')[^1].ShouldEndWith("Mconf-Live deltas verified: 50 of 50");
+        log.ShouldContain("presence session (driver): ");
+    }
+
+    [Test]
     public async Task Script_BadOption_ExitsTwoWithOneReason()
     {
         using var output = new TempDirectory();
