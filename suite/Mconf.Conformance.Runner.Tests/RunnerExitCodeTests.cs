@@ -200,4 +200,26 @@ public sealed class RunnerExitCodeTests
             run.Stdout.ShouldContain(option);
         }
     }
+
+    [Test]
+    public async Task Complete_SuggestDirective_ListsMatchingOptions_RunsNothing()
+    {
+        var run = await RunnerHarness.InvokeAsync(_out.Path, null, "[suggest:6]", "--pres");
+
+        run.ExitCode.ShouldBe(ExitCodes.Conformant, run.Console);
+        run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
+            .ShouldBe(["--presence", "--presence-driver", "--presence-skip", "--presence-timeout"]);
+        Directory.GetFileSystemEntries(_out.Path).ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task Help_NamesThePresenceOptionsTheDriverContractAndTheGate()
+    {
+        var run = await RunnerHarness.InvokeAsync(_out.Path, null, "--help");
+
+        foreach (var text in new[] { "--presence", "--presence-driver", "--presence-timeout", "--presence-skip", "--recordings-wait", "--require-complete", "COMMAND ACTION JOIN_URL USER_ID MEETING_ID", "MCONF_RUN__REQUIRECOMPLETE", "3 with --require-complete" })
+        {
+            run.Stdout.ShouldContain(text);
+        }
+    }
 }

@@ -63,6 +63,9 @@ public static class Runner
             case CliCommand.Help:
                 HelpText.Write(args, KitVersion, stdout);
                 return ExitCodes.Conformant;
+            case CliCommand.Complete:
+                CliParser.Root.Parse(args).Invoke(new System.CommandLine.InvocationConfiguration { Output = stdout, Error = stderr });
+                return ExitCodes.Conformant;
             case CliCommand.Version:
                 await stdout.WriteLineAsync(KitVersion).ConfigureAwait(false);
                 return ExitCodes.Conformant;

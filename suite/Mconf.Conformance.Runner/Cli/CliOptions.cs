@@ -8,6 +8,9 @@ public enum CliCommand
     Compare,
     Help,
     Version,
+
+    /// <summary>Shell completion: the <c>[suggest]</c> directive (dotnet-suggest).</summary>
+    Complete,
 }
 
 /// <summary>The parsed command line. <see cref="Settings"/> holds option values under their configuration keys

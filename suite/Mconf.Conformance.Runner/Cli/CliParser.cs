@@ -1,5 +1,6 @@
 using Mconf.Conformance.Runner.Reports;
 using System.CommandLine;
+using System.CommandLine.Completions;
 using System.CommandLine.Help;
 using System.CommandLine.Parsing;
 
@@ -51,6 +52,11 @@ internal static class CliParser
         ArgumentNullException.ThrowIfNull(args);
         error = null;
         var result = Root.Parse(args);
+        if (Root.Directives.OfType<SuggestDirective>().Any(d => result.GetResult(d) is not null))
+        {
+            return new CliOptions { Command = CliCommand.Complete };
+        }
+
         if (result.Action is HelpAction)
         {
             return new CliOptions { Command = CliCommand.Help };
