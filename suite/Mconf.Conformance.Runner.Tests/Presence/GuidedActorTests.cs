@@ -26,4 +26,27 @@ public sealed class GuidedActorTests
         text.ShouldContain("Join link for Conformance Moderator: http://h/bigbluebutton/api/join?fullName=A&checksum=abc");
         text.Split("Join link").Length.ShouldBe(2, "only join steps show a link");
     }
+
+    [Test]
+    public async Task Step_Cancelled_WhileWaitingForThePerson_EndsAtOnce()
+    {
+        using var output = new StringWriter();
+        using var cancel = new CancellationTokenSource();
+        var actor = new GuidedActor(new BlockingReader(), output);
+
+        var step = actor.PerformAsync(Request("join-guest"), cancel.Token);
+        await cancel.CancelAsync();
+
+        await Should.ThrowAsync<OperationCanceledException>(() => step);
+    }
+
+    /// <summary>A console nobody answers.</summary>
+    private sealed class BlockingReader : TextReader
+    {
+        public override string? ReadLine()
+        {
+            Thread.Sleep(TimeSpan.FromSeconds(5));
+            return null;
+        }
+    }
 }

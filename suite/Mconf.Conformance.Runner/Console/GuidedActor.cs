@@ -24,7 +24,9 @@ internal sealed class GuidedActor(TextReader input, TextWriter output) : IPresen
 
         await output.WriteLineAsync("  Press Enter once it is done, or type skip and Enter to leave the step out.").ConfigureAwait(false);
         await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-        var line = await input.ReadLineAsync(cancellationToken).ConfigureAwait(false);
+        // A console read does not observe cancellation: wait for it beside the token, so Ctrl-C ends the session
+        // (and its meeting) at once instead of after the next Enter.
+        var line = await Task.Run(input.ReadLine, CancellationToken.None).WaitAsync(cancellationToken).ConfigureAwait(false);
         if (line is null)
         {
             return "no answer on the console (end of input)";
