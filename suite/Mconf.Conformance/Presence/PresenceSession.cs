@@ -64,10 +64,10 @@ public sealed class PresenceSession
         var meetingId = ctx.Ledger.NewId("presence");
         var moderatorPW = "mp-" + Guid.NewGuid().ToString("N")[..8];
         var attendeePW = "ap-" + Guid.NewGuid().ToString("N")[..8];
-        var token4Meta = meetingId;
+        var metaToken = meetingId;
         var create = await ctx.CallAsync("create",
             ("meetingID", meetingId), ("name", "Mconf conformance presence session"), ("attendeePW", attendeePW), ("moderatorPW", moderatorPW),
-            ("record", "true"), ("meta_" + SessionAftermath.RunKey, token4Meta), ("meta_" + SessionAftermath.ShadeKey, SessionAftermath.ShadeValue),
+            ("record", "true"), ("meta_" + SessionAftermath.RunKey, metaToken), ("meta_" + SessionAftermath.ShadeKey, SessionAftermath.ShadeValue),
             ("meta_" + SessionAftermath.ToneKey, SessionAftermath.ToneValue), ("meta_" + SessionAftermath.LabelKey, SessionAftermath.LabelValue)).ConfigureAwait(false);
         if (!create.IsSuccess)
         {
@@ -88,7 +88,7 @@ public sealed class PresenceSession
             }
         }
 
-        await EndAndCheckAftermathAsync(meetingId, moderatorPW, token4Meta, joined, token).ConfigureAwait(false);
+        await EndAndCheckAftermathAsync(meetingId, moderatorPW, metaToken, joined, token).ConfigureAwait(false);
         return meetingId;
     }
 
