@@ -84,12 +84,12 @@ public sealed partial class SpecLintTests
     private SpecCatalog _spec = null!;
 
     [OneTimeSetUp]
-    public void LoadFromDisk() => _spec = SpecCatalog.LoadFrom(RepoPaths.Specs);
+    public void LoadFromDisk() => _spec = SpecCatalog.LoadFrom(RepoRoot.File("specs"));
 
     [Test]
     public void Every_expected_call_has_a_file_named_after_it()
     {
-        var files = Directory.GetFiles(Path.Combine(RepoPaths.Specs, "calls"), "*.json")
+        var files = Directory.GetFiles(Path.Combine(RepoRoot.File("specs"), "calls"), "*.json")
             .Select(Path.GetFileNameWithoutExtension)
             .ToList();
         var misnamed = _spec.Calls.Where(c => !files.Contains(c.Name, StringComparer.Ordinal))

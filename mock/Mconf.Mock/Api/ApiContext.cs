@@ -40,7 +40,7 @@ public sealed class ApiContext
     public ChecksumVerdict Verify(ApiRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Checksum.Verify(request.Call, request.RawQuery, Secret, Algorithms).Verdict;
+        return ServerChecksum.Verify(request.Call, request.RawQuery, Secret, Algorithms).Verdict;
     }
 
     /// <summary>Runs the call's checks up to the checksum comparison in the order its spec gives
