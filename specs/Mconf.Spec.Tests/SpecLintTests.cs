@@ -56,26 +56,6 @@ public sealed partial class SpecLintTests
         "getRecordings", "publishRecordings", "deleteRecordings", "getStats",
     ];
 
-    /// <summary>The rule kinds the conformance suite implements, with the arguments each one needs
-    /// (error-answer also needs one of omit/set, checked separately).</summary>
-    private static readonly Dictionary<string, string[]> RuleKinds = new(StringComparer.Ordinal)
-    {
-        ["echo-param"] = ["call", "param", "path", "value"],
-        ["internal-meeting-id"] = [],
-        ["same-across-calls"] = ["path", "otherPath"],
-        ["count-flagged"] = ["flag"],
-        ["count-attendees"] = [],
-        ["video-count"] = [],
-        ["single-presenter"] = [],
-        ["guest-join"] = ["value", "guest"],
-        ["meta-filter"] = ["mode"],
-        ["stats-selection"] = ["mode"],
-        ["stats-call"] = [],
-        ["error-answer"] = ["call", "key"],
-        ["checksum"] = ["mode"],
-        ["envelope"] = [],
-    };
-
     private const string ChecksumMissing = "checksumMissing";
     private const string ChecksumMismatch = "checksumMismatch";
     private const int MaxDescriptionLength = 200;
@@ -83,8 +63,16 @@ public sealed partial class SpecLintTests
 
     private SpecCatalog _spec = null!;
 
+    /// <summary>The rule kinds with the arguments each needs, from their one definition in spec.schema.json
+    /// (error-answer also needs one of omit/set, checked separately).</summary>
+    private IReadOnlyDictionary<string, IReadOnlyList<string>> _ruleKinds = null!;
+
     [OneTimeSetUp]
-    public void LoadFromDisk() => _spec = SpecCatalog.LoadFrom(RepoRoot.File("specs"));
+    public void LoadFromDisk()
+    {
+        _spec = SpecCatalog.LoadFrom(RepoRoot.File("specs"));
+        _ruleKinds = RuleKindSchema.Read(RepoRoot.Read("specs/spec.schema.json"));
+    }
 
     [Test]
     public void Every_expected_call_has_a_file_named_after_it()
@@ -231,7 +219,7 @@ public sealed partial class SpecLintTests
         var offenders = Entries()
             .Where(e => string.IsNullOrWhiteSpace(e.Text)
                 || e.Source is null
-                || (e.Source.Doc != "wiki" && e.Source.Doc != "facts")
+                || (e.Source.Doc != SourceRef.Wiki && e.Source.Doc != SourceRef.Reference)
                 || string.IsNullOrWhiteSpace(e.Source.Section)
                 || string.IsNullOrWhiteSpace(e.Source.Quote)
                 || e.Source.Quote.Length >= MaxQuoteLength)
@@ -239,7 +227,7 @@ public sealed partial class SpecLintTests
             .ToList();
 
         offenders.ShouldBeEmpty(
-            $"Entries without description/requirement, or whose source is not wiki/facts with a section and a quote under {MaxQuoteLength} chars: {string.Join(", ", offenders)}");
+            $"Entries without description/requirement, or whose source is not wiki/reference with a section and a quote under {MaxQuoteLength} chars: {string.Join(", ", offenders)}");
     }
 
     [Test]
@@ -313,16 +301,16 @@ public sealed partial class SpecLintTests
     }
 
     [Test]
-    public void Entries_missing_from_the_wiki_are_mconf_live_and_sourced_from_the_facts()
+    public void Entries_missing_from_the_wiki_are_mconf_live_and_sourced_from_the_reference()
     {
         var offenders = _spec.Calls
             .SelectMany(c => c.Params.Where(p => !p.InWiki).Select(p => (p.Id, p.Origin, p.Source))
                 .Concat(c.Response.Where(e => !e.InWiki).Select(e => (e.Id, e.Origin, e.Source))))
-            .Where(x => x.Origin != Origin.MconfLive || x.Source.Doc != "facts")
+            .Where(x => x.Origin != Origin.MconfLive || x.Source.Doc != SourceRef.Reference)
             .Select(x => x.Id)
             .ToList();
 
-        offenders.ShouldBeEmpty($"inWiki=false entries that are not mconf-live with a facts source: {string.Join(", ", offenders)}");
+        offenders.ShouldBeEmpty($"inWiki=false entries that are not mconf-live with a reference source: {string.Join(", ", offenders)}");
     }
 
     [Test]
@@ -357,7 +345,7 @@ public sealed partial class SpecLintTests
         var offenders = new List<string>();
         foreach (var rule in _spec.Rules)
         {
-            if (!RuleKinds.TryGetValue(rule.Kind, out var needed))
+            if (!_ruleKinds.TryGetValue(rule.Kind, out var needed))
             {
                 offenders.Add($"{rule.Id}: unknown kind '{rule.Kind}'");
                 continue;
