@@ -257,9 +257,7 @@ public sealed partial class SpecLintTests
     [Test]
     public void Only_enum_entries_have_values_and_every_enum_has_some()
     {
-        var typed = _spec.Calls.SelectMany(c => c.Params.Select(p => (p.Id, p.Type, p.Values))
-            .Concat(c.Response.Select(e => (e.Id, e.Type, e.Values))));
-        var offenders = typed
+        var offenders = ParamsAndElements()
             .Where(t => t.Type == SpecType.Enum ? t.Values is not { Count: > 0 } : t.Values is not null)
             .Select(t => t.Id)
             .ToList();
@@ -303,10 +301,8 @@ public sealed partial class SpecLintTests
     [Test]
     public void Entries_missing_from_the_wiki_are_mconf_live_and_sourced_from_the_reference()
     {
-        var offenders = _spec.Calls
-            .SelectMany(c => c.Params.Where(p => !p.InWiki).Select(p => (p.Id, p.Origin, p.Source))
-                .Concat(c.Response.Where(e => !e.InWiki).Select(e => (e.Id, e.Origin, e.Source))))
-            .Where(x => x.Origin != Origin.MconfLive || x.Source.Doc != SourceRef.Reference)
+        var offenders = ParamsAndElements()
+            .Where(x => !x.InWiki && (x.Origin != Origin.MconfLive || x.Source.Doc != SourceRef.Reference))
             .Select(x => x.Id)
             .ToList();
 
@@ -317,9 +313,8 @@ public sealed partial class SpecLintTests
     public void Entries_of_a_mconf_live_call_are_mconf_live()
     {
         // A call that is itself a delta (getStats) is absent from a plain 0.9 server as a whole, envelope included.
-        var offenders = _spec.Calls.Where(c => c.Origin == Origin.MconfLive)
-            .SelectMany(c => c.Params.Select(p => (p.Id, p.Origin)).Concat(c.Response.Select(e => (e.Id, e.Origin))))
-            .Where(x => x.Origin != Origin.MconfLive)
+        var offenders = ParamsAndElements()
+            .Where(x => x.Call.Origin == Origin.MconfLive && x.Origin != Origin.MconfLive)
             .Select(x => x.Id)
             .ToList();
 
@@ -329,9 +324,7 @@ public sealed partial class SpecLintTests
     [Test]
     public void Every_required_mconf_live_id_is_present_with_origin_mconf_live()
     {
-        var origins = _spec.Calls
-            .SelectMany(c => c.Params.Select(p => (p.Id, p.Origin)).Concat(c.Response.Select(e => (e.Id, e.Origin))))
-            .ToDictionary(x => x.Id, x => x.Origin, StringComparer.Ordinal);
+        var origins = ParamsAndElements().ToDictionary(x => x.Id, x => x.Origin, StringComparer.Ordinal);
         var missing = RequiredMconfIds.Where(id => !origins.ContainsKey(id)).ToList();
         var wrongOrigin = RequiredMconfIds.Where(id => origins.TryGetValue(id, out var o) && o != Origin.MconfLive).ToList();
 
@@ -416,6 +409,11 @@ public sealed partial class SpecLintTests
             }
         }
     }
+
+    /// <summary>Every parameter and response element of every call, with the fields the lint compares.</summary>
+    private IEnumerable<(CallSpec Call, string Id, SpecType Type, IReadOnlyList<string>? Values, Origin Origin, bool InWiki, SourceRef Source)> ParamsAndElements() =>
+        _spec.Calls.SelectMany(c => c.Params.Select(p => (c, p.Id, p.Type, p.Values, p.Origin, p.InWiki, p.Source))
+            .Concat(c.Response.Select(e => (c, e.Id, e.Type, e.Values, e.Origin, e.InWiki, e.Source))));
 
     /// <summary>Every catalogue entry with its human text (description or requirement) and its source.</summary>
     private IEnumerable<(string Id, string Kind, string Text, SourceRef Source)> Entries() =>

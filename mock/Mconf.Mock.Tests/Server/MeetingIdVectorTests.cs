@@ -7,22 +7,15 @@ namespace Mconf.Mock.Tests.Server;
 /// Python). The suite checks its own expectation against the same file, so neither side vouches for the other.</summary>
 public sealed class MeetingIdVectorTests
 {
-    public static IEnumerable<TestCaseData> Vectors()
-    {
-        using var document = JsonDocument.Parse(RepoRoot.Read("fixtures/meeting-ids/vectors.json"));
-        foreach (var v in document.RootElement.GetProperty("vectors").EnumerateArray())
-        {
-            yield return new TestCaseData(S(v, "meetingID"), S(v, "createTime"), S(v, "key"), S(v, "internalMeetingID"))
-                .SetName($"meeting IDs: {S(v, "name")}");
-        }
-    }
+    public static IEnumerable<TestCaseData> Vectors() => FixtureVectors.Cases("fixtures/meeting-ids/vectors.json", "vectors");
 
     [TestCaseSource(nameof(Vectors))]
-    public void KeyAndInternal_ReproduceTheVector(string meetingId, string createTime, string key, string internalMeetingId)
+    public void KeyAndInternal_ReproduceTheVector(JsonElement v)
     {
-        MeetingIds.Key(meetingId).ShouldBe(key);
-        MeetingIds.Internal(meetingId, long.Parse(createTime, CultureInfo.InvariantCulture)).ShouldBe(internalMeetingId);
-    }
+        var meetingId = FixtureVectors.Text(v, "meetingID");
 
-    private static string S(JsonElement element, string name) => element.GetProperty(name).GetString() ?? "";
+        MeetingIds.Key(meetingId).ShouldBe(FixtureVectors.Text(v, "key"));
+        MeetingIds.Internal(meetingId, long.Parse(FixtureVectors.Text(v, "createTime"), CultureInfo.InvariantCulture))
+            .ShouldBe(FixtureVectors.Text(v, "internalMeetingID"));
+    }
 }

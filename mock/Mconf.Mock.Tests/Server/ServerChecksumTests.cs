@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Mconf.Spec.Signing;
+using static Mconf.Testing.FixtureVectors;
 
 namespace Mconf.Mock.Tests.Server;
 
@@ -9,14 +10,7 @@ public sealed class ServerChecksumTests
 {
     private const string Secret = "s3cr3t";
 
-    public static IEnumerable<TestCaseData> VerifyVectors()
-    {
-        using var document = JsonDocument.Parse(RepoRoot.Read("fixtures/checksums/vectors.json"));
-        foreach (var vector in document.RootElement.GetProperty("verify").EnumerateArray())
-        {
-            yield return new TestCaseData(vector.Clone()).SetName($"verify: {S(vector, "name")}");
-        }
-    }
+    public static IEnumerable<TestCaseData> VerifyVectors() => FixtureVectors.Cases("fixtures/checksums/vectors.json", "verify");
 
     [TestCaseSource(nameof(VerifyVectors))]
     public void Verify_GivesTheVectorsVerdict(JsonElement vector)
@@ -25,9 +19,9 @@ public sealed class ServerChecksumTests
             .Select(a => ChecksumAlgorithms.TryParse(a.GetString(), out var alg) ? alg : throw new FormatException(a.GetString()))
             .ToList();
 
-        var check = ServerChecksum.Verify(S(vector, "call"), S(vector, "rawQuery"), S(vector, "secret"), accepted);
+        var check = ServerChecksum.Verify(Text(vector, "call"), Text(vector, "rawQuery"), Text(vector, "secret"), accepted);
 
-        check.Verdict.ToString().ToLowerInvariant().ShouldBe(S(vector, "verdict"));
+        check.Verdict.ToString().ToLowerInvariant().ShouldBe(Text(vector, "verdict"));
     }
 
     [Test]
@@ -69,6 +63,4 @@ public sealed class ServerChecksumTests
     [Test]
     public void Verify_TreatsANullQueryAsMissing() =>
         ServerChecksum.Verify("getMeetings", null, Secret, [ChecksumAlgorithm.Sha1]).Verdict.ShouldBe(ChecksumVerdict.Missing);
-
-    private static string S(JsonElement element, string name) => element.GetProperty(name).GetString() ?? "";
 }

@@ -8,28 +8,20 @@ namespace Mconf.Conformance.Tests.Kinds;
 /// implementations never vouch for each other.</summary>
 public sealed class InternalMeetingIdVectorTests
 {
-    public static IEnumerable<TestCaseData> Vectors()
-    {
-        using var document = JsonDocument.Parse(RepoRoot.Read("fixtures/meeting-ids/vectors.json"));
-        foreach (var v in document.RootElement.GetProperty("vectors").EnumerateArray())
-        {
-            yield return new TestCaseData(S(v, "meetingID"), S(v, "createTime"), S(v, "internalMeetingID")).SetName($"internalMeetingID: {S(v, "name")}");
-        }
-    }
+    public static IEnumerable<TestCaseData> Vectors() => FixtureVectors.Cases("fixtures/meeting-ids/vectors.json", "vectors");
 
     [TestCaseSource(nameof(Vectors))]
-    public void Expected_ReproducesTheVector(string meetingId, string createTime, string internalMeetingId) =>
-        InternalMeetingIdCase.Expected(meetingId, createTime).ShouldBe(internalMeetingId);
+    public void Expected_ReproducesTheVector(JsonElement v) =>
+        InternalMeetingIdCase.Expected(FixtureVectors.Text(v, "meetingID"), FixtureVectors.Text(v, "createTime"))
+            .ShouldBe(FixtureVectors.Text(v, "internalMeetingID"));
 
     [Test]
     public void Vectors_CoverAsciiSpacesAndNonAscii()
     {
-        var ids = Vectors().Select(d => (string)d.Arguments[0]!).ToList();
+        var ids = Vectors().Select(d => FixtureVectors.Text((JsonElement)d.Arguments[0]!, "meetingID")).ToList();
 
         ids.ShouldContain("Demo Meeting");
         ids.ShouldContain(id => id.Contains(' ', StringComparison.Ordinal));
         ids.ShouldContain(id => id.Any(c => c > 127));
     }
-
-    private static string S(JsonElement element, string name) => element.GetProperty(name).GetString() ?? "";
 }
