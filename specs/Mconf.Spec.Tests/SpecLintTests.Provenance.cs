@@ -18,26 +18,20 @@ public sealed partial class SpecLintTests
     public void Wiki_quotes_appear_verbatim_in_the_wiki_copy()
     {
         var wiki = RepoRoot.Read(WikiCopy);
-        var offenders = Entries()
+        NoOffenders(Entries()
             .Where(e => e.Source.Doc == SourceRef.Wiki)
             .Where(e => !wiki.Contains(EditorialNote.Replace(e.Source.Quote, ""), StringComparison.Ordinal)
                 || !WikiHeadings(wiki).Contains(e.Source.Section))
-            .Select(e => $"{e.Id} ({e.Source.Section}: \"{e.Source.Quote}\")")
-            .ToList();
-
-        offenders.ShouldBeEmpty($"Wiki sources whose quote is not verbatim in {WikiCopy} or whose section is not a call heading there: {string.Join("; ", offenders)}");
+            .Select(e => $"{e.Id} ({e.Source.Section}: \"{e.Source.Quote}\")"), $"Wiki sources whose quote is not verbatim in {WikiCopy} or whose section is not a call heading there", "; ");
     }
 
     [Test]
     public void Reference_citations_name_an_existing_section()
     {
         var sections = ReferenceSections(RepoRoot.Read(ReferenceDoc));
-        var offenders = Entries()
+        NoOffenders(Entries()
             .Where(e => e.Source.Doc == SourceRef.Reference && !sections.Contains(e.Source.Section))
-            .Select(e => $"{e.Id} (§{e.Source.Section})")
-            .ToList();
-
-        offenders.ShouldBeEmpty($"Reference sources naming no section of {ReferenceDoc}: {string.Join(", ", offenders)}");
+            .Select(e => $"{e.Id} (§{e.Source.Section})"), $"Reference sources naming no section of {ReferenceDoc}");
     }
 
     [Test]
@@ -56,14 +50,11 @@ public sealed partial class SpecLintTests
     public void Citations_of_the_reference_anywhere_in_the_kit_name_existing_sections()
     {
         var sections = ReferenceSections(RepoRoot.Read(ReferenceDoc)).ToHashSet(StringComparer.Ordinal);
-        var offenders = KitTextFiles()
+        NoOffenders(KitTextFiles()
             .SelectMany(file => ReferenceCitation().Matches(File.ReadAllText(file))
                 .SelectMany(m => SectionNumber().Matches(m.Groups["sections"].Value).Select(n => n.Value))
                 .Where(n => !sections.Contains(n))
-                .Select(n => $"{Path.GetRelativePath(RepoRoot.Path, file)}: §{n}"))
-            .ToList();
-
-        offenders.ShouldBeEmpty($"Citations of {ReferenceDoc} naming no section of it: {string.Join("; ", offenders)}");
+                .Select(n => $"{Path.GetRelativePath(RepoRoot.Path, file)}: §{n}")), $"Citations of {ReferenceDoc} naming no section of it", "; ");
     }
 
     [Test]
@@ -71,12 +62,9 @@ public sealed partial class SpecLintTests
     {
         // Spelled in pieces so this file does not cite them itself.
         string[] outside = ["../" + "shared/", "bbb-0.9-and-mconf-live-" + "facts", "seed/" + "mconf-live-api-wiki"];
-        var offenders = KitTextFiles()
+        NoOffenders(KitTextFiles()
             .Where(file => outside.Any(File.ReadAllText(file).Contains))
-            .Select(file => Path.GetRelativePath(RepoRoot.Path, file))
-            .ToList();
-
-        offenders.ShouldBeEmpty($"Files citing a document outside the repository (cite {ReferenceDoc} §N.N or {WikiCopy}): {string.Join(", ", offenders)}");
+            .Select(file => Path.GetRelativePath(RepoRoot.Path, file)), $"Files citing a document outside the repository (cite {ReferenceDoc} §N.N or {WikiCopy})");
     }
 
     /// <summary>Section numbers of the reference's headings, in order ("## 3. Calls" → 3, "### 3.10 …" → 3.10).</summary>

@@ -85,8 +85,8 @@ public sealed partial class SpecLintTests
             .ToList();
         var missing = ExpectedCalls.Where(n => !_spec.TryGetCall(n, out _)).ToList();
 
-        misnamed.ShouldBeEmpty($"Calls whose file is not calls/<name>.json: {string.Join(", ", misnamed)}");
-        missing.ShouldBeEmpty($"Calls without a spec file: {string.Join(", ", missing)}");
+        NoOffenders(misnamed, "Calls whose file is not calls/<name>.json");
+        NoOffenders(missing, "Calls without a spec file");
     }
 
     [Test]
@@ -98,8 +98,8 @@ public sealed partial class SpecLintTests
         var onlyOnDisk = onDisk.Except(embedded, StringComparer.Ordinal).ToList();
         var onlyEmbedded = embedded.Except(onDisk, StringComparer.Ordinal).ToList();
 
-        onlyOnDisk.ShouldBeEmpty($"IDs in specs/ but not in the built library (rebuild Mconf.Spec): {string.Join(", ", onlyOnDisk)}");
-        onlyEmbedded.ShouldBeEmpty($"IDs in the built library but no longer in specs/: {string.Join(", ", onlyEmbedded)}");
+        NoOffenders(onlyOnDisk, "IDs in specs/ but not in the built library (rebuild Mconf.Spec)");
+        NoOffenders(onlyEmbedded, "IDs in the built library but no longer in specs/");
     }
 
     [Test]
@@ -112,7 +112,7 @@ public sealed partial class SpecLintTests
             .ToList();
 
         Serialized(embedded).Count.ShouldBe(Serialized(_spec).Count, "Embedded and on-disk catalogues differ in size.");
-        differing.ShouldBeEmpty($"Entries whose embedded copy differs from specs/ (rebuild Mconf.Spec): {string.Join(", ", differing)}");
+        NoOffenders(differing, "Entries whose embedded copy differs from specs/ (rebuild Mconf.Spec)");
     }
 
     [Test]
@@ -123,7 +123,7 @@ public sealed partial class SpecLintTests
             .Select(g => g.Key)
             .ToList();
 
-        duplicates.ShouldBeEmpty($"Duplicate IDs: {string.Join(", ", duplicates)}");
+        NoOffenders(duplicates, "Duplicate IDs");
     }
 
     [Test]
@@ -132,7 +132,7 @@ public sealed partial class SpecLintTests
         var wrong = _spec.Calls.SelectMany(c => c.Response.Where(e => e.Id != $"{c.Name}/response/{e.Path}").Select(e => e.Id))
             .ToList();
 
-        wrong.ShouldBeEmpty($"Element IDs that are not <call>/response/<path>: {string.Join(", ", wrong)}");
+        NoOffenders(wrong, "Element IDs that are not <call>/response/<path>");
     }
 
     [Test]
@@ -141,7 +141,7 @@ public sealed partial class SpecLintTests
         var wrong = _spec.Calls.SelectMany(c => c.Params.Where(p => p.Id != $"{c.Name}/request/{p.Name}").Select(p => p.Id))
             .ToList();
 
-        wrong.ShouldBeEmpty($"Param IDs that are not <call>/request/<name>: {string.Join(", ", wrong)}");
+        NoOffenders(wrong, "Param IDs that are not <call>/request/<name>");
     }
 
     [Test]
@@ -154,7 +154,7 @@ public sealed partial class SpecLintTests
             .Select(e => e.Id)
             .ToList();
 
-        wrong.ShouldBeEmpty($"Error IDs not of the form error/<key> (unique key) or error/<key>/<group>: {string.Join(", ", wrong)}");
+        NoOffenders(wrong, "Error IDs not of the form error/<key> (unique key) or error/<key>/<group>");
     }
 
     [Test]
@@ -168,8 +168,8 @@ public sealed partial class SpecLintTests
             .Select(r => r.Id)
             .ToList();
 
-        unknownAbout.ShouldBeEmpty($"Rules about an ID that is not a param, element or answer key: {string.Join(", ", unknownAbout)}");
-        badId.ShouldBeEmpty($"Rule IDs that are not <about>#<slug>: {string.Join(", ", badId)}");
+        NoOffenders(unknownAbout, "Rules about an ID that is not a param, element or answer key");
+        NoOffenders(badId, "Rule IDs that are not <about>#<slug>");
     }
 
     [Test]
@@ -188,9 +188,9 @@ public sealed partial class SpecLintTests
             .Select(g => $"{g.Key.Call}: {g.Key.Key}")
             .ToList();
 
-        missingInErrors.ShouldBeEmpty($"Call errors without an errors.json entry for that call: {string.Join(", ", missingInErrors)}");
-        missingInCalls.ShouldBeEmpty($"errors.json calls that do not list the key (or do not exist): {string.Join(", ", missingInCalls)}");
-        ambiguous.ShouldBeEmpty($"Keys with more than one errors.json entry for the same call: {string.Join(", ", ambiguous)}");
+        NoOffenders(missingInErrors, "Call errors without an errors.json entry for that call");
+        NoOffenders(missingInCalls, "errors.json calls that do not list the key (or do not exist)");
+        NoOffenders(ambiguous, "Keys with more than one errors.json entry for the same call");
     }
 
     [Test]
@@ -208,9 +208,8 @@ public sealed partial class SpecLintTests
             .Select(c => c.Name)
             .ToList();
 
-        wrong.ShouldBeEmpty($"checkOrder entries that are neither checksum steps nor the call's keys: {string.Join(", ", wrong)}");
-        checksumSteps.ShouldBeEmpty(
-            $"Calls whose checkOrder disagrees with checksum (signed calls start with checksumMissing and include checksumMismatch): {string.Join(", ", checksumSteps)}");
+        NoOffenders(wrong, "checkOrder entries that are neither checksum steps nor the call's keys");
+        NoOffenders(checksumSteps, "Calls whose checkOrder disagrees with checksum (signed calls start with checksumMissing and include checksumMismatch)");
     }
 
     [Test]
@@ -226,19 +225,15 @@ public sealed partial class SpecLintTests
             .Select(e => e.Id)
             .ToList();
 
-        offenders.ShouldBeEmpty(
-            $"Entries without description/requirement, or whose source is not wiki/reference with a section and a quote under {MaxQuoteLength} chars: {string.Join(", ", offenders)}");
+        NoOffenders(offenders, $"Entries without description/requirement, or whose source is not wiki/reference with a section and a quote under {MaxQuoteLength} chars");
     }
 
     [Test]
     public void Requirements_use_rfc2119_words_and_never_a_lower_case_should()
     {
-        var offenders = _spec.Rules
+        NoOffenders(_spec.Rules
             .Where(r => !Rfc2119().IsMatch(r.Requirement) || LowerShould().IsMatch(r.Requirement))
-            .Select(r => r.Id)
-            .ToList();
-
-        offenders.ShouldBeEmpty($"Requirements without MUST/SHOULD/MAY or with a lower-case 'should': {string.Join(", ", offenders)}");
+            .Select(r => r.Id), "Requirements without MUST/SHOULD/MAY or with a lower-case 'should'");
     }
 
     [Test]
@@ -250,19 +245,15 @@ public sealed partial class SpecLintTests
             .Select(e => e.Id)
             .ToList();
 
-        offenders.ShouldBeEmpty(
-            $"Descriptions of {MaxDescriptionLength}+ chars, over several lines, or saying 'should': {string.Join(", ", offenders)}");
+        NoOffenders(offenders, $"Descriptions of {MaxDescriptionLength}+ chars, over several lines, or saying 'should'");
     }
 
     [Test]
     public void Only_enum_entries_have_values_and_every_enum_has_some()
     {
-        var offenders = ParamsAndElements()
+        NoOffenders(ParamsAndElements()
             .Where(t => t.Type == SpecType.Enum ? t.Values is not { Count: > 0 } : t.Values is not null)
-            .Select(t => t.Id)
-            .ToList();
-
-        offenders.ShouldBeEmpty($"Enum without values, or values on a non-Enum: {string.Join(", ", offenders)}");
+            .Select(t => t.Id), "Enum without values, or values on a non-Enum");
     }
 
     [Test]
@@ -284,41 +275,32 @@ public sealed partial class SpecLintTests
             }
         }
 
-        offenders.ShouldBeEmpty($"Nested elements whose parent is not an earlier Group element of the call: {string.Join(", ", offenders)}");
+        NoOffenders(offenders, "Nested elements whose parent is not an earlier Group element of the call");
     }
 
     [Test]
     public void Repeated_elements_are_optional()
     {
-        var offenders = _spec.Calls.SelectMany(c => c.Response)
+        NoOffenders(_spec.Calls.SelectMany(c => c.Response)
             .Where(e => e.Repeated && e.When != Presence.Optional)
-            .Select(e => e.Id)
-            .ToList();
-
-        offenders.ShouldBeEmpty($"Repeated elements (0..n) must have when=optional: {string.Join(", ", offenders)}");
+            .Select(e => e.Id), "Repeated elements (0..n) must have when=optional");
     }
 
     [Test]
     public void Entries_missing_from_the_wiki_are_mconf_live_and_sourced_from_the_reference()
     {
-        var offenders = ParamsAndElements()
+        NoOffenders(ParamsAndElements()
             .Where(x => !x.InWiki && (x.Origin != Origin.MconfLive || x.Source.Doc != SourceRef.Reference))
-            .Select(x => x.Id)
-            .ToList();
-
-        offenders.ShouldBeEmpty($"inWiki=false entries that are not mconf-live with a reference source: {string.Join(", ", offenders)}");
+            .Select(x => x.Id), "inWiki=false entries that are not mconf-live with a reference source");
     }
 
     [Test]
     public void Entries_of_a_mconf_live_call_are_mconf_live()
     {
         // A call that is itself a delta (getStats) is absent from a plain 0.9 server as a whole, envelope included.
-        var offenders = ParamsAndElements()
+        NoOffenders(ParamsAndElements()
             .Where(x => x.Call.Origin == Origin.MconfLive && x.Origin != Origin.MconfLive)
-            .Select(x => x.Id)
-            .ToList();
-
-        offenders.ShouldBeEmpty($"Entries of a mconf-live call with another origin: {string.Join(", ", offenders)}");
+            .Select(x => x.Id), "Entries of a mconf-live call with another origin");
     }
 
     [Test]
@@ -328,8 +310,8 @@ public sealed partial class SpecLintTests
         var missing = RequiredMconfIds.Where(id => !origins.ContainsKey(id)).ToList();
         var wrongOrigin = RequiredMconfIds.Where(id => origins.TryGetValue(id, out var o) && o != Origin.MconfLive).ToList();
 
-        missing.ShouldBeEmpty($"Required Mconf-Live IDs missing from the spec: {string.Join(", ", missing)}");
-        wrongOrigin.ShouldBeEmpty($"Required Mconf-Live IDs whose origin is not mconf-live: {string.Join(", ", wrongOrigin)}");
+        NoOffenders(missing, "Required Mconf-Live IDs missing from the spec");
+        NoOffenders(wrongOrigin, "Required Mconf-Live IDs whose origin is not mconf-live");
     }
 
     [Test]
@@ -352,7 +334,7 @@ public sealed partial class SpecLintTests
             }
         }
 
-        offenders.ShouldBeEmpty($"Rules with an unknown kind or missing arguments: {string.Join("; ", offenders)}");
+        NoOffenders(offenders, "Rules with an unknown kind or missing arguments", "; ");
     }
 
     [Test]
@@ -399,7 +381,7 @@ public sealed partial class SpecLintTests
             }
         }
 
-        offenders.ShouldBeEmpty($"Rule arguments naming nothing in the spec: {string.Join("; ", offenders)}");
+        NoOffenders(offenders, "Rule arguments naming nothing in the spec", "; ");
 
         void Expect(RuleSpec rule, bool condition, string problem)
         {
@@ -408,6 +390,13 @@ public sealed partial class SpecLintTests
                 offenders.Add($"{rule.Id}: {problem}");
             }
         }
+    }
+
+    /// <summary>Fails naming every offender, after the problem they share.</summary>
+    private static void NoOffenders(IEnumerable<string> offenders, string problem, string separator = ", ")
+    {
+        var list = offenders.ToList();
+        list.ShouldBeEmpty($"{problem}: {string.Join(separator, list)}");
     }
 
     /// <summary>Every parameter and response element of every call, with the fields the lint compares.</summary>

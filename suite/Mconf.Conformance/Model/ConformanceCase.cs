@@ -19,8 +19,8 @@ public sealed record ConformanceCase(
     string Tier,
     IReadOnlyDictionary<string, string> Args)
 {
-    public const string ReadOnlyTier = "read-only";
-    public const string LifecycleTier = "lifecycle";
+    public const string ReadOnlyTier = CaseTiers.ReadOnly;
+    public const string LifecycleTier = CaseTiers.Lifecycle;
 
     public string Arg(string name) =>
         Args.TryGetValue(name, out var value) ? value : throw new KeyNotFoundException($"Case {Id} has no argument '{name}'.");
