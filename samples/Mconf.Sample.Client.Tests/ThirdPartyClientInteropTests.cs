@@ -15,7 +15,7 @@ public sealed class ThirdPartyClientInteropTests
     [Test]
     public async Task BigBlueButtonJs_PassesItsChecksAgainstTheFake()
     {
-        var folder = Path.Combine(RepositoryRoot(), "samples", "node-bigbluebutton-js");
+        var folder = RepoRoot.File("samples/node-bigbluebutton-js");
         if (!Directory.Exists(Path.Combine(folder, "node_modules")))
         {
             var install = await Run("npm", ["ci", "--no-audit", "--no-fund"], folder, new Dictionary<string, string>(), InstallTimeout);
@@ -81,18 +81,5 @@ public sealed class ThirdPartyClientInteropTests
 
             return new ProcessResult(process.ExitCode, (await stdout) + (await stderr));
         }
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "MconfConformance.sln")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new DirectoryNotFoundException("MconfConformance.sln not found above " + TestContext.CurrentContext.TestDirectory);
     }
 }

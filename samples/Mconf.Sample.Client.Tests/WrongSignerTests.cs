@@ -3,7 +3,7 @@ using Mconf.Sample.Client.Tests.Support;
 
 namespace Mconf.Sample.Client.Tests;
 
-/// <summary>Clients that sign wrongly, as real ones do (facts §7): the fake refuses them as a real server would,
+/// <summary>Clients that sign wrongly, as real ones do (specs/reference.md §7): the fake refuses them as a real server would,
 /// and its request journal names the cause.</summary>
 public sealed class WrongSignerTests
 {

@@ -56,26 +56,6 @@ public sealed partial class SpecLintTests
         "getRecordings", "publishRecordings", "deleteRecordings", "getStats",
     ];
 
-    /// <summary>The rule kinds the conformance suite implements, with the arguments each one needs
-    /// (error-answer also needs one of omit/set, checked separately).</summary>
-    private static readonly Dictionary<string, string[]> RuleKinds = new(StringComparer.Ordinal)
-    {
-        ["echo-param"] = ["call", "param", "path", "value"],
-        ["internal-meeting-id"] = [],
-        ["same-across-calls"] = ["path", "otherPath"],
-        ["count-flagged"] = ["flag"],
-        ["count-attendees"] = [],
-        ["video-count"] = [],
-        ["single-presenter"] = [],
-        ["guest-join"] = ["value", "guest"],
-        ["meta-filter"] = ["mode"],
-        ["stats-selection"] = ["mode"],
-        ["stats-call"] = [],
-        ["error-answer"] = ["call", "key"],
-        ["checksum"] = ["mode"],
-        ["envelope"] = [],
-    };
-
     private const string ChecksumMissing = "checksumMissing";
     private const string ChecksumMismatch = "checksumMismatch";
     private const int MaxDescriptionLength = 200;
@@ -83,13 +63,21 @@ public sealed partial class SpecLintTests
 
     private SpecCatalog _spec = null!;
 
+    /// <summary>The rule kinds with the arguments each needs, from their one definition in spec.schema.json
+    /// (error-answer also needs one of omit/set, checked separately).</summary>
+    private IReadOnlyDictionary<string, IReadOnlyList<string>> _ruleKinds = null!;
+
     [OneTimeSetUp]
-    public void LoadFromDisk() => _spec = SpecCatalog.LoadFrom(RepoPaths.Specs);
+    public void LoadFromDisk()
+    {
+        _spec = SpecCatalog.LoadFrom(RepoRoot.File("specs"));
+        _ruleKinds = RuleKindSchema.Read(RepoRoot.Read("specs/spec.schema.json"));
+    }
 
     [Test]
     public void Every_expected_call_has_a_file_named_after_it()
     {
-        var files = Directory.GetFiles(Path.Combine(RepoPaths.Specs, "calls"), "*.json")
+        var files = Directory.GetFiles(Path.Combine(RepoRoot.File("specs"), "calls"), "*.json")
             .Select(Path.GetFileNameWithoutExtension)
             .ToList();
         var misnamed = _spec.Calls.Where(c => !files.Contains(c.Name, StringComparer.Ordinal))
@@ -97,8 +85,8 @@ public sealed partial class SpecLintTests
             .ToList();
         var missing = ExpectedCalls.Where(n => !_spec.TryGetCall(n, out _)).ToList();
 
-        misnamed.ShouldBeEmpty($"Calls whose file is not calls/<name>.json: {string.Join(", ", misnamed)}");
-        missing.ShouldBeEmpty($"Calls without a spec file: {string.Join(", ", missing)}");
+        NoOffenders(misnamed, "Calls whose file is not calls/<name>.json");
+        NoOffenders(missing, "Calls without a spec file");
     }
 
     [Test]
@@ -110,8 +98,8 @@ public sealed partial class SpecLintTests
         var onlyOnDisk = onDisk.Except(embedded, StringComparer.Ordinal).ToList();
         var onlyEmbedded = embedded.Except(onDisk, StringComparer.Ordinal).ToList();
 
-        onlyOnDisk.ShouldBeEmpty($"IDs in specs/ but not in the built library (rebuild Mconf.Spec): {string.Join(", ", onlyOnDisk)}");
-        onlyEmbedded.ShouldBeEmpty($"IDs in the built library but no longer in specs/: {string.Join(", ", onlyEmbedded)}");
+        NoOffenders(onlyOnDisk, "IDs in specs/ but not in the built library (rebuild Mconf.Spec)");
+        NoOffenders(onlyEmbedded, "IDs in the built library but no longer in specs/");
     }
 
     [Test]
@@ -124,7 +112,7 @@ public sealed partial class SpecLintTests
             .ToList();
 
         Serialized(embedded).Count.ShouldBe(Serialized(_spec).Count, "Embedded and on-disk catalogues differ in size.");
-        differing.ShouldBeEmpty($"Entries whose embedded copy differs from specs/ (rebuild Mconf.Spec): {string.Join(", ", differing)}");
+        NoOffenders(differing, "Entries whose embedded copy differs from specs/ (rebuild Mconf.Spec)");
     }
 
     [Test]
@@ -135,7 +123,7 @@ public sealed partial class SpecLintTests
             .Select(g => g.Key)
             .ToList();
 
-        duplicates.ShouldBeEmpty($"Duplicate IDs: {string.Join(", ", duplicates)}");
+        NoOffenders(duplicates, "Duplicate IDs");
     }
 
     [Test]
@@ -144,7 +132,7 @@ public sealed partial class SpecLintTests
         var wrong = _spec.Calls.SelectMany(c => c.Response.Where(e => e.Id != $"{c.Name}/response/{e.Path}").Select(e => e.Id))
             .ToList();
 
-        wrong.ShouldBeEmpty($"Element IDs that are not <call>/response/<path>: {string.Join(", ", wrong)}");
+        NoOffenders(wrong, "Element IDs that are not <call>/response/<path>");
     }
 
     [Test]
@@ -153,7 +141,7 @@ public sealed partial class SpecLintTests
         var wrong = _spec.Calls.SelectMany(c => c.Params.Where(p => p.Id != $"{c.Name}/request/{p.Name}").Select(p => p.Id))
             .ToList();
 
-        wrong.ShouldBeEmpty($"Param IDs that are not <call>/request/<name>: {string.Join(", ", wrong)}");
+        NoOffenders(wrong, "Param IDs that are not <call>/request/<name>");
     }
 
     [Test]
@@ -166,7 +154,7 @@ public sealed partial class SpecLintTests
             .Select(e => e.Id)
             .ToList();
 
-        wrong.ShouldBeEmpty($"Error IDs not of the form error/<key> (unique key) or error/<key>/<group>: {string.Join(", ", wrong)}");
+        NoOffenders(wrong, "Error IDs not of the form error/<key> (unique key) or error/<key>/<group>");
     }
 
     [Test]
@@ -180,8 +168,8 @@ public sealed partial class SpecLintTests
             .Select(r => r.Id)
             .ToList();
 
-        unknownAbout.ShouldBeEmpty($"Rules about an ID that is not a param, element or answer key: {string.Join(", ", unknownAbout)}");
-        badId.ShouldBeEmpty($"Rule IDs that are not <about>#<slug>: {string.Join(", ", badId)}");
+        NoOffenders(unknownAbout, "Rules about an ID that is not a param, element or answer key");
+        NoOffenders(badId, "Rule IDs that are not <about>#<slug>");
     }
 
     [Test]
@@ -200,9 +188,9 @@ public sealed partial class SpecLintTests
             .Select(g => $"{g.Key.Call}: {g.Key.Key}")
             .ToList();
 
-        missingInErrors.ShouldBeEmpty($"Call errors without an errors.json entry for that call: {string.Join(", ", missingInErrors)}");
-        missingInCalls.ShouldBeEmpty($"errors.json calls that do not list the key (or do not exist): {string.Join(", ", missingInCalls)}");
-        ambiguous.ShouldBeEmpty($"Keys with more than one errors.json entry for the same call: {string.Join(", ", ambiguous)}");
+        NoOffenders(missingInErrors, "Call errors without an errors.json entry for that call");
+        NoOffenders(missingInCalls, "errors.json calls that do not list the key (or do not exist)");
+        NoOffenders(ambiguous, "Keys with more than one errors.json entry for the same call");
     }
 
     [Test]
@@ -220,9 +208,8 @@ public sealed partial class SpecLintTests
             .Select(c => c.Name)
             .ToList();
 
-        wrong.ShouldBeEmpty($"checkOrder entries that are neither checksum steps nor the call's keys: {string.Join(", ", wrong)}");
-        checksumSteps.ShouldBeEmpty(
-            $"Calls whose checkOrder disagrees with checksum (signed calls start with checksumMissing and include checksumMismatch): {string.Join(", ", checksumSteps)}");
+        NoOffenders(wrong, "checkOrder entries that are neither checksum steps nor the call's keys");
+        NoOffenders(checksumSteps, "Calls whose checkOrder disagrees with checksum (signed calls start with checksumMissing and include checksumMismatch)");
     }
 
     [Test]
@@ -231,26 +218,22 @@ public sealed partial class SpecLintTests
         var offenders = Entries()
             .Where(e => string.IsNullOrWhiteSpace(e.Text)
                 || e.Source is null
-                || (e.Source.Doc != "wiki" && e.Source.Doc != "facts")
+                || (e.Source.Doc != SourceRef.Wiki && e.Source.Doc != SourceRef.Reference)
                 || string.IsNullOrWhiteSpace(e.Source.Section)
                 || string.IsNullOrWhiteSpace(e.Source.Quote)
                 || e.Source.Quote.Length >= MaxQuoteLength)
             .Select(e => e.Id)
             .ToList();
 
-        offenders.ShouldBeEmpty(
-            $"Entries without description/requirement, or whose source is not wiki/facts with a section and a quote under {MaxQuoteLength} chars: {string.Join(", ", offenders)}");
+        NoOffenders(offenders, $"Entries without description/requirement, or whose source is not wiki/reference with a section and a quote under {MaxQuoteLength} chars");
     }
 
     [Test]
     public void Requirements_use_rfc2119_words_and_never_a_lower_case_should()
     {
-        var offenders = _spec.Rules
+        NoOffenders(_spec.Rules
             .Where(r => !Rfc2119().IsMatch(r.Requirement) || LowerShould().IsMatch(r.Requirement))
-            .Select(r => r.Id)
-            .ToList();
-
-        offenders.ShouldBeEmpty($"Requirements without MUST/SHOULD/MAY or with a lower-case 'should': {string.Join(", ", offenders)}");
+            .Select(r => r.Id), "Requirements without MUST/SHOULD/MAY or with a lower-case 'should'");
     }
 
     [Test]
@@ -262,21 +245,15 @@ public sealed partial class SpecLintTests
             .Select(e => e.Id)
             .ToList();
 
-        offenders.ShouldBeEmpty(
-            $"Descriptions of {MaxDescriptionLength}+ chars, over several lines, or saying 'should': {string.Join(", ", offenders)}");
+        NoOffenders(offenders, $"Descriptions of {MaxDescriptionLength}+ chars, over several lines, or saying 'should'");
     }
 
     [Test]
     public void Only_enum_entries_have_values_and_every_enum_has_some()
     {
-        var typed = _spec.Calls.SelectMany(c => c.Params.Select(p => (p.Id, p.Type, p.Values))
-            .Concat(c.Response.Select(e => (e.Id, e.Type, e.Values))));
-        var offenders = typed
+        NoOffenders(ParamsAndElements()
             .Where(t => t.Type == SpecType.Enum ? t.Values is not { Count: > 0 } : t.Values is not null)
-            .Select(t => t.Id)
-            .ToList();
-
-        offenders.ShouldBeEmpty($"Enum without values, or values on a non-Enum: {string.Join(", ", offenders)}");
+            .Select(t => t.Id), "Enum without values, or values on a non-Enum");
     }
 
     [Test]
@@ -298,57 +275,43 @@ public sealed partial class SpecLintTests
             }
         }
 
-        offenders.ShouldBeEmpty($"Nested elements whose parent is not an earlier Group element of the call: {string.Join(", ", offenders)}");
+        NoOffenders(offenders, "Nested elements whose parent is not an earlier Group element of the call");
     }
 
     [Test]
     public void Repeated_elements_are_optional()
     {
-        var offenders = _spec.Calls.SelectMany(c => c.Response)
+        NoOffenders(_spec.Calls.SelectMany(c => c.Response)
             .Where(e => e.Repeated && e.When != Presence.Optional)
-            .Select(e => e.Id)
-            .ToList();
-
-        offenders.ShouldBeEmpty($"Repeated elements (0..n) must have when=optional: {string.Join(", ", offenders)}");
+            .Select(e => e.Id), "Repeated elements (0..n) must have when=optional");
     }
 
     [Test]
-    public void Entries_missing_from_the_wiki_are_mconf_live_and_sourced_from_the_facts()
+    public void Entries_missing_from_the_wiki_are_mconf_live_and_sourced_from_the_reference()
     {
-        var offenders = _spec.Calls
-            .SelectMany(c => c.Params.Where(p => !p.InWiki).Select(p => (p.Id, p.Origin, p.Source))
-                .Concat(c.Response.Where(e => !e.InWiki).Select(e => (e.Id, e.Origin, e.Source))))
-            .Where(x => x.Origin != Origin.MconfLive || x.Source.Doc != "facts")
-            .Select(x => x.Id)
-            .ToList();
-
-        offenders.ShouldBeEmpty($"inWiki=false entries that are not mconf-live with a facts source: {string.Join(", ", offenders)}");
+        NoOffenders(ParamsAndElements()
+            .Where(x => !x.InWiki && (x.Origin != Origin.MconfLive || x.Source.Doc != SourceRef.Reference))
+            .Select(x => x.Id), "inWiki=false entries that are not mconf-live with a reference source");
     }
 
     [Test]
     public void Entries_of_a_mconf_live_call_are_mconf_live()
     {
         // A call that is itself a delta (getStats) is absent from a plain 0.9 server as a whole, envelope included.
-        var offenders = _spec.Calls.Where(c => c.Origin == Origin.MconfLive)
-            .SelectMany(c => c.Params.Select(p => (p.Id, p.Origin)).Concat(c.Response.Select(e => (e.Id, e.Origin))))
-            .Where(x => x.Origin != Origin.MconfLive)
-            .Select(x => x.Id)
-            .ToList();
-
-        offenders.ShouldBeEmpty($"Entries of a mconf-live call with another origin: {string.Join(", ", offenders)}");
+        NoOffenders(ParamsAndElements()
+            .Where(x => x.Call.Origin == Origin.MconfLive && x.Origin != Origin.MconfLive)
+            .Select(x => x.Id), "Entries of a mconf-live call with another origin");
     }
 
     [Test]
     public void Every_required_mconf_live_id_is_present_with_origin_mconf_live()
     {
-        var origins = _spec.Calls
-            .SelectMany(c => c.Params.Select(p => (p.Id, p.Origin)).Concat(c.Response.Select(e => (e.Id, e.Origin))))
-            .ToDictionary(x => x.Id, x => x.Origin, StringComparer.Ordinal);
+        var origins = ParamsAndElements().ToDictionary(x => x.Id, x => x.Origin, StringComparer.Ordinal);
         var missing = RequiredMconfIds.Where(id => !origins.ContainsKey(id)).ToList();
         var wrongOrigin = RequiredMconfIds.Where(id => origins.TryGetValue(id, out var o) && o != Origin.MconfLive).ToList();
 
-        missing.ShouldBeEmpty($"Required Mconf-Live IDs missing from the spec: {string.Join(", ", missing)}");
-        wrongOrigin.ShouldBeEmpty($"Required Mconf-Live IDs whose origin is not mconf-live: {string.Join(", ", wrongOrigin)}");
+        NoOffenders(missing, "Required Mconf-Live IDs missing from the spec");
+        NoOffenders(wrongOrigin, "Required Mconf-Live IDs whose origin is not mconf-live");
     }
 
     [Test]
@@ -357,7 +320,7 @@ public sealed partial class SpecLintTests
         var offenders = new List<string>();
         foreach (var rule in _spec.Rules)
         {
-            if (!RuleKinds.TryGetValue(rule.Kind, out var needed))
+            if (!_ruleKinds.TryGetValue(rule.Kind, out var needed))
             {
                 offenders.Add($"{rule.Id}: unknown kind '{rule.Kind}'");
                 continue;
@@ -371,7 +334,7 @@ public sealed partial class SpecLintTests
             }
         }
 
-        offenders.ShouldBeEmpty($"Rules with an unknown kind or missing arguments: {string.Join("; ", offenders)}");
+        NoOffenders(offenders, "Rules with an unknown kind or missing arguments", "; ");
     }
 
     [Test]
@@ -418,7 +381,7 @@ public sealed partial class SpecLintTests
             }
         }
 
-        offenders.ShouldBeEmpty($"Rule arguments naming nothing in the spec: {string.Join("; ", offenders)}");
+        NoOffenders(offenders, "Rule arguments naming nothing in the spec", "; ");
 
         void Expect(RuleSpec rule, bool condition, string problem)
         {
@@ -428,6 +391,18 @@ public sealed partial class SpecLintTests
             }
         }
     }
+
+    /// <summary>Fails naming every offender, after the problem they share.</summary>
+    private static void NoOffenders(IEnumerable<string> offenders, string problem, string separator = ", ")
+    {
+        var list = offenders.ToList();
+        list.ShouldBeEmpty($"{problem}: {string.Join(separator, list)}");
+    }
+
+    /// <summary>Every parameter and response element of every call, with the fields the lint compares.</summary>
+    private IEnumerable<(CallSpec Call, string Id, SpecType Type, IReadOnlyList<string>? Values, Origin Origin, bool InWiki, SourceRef Source)> ParamsAndElements() =>
+        _spec.Calls.SelectMany(c => c.Params.Select(p => (c, p.Id, p.Type, p.Values, p.Origin, p.InWiki, p.Source))
+            .Concat(c.Response.Select(e => (c, e.Id, e.Type, e.Values, e.Origin, e.InWiki, e.Source))));
 
     /// <summary>Every catalogue entry with its human text (description or requirement) and its source.</summary>
     private IEnumerable<(string Id, string Kind, string Text, SourceRef Source)> Entries() =>

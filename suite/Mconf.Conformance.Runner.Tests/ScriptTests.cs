@@ -10,22 +10,9 @@ public sealed class ScriptTests
 {
     private static readonly TimeSpan Limit = TimeSpan.FromMinutes(8);
 
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
-        {
-            if (File.Exists(Path.Combine(dir.FullName, "run-conformance.sh")))
-            {
-                return dir.FullName;
-            }
-        }
-
-        throw new InvalidOperationException("run-conformance.sh not found above the test directory");
-    }
-
     private static async Task<(int ExitCode, string Output)> RunScriptAsync(string arguments, string logFile)
     {
-        var root = RepositoryRoot();
+        var root = RepoRoot.Path;
         var start = new ProcessStartInfo("bash", ["-c", $"./run-conformance.sh {arguments} >'{logFile}' 2>&1 </dev/null"])
         {
             WorkingDirectory = root,

@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Mconf.Mock;
 using Mconf.Spec.Signing;
 
 namespace Mconf.Conformance.TestTargets;
@@ -55,7 +56,7 @@ public static class Mutations
 
             bool Matches(string key) => name.EndsWith('*') ? key.StartsWith(name[..^1], StringComparison.OrdinalIgnoreCase) : key == name;
             var parts = request.RawQuery.Split('&', StringSplitOptions.RemoveEmptyEntries);
-            var given = Checksum.Extract(request.RawQuery);
+            var given = ServerChecksum.Extract(request.RawQuery);
             var kept = parts.Where(p =>
             {
                 var key = QueryString.Decode(p.Split('=', 2)[0]);

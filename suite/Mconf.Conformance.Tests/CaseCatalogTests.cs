@@ -33,7 +33,7 @@ public sealed class CaseCatalogTests
     {
         const string json = """
             [{"id":"x/response/a","specId":"x/response/a","layer":"bbb-0.9","call":"x","kind":"element","title":"t",
-              "action":"a","requirement":"r","source":{"doc":"facts","section":"1","quote":"q"},"tier":"read-only",
+              "action":"a","requirement":"r","source":{"doc":"reference","section":"1","quote":"q"},"tier":"read-only",
               "args":{"path":"a","type":"Number"}}]
             """;
         var c = CaseCatalog.Parse(json, "inline").Single();

@@ -2,8 +2,8 @@ using Mconf.Mock.Tests.Support;
 
 namespace Mconf.Mock.Tests.Api;
 
-/// <summary>When a request fails several checks, the first in bbb-web's order answers (facts §3.1-§3.9). The fake
-/// walks the spec's checkOrder, so these literal expectations from the facts also guard the spec data.</summary>
+/// <summary>When a request fails several checks, the first in bbb-web's order answers (specs/reference.md §3.1-§3.9). The fake
+/// walks the spec's checkOrder, so these literal expectations from specs/reference.md also guard the spec data.</summary>
 public sealed class CheckOrderTests : FakeApiFixture
 {
     private const string Bad = "checksum=0000000000000000000000000000000000000000";

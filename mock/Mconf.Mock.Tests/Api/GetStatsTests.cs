@@ -4,7 +4,7 @@ using Mconf.Spec;
 
 namespace Mconf.Mock.Tests.Api;
 
-/// <summary>getStats (facts §6.4, wiki shape).</summary>
+/// <summary>getStats (specs/reference.md §6.4, wiki shape).</summary>
 public sealed class GetStatsTests : FakeApiFixture
 {
     [Test]

@@ -11,10 +11,10 @@ namespace Mconf.Mock.Tests.Export;
 /// <summary>The example answers exported as WireMock mapping files, loaded by a stock WireMockServer.</summary>
 public sealed class MappingExportTests
 {
-    private TempFolder _folder = null!;
+    private TempDirectory _folder = null!;
 
     [SetUp]
-    public void CreateFolder() => _folder = new TempFolder();
+    public void CreateFolder() => _folder = new TempDirectory();
 
     [TearDown]
     public void DeleteFolder() => _folder.Dispose();
@@ -36,7 +36,7 @@ public sealed class MappingExportTests
     [Test]
     public void Export_IsByteIdenticalForTheSameOptions()
     {
-        using var other = new TempFolder();
+        using var other = new TempDirectory();
         FakeMconfServer.ExportMappings(_folder.Path, new FakeServerOptions { Seed = 9 });
         FakeMconfServer.ExportMappings(other.Path, new FakeServerOptions { Seed = 9 });
         _folder.Files().Select(File.ReadAllText).ShouldBe(other.Files().Select(File.ReadAllText));

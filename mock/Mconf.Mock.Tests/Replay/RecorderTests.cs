@@ -11,14 +11,14 @@ public sealed class RecorderTests
 {
     private const string RealSecret = "the-real-secret-0123456789";
     private FakeMconfServer _real = null!;
-    private TempFolder _folder = null!;
+    private TempDirectory _folder = null!;
     private FakeApi _proxy = null!;
 
     [SetUp]
     public void Start()
     {
         _real = FakeMconfServer.Start(new FakeServerOptions { Secret = RealSecret, AutoConnect = true, Log = _ => { } });
-        _folder = new TempFolder();
+        _folder = new TempDirectory();
         _proxy = FakeApi.Start(o =>
         {
             o.Secret = "the-fake-secret";
@@ -107,7 +107,7 @@ public sealed class RecorderTests
     [Test]
     public async Task Record_RealServerDown_Answers502()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         using var proxy = FakeApi.Start(o =>
         {
             o.RecordFrom = "http://127.0.0.1:9/bigbluebutton";

@@ -7,10 +7,10 @@ namespace Mconf.Mock.Tests.Replay;
 /// <summary>Replay mode: recorded answers served offline, matched on call and parameters, not on the checksum.</summary>
 public sealed class ReplayTests
 {
-    private TempFolder _folder = null!;
+    private TempDirectory _folder = null!;
 
     [SetUp]
-    public void CreateFolder() => _folder = new TempFolder();
+    public void CreateFolder() => _folder = new TempDirectory();
 
     [TearDown]
     public void DeleteFolder() => _folder.Dispose();

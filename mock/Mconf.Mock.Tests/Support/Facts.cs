@@ -1,6 +1,6 @@
 namespace Mconf.Mock.Tests.Support;
 
-/// <summary>Exact texts from the reference facts (§4), typed here independently of the spec catalogue so a
+/// <summary>Exact texts from specs/reference.md §4, typed here independently of the spec catalogue so a
 /// typo on either side shows.</summary>
 internal static class Facts
 {

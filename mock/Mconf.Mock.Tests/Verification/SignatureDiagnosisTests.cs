@@ -3,7 +3,7 @@ using Mconf.Spec.Signing;
 
 namespace Mconf.Mock.Tests.Verification;
 
-/// <summary>The cause classifier: each usual signing mistake (facts §2.2, §7) is named as such.</summary>
+/// <summary>The cause classifier: each usual signing mistake (specs/reference.md §2.2, §7) is named as such.</summary>
 public sealed class SignatureDiagnosisTests
 {
     private const string Secret = "s3cret";

@@ -7,7 +7,7 @@ namespace Mconf.Mock.Api;
 /// describe are defined here: setConfigXML's (a call outside the spec) and the fake's own internalError.</summary>
 public sealed class AnswerCatalog
 {
-    /// <summary>Answers with no spec entry, from the facts (§3.11), plus the fake's own.</summary>
+    /// <summary>Answers with no spec entry, from specs/reference.md §3.11, plus the fake's own.</summary>
     internal static readonly IReadOnlyDictionary<string, string> OutsideSpec = new Dictionary<string, string>(StringComparer.Ordinal)
     {
         ["configXMLError"] = "You did not pass a config XML",

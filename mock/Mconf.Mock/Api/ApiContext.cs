@@ -36,11 +36,11 @@ public sealed class ApiContext
     /// <summary><c>defaultClientUrl</c>: where join redirects without clientURL.</summary>
     public string DefaultClientUrl => State.Settings.ServerUrl + (Mconf ? "/client/MconfLive.html" : "/client/BigBlueButton.html");
 
-    /// <summary>The GET checksum rule (facts §2.2) over the raw query string as sent.</summary>
+    /// <summary>The GET checksum rule (specs/reference.md §2.2) over the raw query string as sent.</summary>
     public ChecksumVerdict Verify(ApiRequest request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        return Checksum.Verify(request.Call, request.RawQuery, Secret, Algorithms).Verdict;
+        return ServerChecksum.Verify(request.Call, request.RawQuery, Secret, Algorithms).Verdict;
     }
 
     /// <summary>Runs the call's checks up to the checksum comparison in the order its spec gives
@@ -85,7 +85,7 @@ public sealed class ApiContext
 
     /// <summary>A key checked before the checksum names a missing parameter: <c>missingParam&lt;Name&gt;</c>, or
     /// <c>invalidPassword</c> (join and end reject a missing password first). meetingID and fullName are trimmed by
-    /// bbb-web, so blank counts as missing for them (facts §3); for the others only empty does.</summary>
+    /// bbb-web, so blank counts as missing for them (specs/reference.md §3); for the others only empty does.</summary>
     private static bool IsMissing(ApiRequest request, string key)
     {
         const string Prefix = "missingParam";

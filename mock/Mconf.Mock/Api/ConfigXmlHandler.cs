@@ -2,7 +2,7 @@ using Mconf.Mock.Xml;
 
 namespace Mconf.Mock.Api;
 
-/// <summary>configXML (facts §3.12): the session user's config; without client sessions always the
+/// <summary>configXML (specs/reference.md §3.12): the session user's config; without client sessions always the
 /// "Could not find conference." answer.</summary>
 public sealed class ConfigXmlHandler : ApiHandler
 {

@@ -5,7 +5,7 @@ using Mconf.Spec.Signing;
 
 namespace Mconf.Mock.Api;
 
-/// <summary>create (facts §3.1): checksum missing → meetingID missing → checksum mismatch → idNotUnique.</summary>
+/// <summary>create (specs/reference.md §3.1): checksum missing → meetingID missing → checksum mismatch → idNotUnique.</summary>
 public sealed partial class CreateHandler : ApiHandler
 {
     public override string Call => "create";
@@ -46,7 +46,7 @@ public sealed partial class CreateHandler : ApiHandler
     }
 
     /// <summary>Parameters named <c>meta_[a-zA-Z][a-zA-Z0-9-]*</c>, the suffix lower-cased; others starting with
-    /// meta are ignored silently (facts §3.1). getRecordings reads its filters the same way.</summary>
+    /// meta are ignored silently (specs/reference.md §3.1). getRecordings reads its filters the same way.</summary>
     public static IReadOnlyList<KeyValuePair<string, string>> MetaParameters(IReadOnlyList<KeyValuePair<string, string>> parameters)
     {
         ArgumentNullException.ThrowIfNull(parameters);

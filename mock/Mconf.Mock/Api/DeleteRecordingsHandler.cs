@@ -4,7 +4,7 @@ using Mconf.Spec.Signing;
 
 namespace Mconf.Mock.Api;
 
-/// <summary>deleteRecordings (facts §3.9): answers deleted=true even for unknown IDs; only an empty ID list
+/// <summary>deleteRecordings (specs/reference.md §3.9): answers deleted=true even for unknown IDs; only an empty ID list
 /// (e.g. <c>recordID=,</c>) is notFound.</summary>
 public sealed class DeleteRecordingsHandler : ApiHandler
 {

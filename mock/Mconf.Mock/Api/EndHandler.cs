@@ -4,7 +4,7 @@ using Mconf.Spec.Signing;
 
 namespace Mconf.Mock.Api;
 
-/// <summary>end (facts §3.4): checksum missing → meetingID missing → password missing → checksum mismatch →
+/// <summary>end (specs/reference.md §3.4): checksum missing → meetingID missing → password missing → checksum mismatch →
 /// notFound → not the moderator password.</summary>
 public sealed class EndHandler : ApiHandler
 {

@@ -2,7 +2,7 @@ using System.Text.Json;
 
 namespace Mconf.Mock.Api;
 
-/// <summary>enter (facts §3.12): the Flash client's session call. The fake keeps no client sessions, so it
+/// <summary>enter (specs/reference.md §3.12): the Flash client's session call. The fake keeps no client sessions, so it
 /// always gives bbb-web's no-session answer.</summary>
 public sealed class EnterHandler : ApiHandler
 {

@@ -2,7 +2,7 @@ using Mconf.Spec.Signing;
 
 namespace Mconf.Mock.Api;
 
-/// <summary>getDefaultConfigXML (facts §3.10): the client's config.xml as is; a wrong checksum is answered in the
+/// <summary>getDefaultConfigXML (specs/reference.md §3.10): the client's config.xml as is; a wrong checksum is answered in the
 /// <c>&lt;errors&gt;</c> shape.</summary>
 public sealed class GetDefaultConfigXmlHandler : ApiHandler
 {

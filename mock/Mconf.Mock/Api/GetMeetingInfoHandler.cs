@@ -4,7 +4,7 @@ using Mconf.Spec.Signing;
 
 namespace Mconf.Mock.Api;
 
-/// <summary>getMeetingInfo (facts §3.5; Mconf fields §6.1). The documented password parameter is ignored.</summary>
+/// <summary>getMeetingInfo (specs/reference.md §3.5; Mconf fields §6.1). The documented password parameter is ignored.</summary>
 public sealed class GetMeetingInfoHandler : ApiHandler
 {
     public override string Call => "getMeetingInfo";

@@ -4,7 +4,7 @@ using Mconf.Spec.Signing;
 
 namespace Mconf.Mock.Api;
 
-/// <summary>getRecordings (facts §3.7; Mconf meta_ filters §6.3): GET only. meetingID is a comma-separated
+/// <summary>getRecordings (specs/reference.md §3.7; Mconf meta_ filters §6.3): GET only. meetingID is a comma-separated
 /// list, URL-decoded a second time before splitting, as bbb-web does.</summary>
 public sealed class GetRecordingsHandler : ApiHandler
 {

@@ -3,7 +3,7 @@ using Mconf.Spec.Signing;
 
 namespace Mconf.Mock.Api;
 
-/// <summary>isMeetingRunning (facts §3.3): running is true only with ≥1 connected user; unknown → false.</summary>
+/// <summary>isMeetingRunning (specs/reference.md §3.3): running is true only with ≥1 connected user; unknown → false.</summary>
 public sealed class IsMeetingRunningHandler : ApiHandler
 {
     public override string Call => "isMeetingRunning";

@@ -5,7 +5,7 @@ using Mconf.Spec.Signing;
 
 namespace Mconf.Mock.Api;
 
-/// <summary>join (facts §3.2, Mconf guest §6.2). The user is registered, not connected: attendees appear when
+/// <summary>join (specs/reference.md §3.2, Mconf guest §6.2). The user is registered, not connected: attendees appear when
 /// a client connects (the control surface) or at once with AutoConnect.</summary>
 public sealed class JoinHandler : ApiHandler
 {

@@ -3,7 +3,7 @@ using Mconf.Spec.Signing;
 
 namespace Mconf.Mock.Api;
 
-/// <summary>setConfigXML (facts §3.11, §2.4): POST with a form body; its checksum is computed over the
+/// <summary>setConfigXML (specs/reference.md §3.11, §2.4): POST with a form body; its checksum is computed over the
 /// parameters sorted by name and re-encoded the URLEncoder way, not over the raw query.</summary>
 public sealed class SetConfigXmlHandler : ApiHandler
 {

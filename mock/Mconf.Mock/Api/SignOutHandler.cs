@@ -2,7 +2,7 @@ using Mconf.Mock.Xml;
 
 namespace Mconf.Mock.Api;
 
-/// <summary>signOut (facts §3.12): no checksum; always SUCCESS (the fake keeps no client sessions).</summary>
+/// <summary>signOut (specs/reference.md §3.12): no checksum; always SUCCESS (the fake keeps no client sessions).</summary>
 public sealed class SignOutHandler : ApiHandler
 {
     public override string Call => "signOut";

@@ -1,6 +1,6 @@
 namespace Mconf.Mock.Engine;
 
-/// <summary>Mconf-Live guests (facts §6.2): a guest who connects waits for a moderator's answer under the
+/// <summary>Mconf-Live guests (specs/reference.md §6.2): a guest who connects waits for a moderator's answer under the
 /// default ASK_MODERATOR policy; accepting lets the guest in, denying kicks the guest out.</summary>
 internal sealed partial class Meeting
 {

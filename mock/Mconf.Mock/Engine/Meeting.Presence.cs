@@ -1,7 +1,7 @@
 namespace Mconf.Mock.Engine;
 
 /// <summary>Presence: what bbb-apps would report when a real client connects, leaves, talks, shares a webcam
-/// or is let in as a guest (facts §5, §6.2). Driven by the control surface or, with AutoConnect, by join.</summary>
+/// or is let in as a guest (specs/reference.md §5, §6.2). Driven by the control surface or, with AutoConnect, by join.</summary>
 internal sealed partial class Meeting
 {
     /// <summary>The user a control call names: an internal user ID, else the most recent registration with that

@@ -162,7 +162,7 @@ internal sealed partial class Meeting
         }
     }
 
-    /// <summary>What the cleanup timer should do with this meeting now (facts §5).</summary>
+    /// <summary>What the cleanup timer should do with this meeting now (specs/reference.md §5).</summary>
     public Expiry CheckExpiry(long now, TimeSpan createJoinWindow, TimeSpan emptyWindow)
     {
         lock (_gate)

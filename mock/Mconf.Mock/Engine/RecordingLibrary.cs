@@ -47,7 +47,7 @@ internal sealed class RecordingLibrary
     }
 
     /// <summary>getRecordings selection: <paramref name="meetingIds"/> (null = all) matched as sha1 prefixes of
-    /// record IDs, then every meta filter must match exactly (facts §3.7, §6.3).</summary>
+    /// record IDs, then every meta filter must match exactly (specs/reference.md §3.7, §6.3).</summary>
     public IReadOnlyList<Recording> Query(IReadOnlyList<string>? meetingIds, IReadOnlyList<KeyValuePair<string, string>> metaFilters)
     {
         var prefixes = meetingIds?.Select(MeetingIds.Key).ToList();

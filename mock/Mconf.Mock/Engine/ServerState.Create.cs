@@ -26,7 +26,7 @@ public sealed partial class ServerState
         Stats.Clear();
         _configs.Clear();
     }
-    /// <summary>bbb-web's <c>processCreateParams</c>: defaults for every absent or empty parameter (facts §3.1).</summary>
+    /// <summary>bbb-web's <c>processCreateParams</c>: defaults for every absent or empty parameter (specs/reference.md §3.1).</summary>
     private MeetingDefinition Define(CreateCommand c, long createTime)
     {
         var random = new Random(Ids.LocalSeed(Settings.Seed, "create", c.MeetingId, createTime.ToString(CultureInfo.InvariantCulture)));

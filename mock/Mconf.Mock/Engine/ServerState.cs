@@ -230,9 +230,6 @@ public sealed partial class ServerState
         return token;
     }
 
-    public string? GetConfig(string internalMeetingId, string token) =>
-        _configs.TryGetValue(ConfigKey(internalMeetingId, token), out var xml) ? xml : null;
-
     private static string ConfigKey(string internalMeetingId, string token) => internalMeetingId + "\n" + token;
 
     private void Archive(Meeting meeting)

@@ -2,7 +2,7 @@ using Mconf.Spec;
 
 namespace Mconf.Mock.Engine;
 
-/// <summary>Stats of past sessions, kept for getStats (Mconf-Live, facts §6.4).</summary>
+/// <summary>Stats of past sessions, kept for getStats (Mconf-Live, specs/reference.md §6.4).</summary>
 internal sealed class StatsArchive
 {
     private readonly Lock _gate = new();

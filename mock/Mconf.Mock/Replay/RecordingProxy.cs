@@ -39,17 +39,17 @@ internal sealed class RecordingProxy : IDisposable
         var rawPath = scope?.RawPath ?? req.Path;
         var rawQuery = scope?.RawQuery ?? (req.RawQuery ?? "").TrimStart('?');
         var call = CallPath.CallOf(rawPath) ?? "";
-        var given = Checksum.Extract(rawQuery);
+        var given = ServerChecksum.Extract(rawQuery);
         var forwarded = rawQuery;
         if (!string.IsNullOrEmpty(given) && _context.Secret.Length > 0)
         {
-            var check = Checksum.Verify(call, rawQuery, _context.Secret, _context.Algorithms);
+            var check = ServerChecksum.Verify(call, rawQuery, _context.Secret, _context.Algorithms);
             if (!check.IsValid)
             {
                 return ResponseFactory.Create(ReplayAnswers.ChecksumError(_context, call));
             }
 
-            var stripped = Checksum.Strip(rawQuery, given);
+            var stripped = ServerChecksum.Strip(rawQuery, given);
             var checksum = Checksum.Compute(call, stripped, _realSecret, check.Algorithm ?? ChecksumAlgorithm.Sha1);
             forwarded = stripped.Length == 0 ? "checksum=" + checksum : stripped + "&checksum=" + checksum;
         }

@@ -41,7 +41,7 @@ internal sealed class ReplayBackend
         var scope = RequestScope.Current;
         var rawQuery = scope?.RawQuery ?? (req.RawQuery ?? "").TrimStart('?');
         var call = CallPath.CallOf(scope?.RawPath ?? req.Path) ?? "";
-        if (!CallPath.NoChecksum.Contains(call) && !Checksum.Verify(call, rawQuery, _context.Secret, _context.Algorithms).IsValid)
+        if (!CallPath.NoChecksum.Contains(call) && !ServerChecksum.Verify(call, rawQuery, _context.Secret, _context.Algorithms).IsValid)
         {
             return ResponseFactory.Create(ReplayAnswers.ChecksumError(_context, call));
         }

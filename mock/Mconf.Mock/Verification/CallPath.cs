@@ -6,7 +6,7 @@ namespace Mconf.Mock.Verification;
 /// <c>index</c>, <c>/api/&lt;call&gt;</c> and <c>/api/&lt;call&gt;.xml</c> name the call (case-sensitively).</summary>
 public static class CallPath
 {
-    /// <summary>Calls bbb-web serves without a checksum (facts §2.5): the API root and the Flash client's
+    /// <summary>Calls bbb-web serves without a checksum (specs/reference.md §2.5): the API root and the Flash client's
     /// session calls.</summary>
     public static readonly IReadOnlySet<string> NoChecksum = new HashSet<string>(StringComparer.Ordinal) { "index", "enter", "configXML", "signOut", "stuns" };
 

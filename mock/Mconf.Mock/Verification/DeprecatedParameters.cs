@@ -1,7 +1,7 @@
 namespace Mconf.Mock.Verification;
 
 /// <summary>Parameters a 0.9 server reads no more (or never did) although documents describe them, keyed by spec
-/// ID (facts §8: getMeetingInfo ignores password, join ignores webVoiceConf). Sending them is harmless, but the
+/// ID (specs/reference.md §8: getMeetingInfo ignores password, join ignores webVoiceConf). Sending them is harmless, but the
 /// client relies on something that has no effect.</summary>
 internal static class DeprecatedParameters
 {

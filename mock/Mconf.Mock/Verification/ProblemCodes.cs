@@ -1,7 +1,7 @@
 namespace Mconf.Mock.Verification;
 
 /// <summary>The stable codes of <see cref="RequestProblem"/>. Checksum codes name the likely cause of a rejected
-/// checksum, found by recomputing it the ways clients usually get it wrong (facts §2.2, §7).</summary>
+/// checksum, found by recomputing it the ways clients usually get it wrong (specs/reference.md §2.2, §7).</summary>
 public static class ProblemCodes
 {
     /// <summary>No <c>checksum</c> parameter (or an empty one) on a call that needs it.</summary>

@@ -3,7 +3,7 @@ using Mconf.Spec.Signing;
 
 namespace Mconf.Mock.Verification;
 
-/// <summary>Other ways a client may have written the same parameters before signing them (facts §7): each
+/// <summary>Other ways a client may have written the same parameters before signing them (specs/reference.md §7): each
 /// variant is a base string the checksum might have been computed over, with a sentence saying what the client
 /// did. Used only to explain a checksum that does not match the query as sent.</summary>
 internal static class QueryVariants

@@ -71,7 +71,7 @@ internal sealed class RequestJudge
         var required = _spec.TryGetCall(call, out var spec) ? spec.Checksum : !CallPath.NoChecksum.Contains(call);
         if (call == "setConfigXML")
         {
-            return NotChecked("setConfigXML's checksum covers its form body (facts §2.4); the fake checks it when answering.");
+            return NotChecked("setConfigXML's checksum covers its form body (specs/reference.md §2.4); the fake checks it when answering.");
         }
 
         return required

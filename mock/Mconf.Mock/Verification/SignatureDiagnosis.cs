@@ -27,13 +27,13 @@ public static class SignatureDiagnosis
             return new SignatureCheck(SignatureStatus.NotRequired, null, null, "The server has no secret: every checksum is accepted.");
         }
 
-        var given = Checksum.Extract(query);
+        var given = ServerChecksum.Extract(query);
         if (string.IsNullOrEmpty(given))
         {
             return Invalid(SignatureStatus.Missing, ProblemCodes.ChecksumMissing, null, $"No checksum: add checksum=sha1(\"{call}\" + query + secret) to the query.");
         }
 
-        var verdict = Checksum.Verify(call, query, secret, accepted);
+        var verdict = ServerChecksum.Verify(call, query, secret, accepted);
         if (verdict.IsValid)
         {
             return new SignatureCheck(SignatureStatus.Valid, null, verdict.Algorithm, $"Valid {verdict.Algorithm!.Value.Name()} checksum over the query as sent.");
@@ -48,7 +48,7 @@ public static class SignatureDiagnosis
 
         var lower = given.ToLowerInvariant();
         var uppercase = !string.Equals(lower, given, StringComparison.Ordinal);
-        var stripped = Checksum.Strip(query, given);
+        var stripped = ServerChecksum.Strip(query, given);
         bool Matches(string callName, string baseQuery) =>
             string.Equals(Checksum.Compute(callName, baseQuery, secret, hash), lower, StringComparison.Ordinal);
 

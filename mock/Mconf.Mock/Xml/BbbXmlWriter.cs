@@ -3,7 +3,7 @@ using System.Text;
 
 namespace Mconf.Mock.Xml;
 
-/// <summary>Writes XML the way Groovy's StreamingMarkupBuilder does in bbb-web (facts §1): no declaration, no
+/// <summary>Writes XML the way Groovy's StreamingMarkupBuilder does in bbb-web (specs/reference.md §1): no declaration, no
 /// whitespace, <c>&lt;x/&gt;</c> for null, <c>&lt;x&gt;&lt;/x&gt;</c> for an empty string or empty closure,
 /// text escaped for <c>&amp; &lt; &gt;</c>, single-quoted attributes. Unlike bbb-web it never writes a broken
 /// document: characters XML forbids become U+FFFD and a <c>]]&gt;</c> inside CDATA is split.</summary>

@@ -1,6 +1,6 @@
 namespace Mconf.Mock.Xml;
 
-/// <summary>The <c>&lt;response&gt;</c> envelopes every call shares (facts §1, §4).</summary>
+/// <summary>The <c>&lt;response&gt;</c> envelopes every call shares (specs/reference.md §1, §4).</summary>
 public static class Envelope
 {
     public const string Success = "SUCCESS";

@@ -3,7 +3,7 @@ using Mconf.Mock.Engine;
 namespace Mconf.Mock.Xml;
 
 /// <summary>Meeting elements in the Mconf-Live 0.7.3 order, or the plain BBB 0.9 order when
-/// <c>mconf</c> is false (facts §3.1, §3.5, §3.6).</summary>
+/// <c>mconf</c> is false (specs/reference.md §3.1, §3.5, §3.6).</summary>
 public static class MeetingXml
 {
     /// <summary>create's answer after <c>returncode</c>.</summary>

@@ -3,7 +3,7 @@ using Mconf.Mock.Engine;
 namespace Mconf.Mock.Xml;
 
 /// <summary>getRecordings' <c>&lt;recording&gt;</c>: BBB 0.9 elements, plus Mconf's size, rawSize, playback
-/// size and download block when <c>mconf</c> (facts §3.7). name and metadata values are CDATA.</summary>
+/// size and download block when <c>mconf</c> (specs/reference.md §3.7). name and metadata values are CDATA.</summary>
 public static class RecordingXml
 {
     public static void Write(BbbXmlWriter w, Recording r, bool mconf)

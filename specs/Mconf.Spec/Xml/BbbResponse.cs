@@ -4,7 +4,7 @@ using System.Xml.Linq;
 
 namespace Mconf.Spec.Xml;
 
-/// <summary>One <c>&lt;error key message/&gt;</c> of the second BBB error shape (facts §4).</summary>
+/// <summary>One <c>&lt;error key message/&gt;</c> of the second BBB error shape (specs/reference.md §4).</summary>
 public sealed record BbbError(string Key, string Message);
 
 /// <summary>Thrown when an answer is not XML or not a <c>&lt;response&gt;</c> envelope.</summary>

@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
 using Mconf.Conformance.TestTargets;
+using Mconf.Mock;
 using Mconf.Spec.Signing;
 
 namespace Mconf.Conformance.Tests.Support;
@@ -59,7 +60,7 @@ internal sealed class CannedTarget : HttpMessageHandler
         {
             answer = (404, "<html>Not Found</html>");
         }
-        else if (call.Length > 0 && !Checksum.Verify(call, query, Secret, [ChecksumAlgorithm.Sha1]).IsValid)
+        else if (call.Length > 0 && !ServerChecksum.Verify(call, query, Secret, [ChecksumAlgorithm.Sha1]).IsValid)
         {
             answer = (200, Failed("checksumError", "You did not pass the checksum security check"));
         }

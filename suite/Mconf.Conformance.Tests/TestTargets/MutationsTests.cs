@@ -1,4 +1,5 @@
 using Mconf.Conformance.TestTargets;
+using Mconf.Mock;
 using Mconf.Spec.Signing;
 using Mconf.Spec.Xml;
 
@@ -59,7 +60,7 @@ public sealed class MutationsTests
         var request = Mutations.IgnoreParam("getRecordings", "meta_*", secret).Request!(new ProxyRequest("getRecordings", "GET", "/bigbluebutton/api/getRecordings", query));
         request.RawQuery.ShouldNotContain("meta_");
         request.RawQuery.ShouldStartWith("meetingID=x+y&checksum=");
-        Checksum.Verify("getRecordings", request.RawQuery, secret, [ChecksumAlgorithm.Sha1]).IsValid.ShouldBeTrue();
+        ServerChecksum.Verify("getRecordings", request.RawQuery, secret, [ChecksumAlgorithm.Sha1]).IsValid.ShouldBeTrue();
     }
 
     [Test]

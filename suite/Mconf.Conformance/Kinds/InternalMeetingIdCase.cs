@@ -1,16 +1,25 @@
+using System.Security.Cryptography;
+using System.Text;
 using Mconf.Conformance.Checks;
 using Mconf.Conformance.Scenarios;
-using Mconf.Spec;
 
 namespace Mconf.Conformance.Kinds;
 
 /// <summary>Kind <c>internal-meeting-id</c>: getMeetingInfo's internalMeetingID is sha1hex(meetingID) + "-" + createTime,
-/// checked on every observed meeting (the run's own and those the target lists).</summary>
+/// checked on every observed meeting (the run's own and those the target lists). The expectation is computed here,
+/// not borrowed from the fake, so a hashing bug in one cannot hide in the other; fixtures/meeting-ids/vectors.json
+/// (computed with Python) anchors both (specs/reference.md §6.1).</summary>
 public sealed class InternalMeetingIdCase : ICaseKind
 {
     public string Kind => "internal-meeting-id";
 
-    public static string Expected(string meetingId, string createTime) => MeetingIds.Internal(meetingId, createTime);
+    /// <summary>Lower-case hex SHA-1 of the UTF-8 bytes of <paramref name="meetingId"/>, a hyphen, <paramref name="createTime"/>
+    /// as the target wrote it.</summary>
+    public static string Expected(string meetingId, string createTime)
+    {
+        ArgumentNullException.ThrowIfNull(meetingId);
+        return Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(meetingId))) + "-" + createTime;
+    }
 
     public async Task RunAsync(CaseContext ctx)
     {

@@ -5,7 +5,7 @@ using Mconf.Spec.Xml;
 namespace Mconf.Conformance.Kinds;
 
 /// <summary>Reading getStats answers. An empty answer may be SUCCESS with an empty &lt;stats/&gt; and/or messageKey
-/// noStats (facts §6.4); a 404 or a non-XML answer means the call does not exist.</summary>
+/// noStats (specs/reference.md §6.4); a 404 or a non-XML answer means the call does not exist.</summary>
 internal static class StatsAnswers
 {
     public static BbbResponse Expect(ApiAnswer answer)

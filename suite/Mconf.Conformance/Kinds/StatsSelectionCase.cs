@@ -24,7 +24,7 @@ public sealed class StatsSelectionCase : ICaseKind
             Expect.Count(0, StatsAnswers.MeetingIds(answer).Count, "stats/meeting entries for an unknown meetingID", unknown);
             if (mode == "empty-key" && !string.IsNullOrEmpty(answer.MessageKey))
             {
-                // The facts (6.4) know only noStats for an empty answer; the wiki says nothing, so none is fine too.
+                // specs/reference.md §6.4 knows only noStats for an empty answer; the wiki says nothing, so none is fine too.
                 Expect.Equal("noStats", answer.MessageKey, "messageKey of getStats' empty answer", unknown);
             }
 

@@ -4,7 +4,7 @@ namespace Mconf.Conformance.Model;
 
 /// <summary>One conformance case as generated into <c>fixtures/cases/&lt;call&gt;.json</c> from a spec entry.
 /// <see cref="Id"/> is unique (the spec ID, plus <c>#slug</c> for rules); <see cref="SpecId"/> is the spec entry
-/// it verifies; <see cref="Kind"/> names the check (<c>element</c> or a rule kind of specs/README.md);
+/// it verifies; <see cref="Kind"/> names the check (<c>element</c> or a rule kind of specs/spec.schema.json);
 /// <see cref="Tier"/> is <c>read-only</c> (observes only) or <c>lifecycle</c> (creates meetings).</summary>
 public sealed record ConformanceCase(
     string Id,
@@ -19,8 +19,8 @@ public sealed record ConformanceCase(
     string Tier,
     IReadOnlyDictionary<string, string> Args)
 {
-    public const string ReadOnlyTier = "read-only";
-    public const string LifecycleTier = "lifecycle";
+    public const string ReadOnlyTier = CaseTiers.ReadOnly;
+    public const string LifecycleTier = CaseTiers.Lifecycle;
 
     public string Arg(string name) =>
         Args.TryGetValue(name, out var value) ? value : throw new KeyNotFoundException($"Case {Id} has no argument '{name}'.");
