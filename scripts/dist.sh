@@ -7,7 +7,7 @@
 #
 #   scripts/dist.sh [--out DIR] [--packages-only] [--binaries-only]
 #
-# Builds in a private temporary folder (dotnet --artifacts-path), so it neither reads nor disturbs the bin/ and
+# Builds in a private temporary folder (MSBuild artifacts output), so it neither reads nor disturbs the bin/ and
 # obj/ folders of a working build. Needs the .NET SDK 10; the linux-x64 runtime packs come from NuGet on the first
 # run. Ends with one line per file: its size and path. Exit status: 0 built, 2 could not build.
 set -euo pipefail
@@ -34,9 +34,9 @@ build="$(mktemp -d "${TMPDIR:-/tmp}/mconf-dist.XXXXXX")"
 trap 'rm -rf "$build"' EXIT
 log="$build/build.log"
 
-# One dotnet command; its output goes to the log, shown only when it fails. No build server outlives the script.
+# One dotnet command; its output goes to the log, shown only when it fails. No MSBuild node outlives the script.
 run() {
-  if ! "$@" -nologo -v quiet -nodeReuse:false -p:UseSharedCompilation=false --artifacts-path "$build/artifacts" \
+  if ! "$@" -nologo -v:quiet -nodeReuse:false -p:UseArtifactsOutput=true -p:ArtifactsPath="$build/artifacts" \
       -p:ContinuousIntegrationBuild=true >"$log" 2>&1; then
     cat "$log" >&2
     echo "could not build: $*" >&2
@@ -44,31 +44,22 @@ run() {
   fi
 }
 
-# The packable projects (IsPackable in their csproj); the tool last, since it builds on the other three.
-PACKAGE_PROJECTS=(
-  specs/Mconf.Spec/Mconf.Spec.csproj
-  mock/Mconf.Mock/Mconf.Mock.csproj
-  suite/Mconf.Conformance/Mconf.Conformance.csproj
-  suite/Mconf.Conformance.Runner/Mconf.Conformance.Runner.csproj
-)
+# The packages: every project packaging/Packages.proj lists, in one build.
 if [[ $packages -eq 1 ]]; then
   rm -rf "$out/packages"
-  for project in "${PACKAGE_PROJECTS[@]}"; do
-    echo "packing $project" >&2
-    run dotnet pack "$ROOT/$project" -c Release -o "$out/packages"
-  done
+  echo "packing the projects of packaging/Packages.proj" >&2
+  run dotnet msbuild "$ROOT/packaging/Packages.proj" -restore -t:Pack -p:Configuration=Release -p:PackageOutputPath="$out/packages/"
 fi
 
 # Self-contained single-file executables. Not trimmed: WireMock.Net, Handlebars and Newtonsoft.Json find types by
 # reflection, which the trimmer cannot see (packaging/README.md). Compressed: about half the size, at the cost of
-# a short decompression on start.
+# a short decompression on start. Only the executable is kept (the .pdb files stay in the build folder).
 RID=linux-x64
 publish() { # project, executable name in the publish folder, name in dist
   local project="$1" built="$2" name="$3" folder="$build/publish/$3"
   echo "publishing $project ($RID, self-contained, single file) as $name" >&2
   run dotnet publish "$ROOT/$project" -c Release -r "$RID" --self-contained true -o "$folder" \
-    -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true \
-    -p:DebugType=none -p:GenerateDocumentationFile=false
+    -p:PublishSingleFile=true -p:EnableCompressionInSingleFile=true -p:IncludeNativeLibrariesForSelfExtract=true
   install -m 0755 "$folder/$built" "$out/$RID/$name"
 }
 if [[ $binaries -eq 1 ]]; then

@@ -42,6 +42,6 @@ public sealed class ConsumerProjectTests
         outcomes.Count(o => o.Value == "Passed").ShouldBeGreaterThan(2);
 
         // The packages came from the distribution folder, not from a cache of an earlier build.
-        Directory.Exists(Path.Combine(sandbox.Folder, "packages", "mconf.mock", Distribution.KitVersion)).ShouldBeTrue();
+        Directory.Exists(Path.Combine(sandbox.PackagesFolder, "mconf.mock", Distribution.KitVersion)).ShouldBeTrue();
     }
 }

@@ -51,7 +51,7 @@ public sealed class PackageMetadataTests
         using var symbols = ZipFile.OpenRead(Path.ChangeExtension(PackagePath(id), ".snupkg"));
         var assemblies = package.Entries.Where(e => e.FullName.StartsWith("lib/", StringComparison.Ordinal) && e.Name.EndsWith(".dll", StringComparison.Ordinal))
             .Select(e => Path.ChangeExtension(e.FullName, ".pdb")).ToList();
-        var pdbs = symbols.Entries.Select(e => e.FullName).ToList();
+        var pdbs = symbols.Entries.Select(e => e.FullName).Where(n => n.EndsWith(".pdb", StringComparison.Ordinal)).ToList();
         if (id.EndsWith(".Tool", StringComparison.Ordinal))
         {
             pdbs.ShouldContain(p => p.EndsWith("/mconf-conformance.pdb", StringComparison.Ordinal));

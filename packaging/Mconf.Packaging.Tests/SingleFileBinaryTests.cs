@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Security.Cryptography;
 using System.Text;
+using System.Text.RegularExpressions;
 using Mconf.Packaging.Tests.Support;
 
 namespace Mconf.Packaging.Tests;
@@ -9,7 +10,7 @@ namespace Mconf.Packaging.Tests;
 /// whose PATH has no `dotnet` and no DOTNET_* variables pointing at a runtime.</summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class SingleFileBinaryTests
+public sealed partial class SingleFileBinaryTests
 {
     private const string Secret = "single-file-secret";
     private Process? _fake;
@@ -26,15 +27,15 @@ public sealed class SingleFileBinaryTests
         _fake.ErrorDataReceived += (_, _) => { };
         _fake.BeginErrorReadLine();
 
-        // The host prints "URL: http://127.0.0.1:PORT/bigbluebutton" once it listens.
+        // The host prints its base URL (http://127.0.0.1:PORT/bigbluebutton) once it listens.
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         var printed = new StringBuilder();
         while (await _fake.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
         {
             printed.AppendLine(line);
-            if (line.StartsWith("URL: ", StringComparison.Ordinal))
+            if (BaseUrl().Match(line) is { Success: true } url)
             {
-                _baseUrl = line["URL: ".Length..].Trim();
+                _baseUrl = url.Value;
                 break;
             }
         }
@@ -98,6 +99,9 @@ public sealed class SingleFileBinaryTests
         ["HOME"] = Distribution.Root,
         ["DOTNET_ROOT"] = null,
     };
+
+    [GeneratedRegex(@"http://127\.0\.0\.1:[0-9]+/bigbluebutton")]
+    private static partial Regex BaseUrl();
 
     private static string Sha1Hex(string text) => Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(text)));
 }

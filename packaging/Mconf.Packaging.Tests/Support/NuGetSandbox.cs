@@ -12,14 +12,19 @@ internal sealed class NuGetSandbox
         ConfigFile = configFile;
     }
 
+    /// <summary>The working folder, holding the nuget.config.</summary>
     public string Folder { get; }
 
     public string ConfigFile { get; }
 
+    /// <summary>The private global packages folder; beside <see cref="Folder"/>, not in it, where a project's
+    /// default <c>**/*.cs</c> glob would compile the source files some packages carry.</summary>
+    public string PackagesFolder => Folder + "-nuget-packages";
+
     /// <summary>The environment a dotnet command needs to use this sandbox.</summary>
     public IReadOnlyDictionary<string, string?> Environment => new Dictionary<string, string?>
     {
-        ["NUGET_PACKAGES"] = Path.Combine(Folder, "packages"),
+        ["NUGET_PACKAGES"] = PackagesFolder,
     };
 
     public static async Task<NuGetSandbox> CreateAsync(string name)
