@@ -37,7 +37,7 @@ public sealed class ConsumerProjectTests
         var outcomes = trx.Descendants(ns + "UnitTestResult")
             .ToDictionary(r => (string)r.Attribute("testName")!, r => (string)r.Attribute("outcome")!, StringComparer.Ordinal);
         outcomes.ShouldContainKeyAndValue("TheFakeAnswersTheApiRoot_AndASignedCall", "Passed");
-        outcomes.Keys.ShouldContain("getStats/request/meetingID", "the engine package's cases ran in the consumer");
+        outcomes.Keys.Count(k => k.StartsWith("getStats/", StringComparison.Ordinal)).ShouldBeGreaterThan(5, "the engine package's getStats cases ran in the consumer");
         outcomes.Values.ShouldNotContain("Failed");
         outcomes.Count(o => o.Value == "Passed").ShouldBeGreaterThan(2);
 
