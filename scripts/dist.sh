@@ -51,9 +51,9 @@ if [[ $packages -eq 1 ]]; then
   run dotnet msbuild "$ROOT/packaging/Packages.proj" -restore -t:Pack -p:Configuration=Release -p:PackageOutputPath="$out/packages/"
 fi
 
-# Self-contained single-file executables. Not trimmed: WireMock.Net, Handlebars and Newtonsoft.Json find types by
-# reflection, which the trimmer cannot see (packaging/README.md). Compressed: about half the size, at the cost of
-# a short decompression on start. Only the executable is kept (the .pdb files stay in the build folder).
+# Self-contained single-file executables. Not trimmed: a trimmed fake fails at start, WireMock.Net loading by name a
+# type the trimmer removed (packaging/README.md). Compressed: about half the size, at the cost of a short
+# decompression on start. Only the executable is kept (the .pdb files stay in the build folder).
 RID=linux-x64
 publish() { # project, executable name in the publish folder, name in dist
   local project="$1" built="$2" name="$3" folder="$build/publish/$3"
