@@ -23,7 +23,7 @@ while [[ $# -gt 0 ]]; do
     --out=*) out="${1#--out=}"; shift ;;
     --packages-only) binaries=0; shift ;;
     --binaries-only) packages=0; shift ;;
-    -h|--help) sed -n '2,13p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
+    -h|--help) sed -n '2,12p' "${BASH_SOURCE[0]}" | sed 's/^# \{0,1\}//'; exit 0 ;;
     *) echo "dist.sh: unknown option '$1' (try --help)" >&2; exit 2 ;;
   esac
 done
