@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Runs every test project of the kit (spec lint, fixtures, fake server, suite, runner) and ends with one line
+# Runs every test project of the kit (spec lint, fixtures, fake server, suite, runner, packaging) and ends with one line
 # "N passed, N failed" summed over all of them. Exit status: non-zero when a test failed, a project did not
 # run, or no test ran at all. Extra arguments go to `dotnet test` (e.g. --filter).
 set -uo pipefail
@@ -11,6 +11,12 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 dotnet test MconfConformance.sln --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
+
+# What the kit ships (packages, the tool, single-file binaries): built once by scripts/dist.sh and tested as a user
+# gets them. Outside the solution so it runs alone, after the rest, and not alongside the parallel test assemblies.
+dotnet test packaging/Mconf.Packaging.Tests --logger "console;verbosity=minimal" "$@" 2>&1 | tee -a "$log"
+packaging_status=${PIPESTATUS[0]}
+[ "$status" -eq 0 ] && status=$packaging_status
 
 # One summary line per test assembly: "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."
 read -r passed failed skipped projects < <(
