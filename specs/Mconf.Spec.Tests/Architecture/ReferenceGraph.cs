@@ -32,6 +32,9 @@ internal static class ReferenceGraph
         // The sample client stands alone, as a client developer's code would.
         ["Mconf.Sample.Client"] = [],
         ["Mconf.Sample.Client.Tests"] = ["Mconf.Sample.Client", "Mconf.Mock", "Mconf.Spec"],
+        // What a user installs is tested as a user gets it: from the packages and binaries, never the projects.
+        ["Mconf.Packaging.Tests"] = [],
+        ["Consumer.Tests"] = [],
     };
 
     /// <summary>Pairs (from, to) that must not be connected by any path, direct or transitive.</summary>
