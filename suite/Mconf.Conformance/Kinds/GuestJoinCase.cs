@@ -20,7 +20,7 @@ public sealed class GuestJoinCase : ICaseKind
         var value = c.Arg("value");
         var expected = c.Arg("guest").Trim().ToLowerInvariant();
         var meeting = await OwnMeetings.CreateAsync(ctx, "guest").ConfigureAwait(false);
-        var userId = ctx.Ledger.Prefix + "guest-" + Guid.NewGuid().ToString("N")[..8];
+        var userId = ctx.Ledger.Prefix + "guest-" + ctx.Ledger.Random();
         var join = await OwnMeetings.JoinAsync(ctx, meeting, userId, moderator: false, ("guest", value.Length == 0 ? null : value)).ConfigureAwait(false);
         Expect.Error(join, "successfullyJoined", success: true);
 

@@ -25,9 +25,9 @@ public static class OwnMeetings
         ArgumentNullException.ThrowIfNull(ctx);
         ctx.RequireLifecycle("this case needs a meeting of its own");
         var id = ctx.Ledger.NewId(purpose);
-        var ap = attendeePW ?? "ap-" + Guid.NewGuid().ToString("N")[..8];
-        var mp = moderatorPW ?? "mp-" + Guid.NewGuid().ToString("N")[..8];
-        var voiceBridge = extra.FirstOrDefault(e => e.Name == "voiceBridge").Value ?? Random.Shared.Next(70000, 80000).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var ap = attendeePW ?? "ap-" + ctx.Ledger.Random();
+        var mp = moderatorPW ?? "mp-" + ctx.Ledger.Random();
+        var voiceBridge = extra.FirstOrDefault(e => e.Name == "voiceBridge").Value ?? ctx.Ledger.RandomNumber(70000, 80000);
         var dialNumber = extra.FirstOrDefault(e => e.Name == "dialNumber").Value ?? "613-555-0100";
         var parameters = new List<(string, string?)>
         {
@@ -71,7 +71,7 @@ public static class OwnMeetings
         {
             if (i > 0)
             {
-                await Task.Delay(AttendeePollDelay, ctx.Token).ConfigureAwait(false);
+                await Task.Delay(AttendeePollDelay, ctx.Options.Time, ctx.Token).ConfigureAwait(false);
             }
 
             last = await InfoAsync(ctx, meeting.Id, meeting.ModeratorPW).ConfigureAwait(false);

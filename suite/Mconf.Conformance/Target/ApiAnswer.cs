@@ -18,9 +18,15 @@ public sealed class ApiAnswer
         }
         else
         {
-            XmlProblem = problem;
+            HasDtd = body.Contains("<!DOCTYPE", StringComparison.OrdinalIgnoreCase);
+            XmlProblem = HasDtd
+                ? "XML with a DTD (<!DOCTYPE ...>): BBB answers carry none, and the suite does not process DTDs (entity expansion), so it cannot read it"
+                : problem;
         }
     }
+
+    /// <summary>The answer declares a DTD, which the suite refuses to process (reported as such, not as "not XML").</summary>
+    public bool HasDtd { get; }
 
     public string Call { get; }
 
