@@ -90,7 +90,12 @@ public static partial class Mutations
     public static Mutation StatsSelectedBy(string name, Func<string, string, bool> matches, string secret) =>
         ReSelect($"getStats selects {name}", "getStats", secret, p => p.Key == "meetingID", (query, root) =>
         {
-            var wanted = (QueryString.Get(query, "meetingID") ?? "").Split(',');
+            if (QueryString.Get(query, "meetingID") is not { } selection)
+            {
+                return;
+            }
+
+            var wanted = selection.Split(',');
             foreach (var meeting in Select(root, "stats/meeting").ToList())
             {
                 var id = meeting.Element("meetingID")?.Value.Trim() ?? "";
@@ -148,4 +153,38 @@ public static partial class Mutations
             Response: (request, response) => request.Call == call
                 ? Rewrite(response, root => filter(request.OriginalQuery, root), indent: false)
                 : response);
+
+    /// <summary>create, getMeetings and getMeetingInfo read voiceBridge and dialNumber as numbers: leading zeros go,
+    /// a dial number keeps its digits only.</summary>
+    public static Mutation NumbersCoerced() =>
+        new("voiceBridge and dialNumber coerced to numbers", Response: (request, response) =>
+            request.Call is "create" or "getMeetings" or "getMeetingInfo"
+                ? Rewrite(response, root =>
+                {
+                    foreach (var element in root.DescendantsAndSelf().Where(e => e.Name.LocalName is "voiceBridge" or "dialNumber" && !e.HasElements))
+                    {
+                        var digits = new string([.. element.Value.Where(char.IsAsciiDigit)]).TrimStart('0');
+                        element.Value = digits.Length > 18 ? digits[..18] : digits.Length == 0 ? "0" : digits;
+                    }
+                }, indent: false)
+                : response);
+
+    /// <summary>create without voiceBridge/dialNumber does not report the values it picked: it answers them empty.</summary>
+    public static Mutation CreateHidesDefaults() =>
+        new("create answers empty generated values", Response: (request, response) =>
+        {
+            if (request.Call != "create")
+            {
+                return response;
+            }
+
+            var query = QueryString.Parse(request.RawQuery);
+            return Rewrite(response, root =>
+            {
+                foreach (var name in new[] { "voiceBridge", "dialNumber" }.Where(n => !query.Any(p => p.Key == n)))
+                {
+                    root.Element(name)?.SetValue("");
+                }
+            }, indent: false);
+        });
 }
