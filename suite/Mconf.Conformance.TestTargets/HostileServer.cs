@@ -33,8 +33,8 @@ public enum Hostility
 }
 
 /// <summary>A raw HTTP/1.1 server on 127.0.0.1 in front of an upstream BBB (the fake): every request is forwarded,
-/// except those of one call (or every call, with <c>"*"</c>), which get a <see cref="Hostility"/>. The API root and
-/// getMeetings are always forwarded, so the preflight passes and the target turns hostile afterwards. A socket of
+/// except those of one call (<c>""</c> is the API root), or of every call but the API root and getMeetings with
+/// <c>"*"</c> (the preflight passes, then the target turns hostile), which get a <see cref="Hostility"/>. A socket of
 /// its own (not WireMock) so that it can hang, reset and stream without bounds.</summary>
 public sealed class HostileServer : IDisposable
 {
@@ -108,7 +108,7 @@ public sealed class HostileServer : IDisposable
 
                 var path = target.Split('?', 2)[0];
                 var call = MutatingProxy.CallName(path);
-                if (call is "" or "getMeetings" || (Call != "*" && call != Call))
+                if (Call == "*" ? call is "" or "getMeetings" : call != Call)
                 {
                     await ForwardAsync(stream, target).ConfigureAwait(false);
                     return;
