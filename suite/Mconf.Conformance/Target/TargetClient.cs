@@ -14,7 +14,11 @@ public sealed class TargetClient : IDisposable
     /// <summary>Evidence bodies are capped so a huge answer cannot bloat a report.</summary>
     public const int EvidenceBodyLimit = 64 * 1024;
 
+    private const int ChunkSize = 64 * 1024;
+    private const long LargeAnswer = 1024 * 1024;
+
     private readonly HttpClient _http;
+    private readonly SemaphoreSlim _largeAnswerLane = new(1, 1);
     private readonly string _secret;
 
     public TargetClient(RunOptions options, HttpMessageHandler? handler = null)
@@ -93,8 +97,11 @@ public sealed class TargetClient : IDisposable
         }
     }
 
-    /// <summary>Reads the body as a stream, never more than <see cref="RunOptions.MaxBodyBytes"/> (plus one read
-    /// buffer): an endless or huge answer costs bounded memory and fails the case saying so.</summary>
+    /// <summary>Reads the body as a stream, never more than <see cref="RunOptions.MaxBodyBytes"/>: an endless or huge
+    /// answer costs bounded memory and fails the case saying so. The body is kept in 64 KB chunks (small-object
+    /// heap, so a cut-off answer leaves no large-object fragmentation behind), and past the first megabyte a reader
+    /// must hold the client's one large-answer lane: however many cases run at once, at most one answer grows
+    /// towards the limit.</summary>
     private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpResponseMessage response, HttpMethod method, string redactedUrl,
         CancellationToken token, CancellationToken caller)
     {
@@ -105,36 +112,75 @@ public sealed class TargetClient : IDisposable
             throw new BodyLimitExceeded($"an answer over the {Megabytes(limit)} body limit (Content-Length {declared} bytes) to {method} {redactedUrl}; not read");
         }
 
-        using var buffer = new MemoryStream(declared is { } size ? (int)size : 16 * 1024);
-        var chunk = new byte[64 * 1024];
+        var chunks = new List<byte[]>();
+        long length = 0;
+        var fill = ChunkSize;
+        var laneHeld = false;
         try
         {
             await using var stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
-            int read;
-            while ((read = await stream.ReadAsync(chunk, token).ConfigureAwait(false)) > 0)
+            while (true)
             {
-                if (buffer.Length + read > limit)
+                if (fill == ChunkSize)
                 {
-                    throw new BodyLimitExceeded($"an answer over the {Megabytes(limit)} body limit to {method} {redactedUrl}; cut off after {buffer.Length + read} bytes");
+                    if (length >= LargeAnswer && !laneHeld)
+                    {
+                        await _largeAnswerLane.WaitAsync(token).ConfigureAwait(false);
+                        laneHeld = true;
+                    }
+
+                    chunks.Add(new byte[ChunkSize]);
+                    fill = 0;
                 }
 
-                buffer.Write(chunk, 0, read);
+                var read = await stream.ReadAsync(chunks[^1].AsMemory(fill), token).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                fill += read;
+                length += read;
+                if (length > limit)
+                {
+                    throw new BodyLimitExceeded($"an answer over the {Megabytes(limit)} body limit to {method} {redactedUrl}; cut off after {length} bytes");
+                }
             }
         }
         catch (OperationCanceledException ex) when (!caller.IsCancellationRequested)
         {
-            throw new TransportFailure($"the answer to {method} {redactedUrl} did not complete within {Options.RequestTimeout.TotalSeconds:0.#} s ({buffer.Length} bytes received)", ex);
+            throw new TransportFailure($"the answer to {method} {redactedUrl} did not complete within {Options.RequestTimeout.TotalSeconds:0.#} s ({length} bytes received)", ex);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
-            throw new TransportFailure($"the answer to {method} {redactedUrl} broke off after {buffer.Length} bytes: {Redact(ex.Message)}", ex);
+            throw new TransportFailure($"the answer to {method} {redactedUrl} broke off after {length} bytes: {Redact(ex.Message)}", ex);
+        }
+        finally
+        {
+            if (laneHeld)
+            {
+                _largeAnswerLane.Release();
+            }
         }
 
-        return buffer.GetBuffer().AsMemory(0, (int)buffer.Length);
+        var body = new byte[length];
+        var at = 0;
+        foreach (var chunk in chunks)
+        {
+            var size = (int)Math.Min(chunk.Length, length - at);
+            chunk.AsSpan(0, size).CopyTo(body.AsSpan(at));
+            at += size;
+        }
+
+        return body;
     }
 
     private static string Megabytes(long bytes) =>
         bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes} bytes";
 
-    public void Dispose() => _http.Dispose();
+    public void Dispose()
+    {
+        _http.Dispose();
+        _largeAnswerLane.Dispose();
+    }
 }
