@@ -33,7 +33,7 @@ public sealed class BusyTargetTests
         await TestContext.Out.WriteLineAsync(string.Join("\n", outcome.Results.Where(r => r.Verdict != Verdict.Passed || r.Observations.Count > 0)
             .Select(r => $"{r.Verdict} {r.Case.Id}: {r.Message} {string.Join(" | ", r.Observations)}")));
         failed.ShouldBeEmpty(SuiteRun.Describe(failed));
-        (target.Events - before).ShouldBeGreaterThan(5, "the background activity must run while the suite does");
+        (target.Events - before).ShouldBeGreaterThan(0, "the background activity must run while the suite does");
         outcome.LeftoverMeetings.ShouldBeEmpty();
     }
 }
