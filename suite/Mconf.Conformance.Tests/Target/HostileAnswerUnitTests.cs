@@ -47,4 +47,34 @@ public sealed class HostileAnswerUnitTests
         (options with { RunId = "other" }).EffectiveSeed.ShouldNotBe(options.EffectiveSeed);
         (options with { Seed = 5 }).EffectiveSeed.ShouldBe(5);
     }
+
+    [Test]
+    public async Task HtmlPage_IsNotMistakenForADtd()
+    {
+        using var target = new CannedTarget().Answer("getStats", "<!DOCTYPE html><html><body>It works!</body></html>");
+        var result = await Cases.RunAsync(target, Cases.Real("getStats/response/stats#exists"), "read-only");
+        result.Verdict.ShouldBe(Verdict.Failed);
+        result.Message.ShouldNotContain("XML with a DTD");
+    }
+
+    [Test]
+    public async Task SharedSnapshots_AreTakenAgainOnceOlderThanTheirMaximumAge()
+    {
+        var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
+        using var target = new CannedTarget().Answer("getRecordings",
+            "<response><returncode>SUCCESS</returncode><recordings/><messageKey>noRecordings</messageKey><message>none</message></response>");
+        var options = CannedTarget.Options("read-only") with { Time = clock, SnapshotMaxAge = TimeSpan.FromSeconds(15) };
+        await using var session = await ConformanceSession.OpenAsync(options, default, target);
+        var element = Cases.Real("getRecordings/response/returncode");
+        int Reads() => target.Requests.Count(r => r.StartsWith("getRecordings?", StringComparison.Ordinal));
+
+        await session.RunCaseAsync(element);
+        clock.Advance(TimeSpan.FromSeconds(10));
+        await session.RunCaseAsync(element);
+        Reads().ShouldBe(1, "a snapshot younger than 15 s is reused");
+
+        clock.Advance(TimeSpan.FromSeconds(10));
+        await session.RunCaseAsync(element);
+        Reads().ShouldBe(2, "a snapshot older than 15 s is taken again");
+    }
 }
