@@ -13,7 +13,7 @@ namespace Mconf.Conformance.Tests.Integration;
 public sealed class VariationTargetTests
 {
     public static IEnumerable<TestCaseData> Variations() =>
-        from variation in new[] { "guests-at-once", "video-per-participant", "video-per-stream", "cdata-spaces", "ids-decoded-twice", "nostats-without-element", "no-default-dial-number" }
+        from variation in new[] { "guests-at-once", "video-per-participant", "video-per-stream", "cdata-spaces", "ids-decoded-twice", "nostats-without-element", "nostats-on-a-server-without-stats", "no-default-dial-number" }
         from autoConnect in new[] { true, false }
         select new TestCaseData(variation, autoConnect).SetName($"Varying: {variation} (autoConnect {autoConnect})");
 
@@ -29,13 +29,18 @@ public sealed class VariationTargetTests
             options.DialNumber = "";
         }
 
+        if (variation == "nostats-on-a-server-without-stats")
+        {
+            options.StatsMeetings = 0;
+        }
+
         using var fake = FakeMconfServer.Start(options);
         Mutation[] mutations = variation switch
         {
             "guests-at-once" => [Mutations.GuestsAcceptedAtOnce()],
             "video-per-participant" => [Mutations.VideoCountPerParticipant(fake)],
             "ids-decoded-twice" => [Mutations.DecodeIdsTwice(fake.Secret)],
-            "nostats-without-element" => [Mutations.NoStatsWithoutElement()],
+            "nostats-without-element" or "nostats-on-a-server-without-stats" => [Mutations.NoStatsWithoutElement()],
             _ => [],
         };
         await PrepareAsync(fake, variation);
@@ -55,7 +60,7 @@ public sealed class VariationTargetTests
             "video-per-participant" => VideoCountCase.CountsSharers,
             "video-per-stream" => VideoCountCase.CountsStreams,
             "cdata-spaces" => "recording metadata values with leading or trailing spaces inside CDATA (taken verbatim as data)",
-            "nostats-without-element" => "getStats answers an empty selection without a <stats> element (messageKey noStats)",
+            "nostats-without-element" or "nostats-on-a-server-without-stats" => "getStats answers an empty selection without a <stats> element (messageKey noStats)",
             "no-default-dial-number" => "create without dialNumber reports an empty dialNumber (the server has no default dial number configured)",
             _ => null,
         };
