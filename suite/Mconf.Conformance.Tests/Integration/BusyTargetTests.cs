@@ -9,14 +9,14 @@ namespace Mconf.Conformance.Tests.Integration;
 [NonParallelizable]
 public sealed class BusyTargetTests
 {
-    private const int Period = 100;
+    private const int Period = 50;
 
     [TestCase(true)]
     [TestCase(false)]
     [CancelAfter(300_000)]
     public async Task WholeSuite_AgainstABusyTarget_NothingFails(bool autoConnect)
     {
-        // Ten events a second (the suite runs in seconds); the tenants are at work before the run starts.
+        // Twenty events a second (the suite runs in seconds); the tenants are at work before the run starts.
         using var target = BusyTarget.Start(autoConnect, period: TimeSpan.FromMilliseconds(Period));
         for (var i = 0; i < 100 && target.Events < 10; i++)
         {
