@@ -42,7 +42,7 @@ public sealed class SuiteTarget
             }
             else
             {
-                _fake = FakeMconfServer.Start(new FakeServerOptions { Port = 0, Secret = "suite-" + Guid.NewGuid().ToString("N"), Seed = 42, AutoConnect = true });
+                _fake = FakeMconfServer.Start(new FakeServerOptions { Port = 0, Secret = "suite-" + new Mconf.Conformance.Target.RandomSource(42).Hex(32), Seed = 42, AutoConnect = true });
                 options = ConformanceSettings.ToRunOptions(configuration, _fake.BaseUrl, _fake.Secret, embedded: true);
             }
 

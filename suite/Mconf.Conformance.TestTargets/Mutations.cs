@@ -7,7 +7,7 @@ namespace Mconf.Conformance.TestTargets;
 /// <summary>Named answer and request changes: the ones that break a documented delta (remove an element, ignore a
 /// request parameter, answer 404 for a call, change a value) and the ones real servers legitimately show (reordered
 /// children, extra elements, pretty-printing and whitespace around values, &lt;x/&gt; versus &lt;x&gt;&lt;/x&gt;).</summary>
-public static class Mutations
+public static partial class Mutations
 {
     /// <summary>Children that are data rather than fields (metadata keys, custom data, stream names): an extra
     /// element there would change the data, so the extra-element variation leaves them alone.</summary>

@@ -10,6 +10,7 @@ namespace Mconf.Conformance;
 public sealed class CaseContext
 {
     private readonly List<ApiAnswer> _answers = [];
+    private readonly List<string> _observations = [];
     private readonly Lock _lock = new();
 
     internal CaseContext(ConformanceSession session, ConformanceCase? @case, CancellationToken cancellationToken)
@@ -114,4 +115,31 @@ public sealed class CaseContext
     }
 
     public IReadOnlyList<Exchange> Evidence => [.. Answers.Select(a => a.Exchange)];
+
+    /// <summary>Notes a legitimate variation seen on the target (reported with the result, whatever the verdict).</summary>
+    public void Observe(string observation)
+    {
+        var text = Session.Client.Redact(observation);
+        lock (_lock)
+        {
+            if (!_observations.Contains(text))
+            {
+                _observations.Add(text);
+            }
+        }
+    }
+
+    public IReadOnlyList<string> Observations
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _observations];
+            }
+        }
+    }
+
+    /// <summary>Waits on the run's clock (polling a live server).</summary>
+    public Task DelayAsync(TimeSpan delay) => Task.Delay(delay, Options.Time, Token);
 }

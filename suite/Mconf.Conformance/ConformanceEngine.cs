@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Mconf.Conformance.Model;
 using Mconf.Conformance.Presence;
 using Mconf.Conformance.Target;
@@ -17,8 +16,8 @@ public static class ConformanceEngine
     public static async Task<RunOutcome> RunAsync(RunOptions options, IReadOnlyList<ConformanceCase>? cases, Action<CaseResult>? onResult, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var startedAt = TimeProvider.System.GetUtcNow();
-        var watch = Stopwatch.StartNew();
+        var startedAt = options.Time.GetUtcNow();
+        var started = options.Time.GetTimestamp();
         IReadOnlyList<ConformanceCase> selected;
         try
         {
@@ -84,7 +83,7 @@ public static class ConformanceEngine
                 abort = "The run was cancelled; the cases that finished are reported and the run's meetings were ended.";
             }
 
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60), options.Time);
             try
             {
                 leftovers = await session.CleanupAsync(timeout.Token).ConfigureAwait(false);
@@ -96,14 +95,14 @@ public static class ConformanceEngine
         }
 
         IEnumerable<CaseResult> sessionResults = presence?.Results.Select(options.KnownFailing.Apply) ?? [];
-        return new RunOutcome(options.RunId, startedAt, watch.Elapsed, session.Fingerprint, [.. sessionResults, .. results.OfType<CaseResult>()], abort)
+        return new RunOutcome(options.RunId, startedAt, options.Time.GetElapsedTime(started), session.Fingerprint, [.. sessionResults, .. results.OfType<CaseResult>()], abort)
         {
             LeftoverMeetings = leftovers,
             Presence = presence?.Report,
         };
 
         RunOutcome Abort(string reason) =>
-            new(options.RunId, startedAt, watch.Elapsed, null, [], Redact(reason, options.Secret));
+            new(options.RunId, startedAt, options.Time.GetElapsedTime(started), null, [], Redact(reason, options.Secret));
     }
 
     private static string Redact(string text, string secret) => Mconf.Spec.Signing.Redactor.Redact(text, secret);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Mconf.Conformance.Checks;
 using Mconf.Conformance.Kinds;
 using Mconf.Conformance.Model;
@@ -63,7 +62,7 @@ public sealed class ConformanceSession : IAsyncDisposable
         {
             var flavour = new FlavourSniffer();
             var fingerprint = await Preflight.RunAsync(client, flavour, cancellationToken).ConfigureAwait(false);
-            return new ConformanceSession(options, client, new MeetingLedger(options.MeetingPrefix, options.RunId), flavour, fingerprint);
+            return new ConformanceSession(options, client, new MeetingLedger(options.MeetingPrefix, options.RunId, new RandomSource(options.EffectiveSeed)), flavour, fingerprint);
         }
         catch
         {
@@ -77,7 +76,7 @@ public sealed class ConformanceSession : IAsyncDisposable
     public async Task<CaseResult> RunCaseAsync(ConformanceCase @case, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        var watch = Stopwatch.StartNew();
+        var started = Options.Time.GetTimestamp();
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, _lifetime.Token);
         var ctx = new CaseContext(this, @case, linked.Token);
         Verdict verdict;
@@ -124,7 +123,7 @@ public sealed class ConformanceSession : IAsyncDisposable
         }
 
         // The known-failing list is applied here, the one path the runner and the NUnit suite share.
-        return Options.KnownFailing.Apply(new CaseResult(@case, verdict, message, watch.Elapsed, ctx.Evidence));
+        return Options.KnownFailing.Apply(new CaseResult(@case, verdict, message, Options.Time.GetElapsedTime(started), ctx.Evidence) { Observations = ctx.Observations });
     }
 
     /// <summary>"&lt;id&gt;: expected ...; got ..." then the redacted request line and the raw answer.</summary>
@@ -174,7 +173,7 @@ public sealed class ConformanceSession : IAsyncDisposable
     {
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
         await _lifetime.CancelAsync().ConfigureAwait(false);
-        using (var timeout = new CancellationTokenSource(CleanupTimeout))
+        using (var timeout = new CancellationTokenSource(CleanupTimeout, Options.Time))
         {
             try
             {
@@ -198,7 +197,7 @@ public sealed class ConformanceSession : IAsyncDisposable
             return;
         }
 
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15), Options.Time);
         try
         {
             CleanupAsync(timeout.Token).Wait(timeout.Token);

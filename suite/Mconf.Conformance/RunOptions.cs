@@ -40,4 +40,39 @@ public sealed record RunOptions
 
     /// <summary>When set, the run starts with the presence session (guided or driven); null: no session.</summary>
     public PresenceOptions? Presence { get; init; }
+    /// <summary>The clock of the run: start time, request timeouts, polling delays, snapshot ages.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
+    /// <summary>Seed of every random part the run makes up (meeting and user IDs, passwords, voice bridges); null:
+    /// derived from <see cref="RunId"/>, so a run's IDs follow from its configuration.</summary>
+    public int? Seed { get; init; }
+
+    /// <summary>Largest answer body read (bytes); a longer one is cut off and the case fails saying so.</summary>
+    public long MaxBodyBytes { get; init; } = DefaultMaxBodyBytes;
+
+    /// <summary>How long a shared unfiltered snapshot (getMeetings, getRecordings, getStats) is reused before it is
+    /// taken again: other tenants change a busy server while the run goes on.</summary>
+    public TimeSpan SnapshotMaxAge { get; init; } = TimeSpan.FromSeconds(15);
+
+    public const long DefaultMaxBodyBytes = 16L * 1024 * 1024;
+
+    /// <summary><see cref="Seed"/>, or a stable hash (FNV-1a) of the run id.</summary>
+    public int EffectiveSeed
+    {
+        get
+        {
+            if (Seed is { } seed)
+            {
+                return seed;
+            }
+
+            var hash = 2166136261u;
+            foreach (var c in RunId)
+            {
+                hash = (hash ^ c) * 16777619u;
+            }
+
+            return unchecked((int)hash);
+        }
+    }
 }

@@ -45,6 +45,29 @@ public sealed class ConformanceSettingsTests
         configuration[ConformanceSettings.Url].ShouldBe("http://cli/bigbluebutton");
     }
 
+    [Test]
+    public void ToRunOptions_ClockSeedAndBodyLimit_ComeFromConfiguration()
+    {
+        var clock = new FixedClock(new DateTimeOffset(2026, 1, 2, 3, 4, 5, TimeSpan.Zero));
+        var configuration = ConformanceSettings.Build(overrides: new Dictionary<string, string?>
+        {
+            [ConformanceSettings.Seed] = "7",
+            [ConformanceSettings.MaxBodyMegabytes] = "2",
+        });
+        var options = ConformanceSettings.ToRunOptions(configuration, "http://x/bigbluebutton", "s", time: clock);
+        options.Time.ShouldBeSameAs(clock);
+        options.Seed.ShouldBe(7);
+        options.MaxBodyBytes.ShouldBe(2L * 1024 * 1024);
+        options.RunId.ShouldStartWith("20260102T030405-");
+        ConformanceSettings.ToRunOptions(configuration, "http://x/bigbluebutton", "s", time: clock).RunId.ShouldBe(options.RunId);
+    }
+
+    private sealed class FixedClock(DateTimeOffset now) : TimeProvider
+    {
+        public override DateTimeOffset GetUtcNow() => now;
+    }
+
+    [TestCase(ConformanceSettings.Seed, "seven")]
     [TestCase(ConformanceSettings.ChecksumKey, "md5")]
     [TestCase(ConformanceSettings.TimeoutSeconds, "soon")]
     [TestCase(ConformanceSettings.TimeoutSeconds, "-1")]

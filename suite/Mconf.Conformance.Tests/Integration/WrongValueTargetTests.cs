@@ -34,7 +34,8 @@ public sealed class WrongValueTargetTests
             ["getMeetingInfo/response/attendees/attendee/isPresenter#at-most-one"]),
         ["booleans in upper case"] = (Mutations.SetValue("getMeetingInfo", "attendees/attendee/hasJoinedVoice", v => v.ToUpperInvariant()), "getMeetingInfo",
             ["getMeetingInfo/response/attendees/attendee/hasJoinedVoice"]),
-        ["guests not waiting"] = (Mutations.SetValue("getMeetingInfo", "attendees/attendee/waitingForAcceptance", _ => "false"), "join",
+        // Guests not waiting but marked guest is a legitimate policy (accepted at once); not marked guest is wrong.
+        ["guests not marked guest"] = (Mutations.SetValue("getMeetingInfo", "attendees/attendee/guest", _ => "false"), "join",
             ["join/request/guest#true", "join/request/guest#upper", "join/request/guest#mixed"]),
         ["negative voiceBridge"] = (Mutations.SetValue("getMeetings", "meetings/meeting/voiceBridge", v => "-" + v.Trim()), "getMeetings",
             ["getMeetings/response/meetings/meeting/voiceBridge"]),

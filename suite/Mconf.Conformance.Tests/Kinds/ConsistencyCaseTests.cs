@@ -36,7 +36,7 @@ public sealed class ConsistencyCaseTests
         using var target = Target(Info("2", (true, false, 0), (false, true, 1)));
         var result = await Cases.RunAsync(target, Cases.Real("getMeetingInfo/response/listenerCount#flagged"), "read-only");
         result.Verdict.ShouldBe(Verdict.Failed);
-        result.Message.ShouldContain("expected listenerCount of 'm1' (its attendees with isListeningOnly=true) = '1'; got '2'");
+        result.Message.ShouldContain("expected listenerCount of 'm1' to be 1 (its attendees with isListeningOnly=true); got '2'");
     }
 
     [Test]
@@ -57,15 +57,58 @@ public sealed class ConsistencyCaseTests
     }
 
     [Test]
-    public async Task VideoCount_CountsStreams()
+    public async Task VideoCount_EitherReadingConforms_AndIsReported()
     {
-        using (var good = Target(Info("1", (true, false, 0), (false, true, 2)), videoCount: "2"))
+        using (var streams = Target(Info("1", (true, false, 0), (false, true, 2)), videoCount: "2"))
         {
-            (await Cases.RunAsync(good, Cases.Real("getMeetings/response/meetings/meeting/videoCount#streams"), "read-only")).Verdict.ShouldBe(Verdict.Passed);
+            var result = await Cases.RunAsync(streams, Cases.Real("getMeetings/response/meetings/meeting/videoCount#streams"), "read-only");
+            result.Verdict.ShouldBe(Verdict.Passed);
+            result.Observations.ShouldBe([Mconf.Conformance.Kinds.VideoCountCase.CountsStreams]);
         }
 
-        using var bad = Target(Info("1", (true, false, 0), (false, true, 2)), videoCount: "1");
+        using (var sharers = Target(Info("1", (true, false, 0), (false, true, 2)), videoCount: "1"))
+        {
+            var result = await Cases.RunAsync(sharers, Cases.Real("getMeetings/response/meetings/meeting/videoCount#streams"), "read-only");
+            result.Verdict.ShouldBe(Verdict.Passed);
+            result.Observations.ShouldBe([Mconf.Conformance.Kinds.VideoCountCase.CountsSharers]);
+        }
+
+        using var bad = Target(Info("1", (true, false, 0), (false, true, 2)), videoCount: "3");
         (await Cases.RunAsync(bad, Cases.Real("getMeetings/response/meetings/meeting/videoCount#streams"), "read-only")).Verdict.ShouldBe(Verdict.Failed);
+    }
+
+    [Test]
+    public async Task CrossCall_DisagreementThatGoesAway_Passes()
+    {
+        // The first getMeetings was taken before a user joined; the next read agrees.
+        var reads = 0;
+        using var target = Target(Info("1", (true, false, 0), (false, true, 1)));
+        target.Answer("getMeetings", _ => (200, "<response><returncode>SUCCESS</returncode><meetings><meeting><meetingID>m1</meetingID>" +
+            $"<participantCount>{(Interlocked.Increment(ref reads) == 1 ? 1 : 2)}</participantCount><listenerCount>1</listenerCount><videoCount>1</videoCount></meeting></meetings></response>"));
+        var result = await Cases.RunAsync(target, Cases.Real("getMeetings/response/meetings/meeting/participantCount#same-as-getMeetingInfo"), "read-only");
+        result.Verdict.ShouldBe(Verdict.Passed, result.Message);
+        reads.ShouldBe(2);
+    }
+
+    [Test]
+    public async Task CrossCall_DisagreementThatKeepsChanging_IsInconclusive()
+    {
+        var reads = 0;
+        using var target = Target(Info("1", (true, false, 0), (false, true, 1)));
+        target.Answer("getMeetings", _ => (200, "<response><returncode>SUCCESS</returncode><meetings><meeting><meetingID>m1</meetingID>" +
+            $"<participantCount>{10 + Interlocked.Increment(ref reads)}</participantCount><listenerCount>1</listenerCount><videoCount>1</videoCount></meeting></meetings></response>"));
+        var result = await Cases.RunAsync(target, Cases.Real("getMeetings/response/meetings/meeting/participantCount#same-as-getMeetingInfo"), "read-only");
+        result.Verdict.ShouldBe(Verdict.Inconclusive, result.Message);
+        result.Message.ShouldContain("changed between every pair of reads");
+    }
+
+    [Test]
+    public async Task CrossCall_StableDisagreement_FailsAfterTwoReads()
+    {
+        using var target = Target(Info("1", (true, false, 0), (false, true, 1)), listenerCount: "0");
+        var result = await Cases.RunAsync(target, Cases.Real("getMeetings/response/meetings/meeting/listenerCount#same-as-getMeetingInfo"), "read-only");
+        result.Verdict.ShouldBe(Verdict.Failed);
+        result.Message.ShouldContain("the same on two fresh reads in a row");
     }
 
     [Test]

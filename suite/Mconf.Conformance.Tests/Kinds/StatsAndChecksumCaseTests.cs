@@ -32,7 +32,7 @@ public sealed class StatsAndChecksumCaseTests
         using var target = new CannedTarget().Answer("getStats", all);
         var result = await Cases.RunAsync(target, Cases.Real("getStats/request/meetingID#one"), "read-only");
         result.Verdict.ShouldBe(Verdict.Failed);
-        result.Message.ShouldContain("for meetingID=a exactly its entries [a]");
+        result.Message.ShouldContain("expected for meetingID=a only entries of that meeting; got entries of 'b'");
     }
 
     [Test]

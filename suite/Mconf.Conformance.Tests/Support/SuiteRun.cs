@@ -10,11 +10,18 @@ namespace Mconf.Conformance.Tests.Support;
 /// <summary>Runs the engine against a test target and reads the fake directly.</summary>
 internal static class SuiteRun
 {
-    public static RunOptions Options(TestTarget target, string tier = "lifecycle", string? url = null) => new()
+    private static int _runs;
+
+    public static RunOptions Options(TestTarget target, string tier = "lifecycle", string? url = null) =>
+        Options(url ?? target.BaseUrl, target.Secret, tier);
+
+    /// <summary>Options for any target URL; run IDs differ per run (a counter and a fixed seed, no wall clock).</summary>
+    public static RunOptions Options(string url, string secret, string tier = "lifecycle") => new()
     {
-        TargetUrl = url ?? target.BaseUrl,
-        Secret = target.Secret,
-        RunId = "t" + Guid.NewGuid().ToString("N")[..8],
+        TargetUrl = url,
+        Secret = secret,
+        RunId = "t" + Interlocked.Increment(ref _runs).ToString(System.Globalization.CultureInfo.InvariantCulture) + "x" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Seed = 42,
         Tier = tier,
         Parallelism = 8,
         RequestTimeout = TimeSpan.FromSeconds(20),

@@ -23,6 +23,8 @@ public static class ConformanceSettings
     public const string Prefix = "Run:MeetingPrefix";
     public const string Only = "Run:Only";
     public const string Skip = "Run:Skip";
+    public const string Seed = "Run:Seed";
+    public const string MaxBodyMegabytes = "Target:MaxBodyMegabytes";
 
     public static IConfigurationRoot Build(string? basePath = null, string[]? args = null, IEnumerable<KeyValuePair<string, string?>>? overrides = null)
     {
@@ -51,9 +53,18 @@ public static class ConformanceSettings
 
     /// <summary>The run options; <paramref name="url"/>/<paramref name="secret"/> replace the configured target
     /// (used when the fake was started). Throws <see cref="FormatException"/> naming the setting on a bad value.</summary>
-    public static RunOptions ToRunOptions(IConfiguration configuration, string? url = null, string? secret = null, bool embedded = false)
+    public static RunOptions ToRunOptions(IConfiguration configuration, string? url = null, string? secret = null, bool embedded = false, TimeProvider? time = null)
     {
         ArgumentNullException.ThrowIfNull(configuration);
+        time ??= TimeProvider.System;
+        int? seed = null;
+        if (NonEmpty(configuration[Seed]) is { } seedText)
+        {
+            seed = int.TryParse(seedText, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed)
+                ? parsed
+                : throw new FormatException($"{Seed} '{seedText}' is not an integer.");
+        }
+
         var checksumText = configuration[ChecksumKey];
         var algorithm = ChecksumAlgorithm.Sha1;
         if (!string.IsNullOrWhiteSpace(checksumText) && !ChecksumAlgorithms.TryParse(checksumText, out algorithm))
@@ -67,7 +78,10 @@ public static class ConformanceSettings
             Secret = secret ?? configuration[Secret] ?? "",
             Checksum = algorithm,
             RequestTimeout = TimeSpan.FromSeconds(Number(configuration, TimeoutSeconds, 10)),
-            RunId = NonEmpty(configuration[RunId]) ?? NewRunId(),
+            RunId = NonEmpty(configuration[RunId]) ?? NewRunId(time, seed),
+            Time = time,
+            Seed = seed,
+            MaxBodyBytes = (long)(Number(configuration, MaxBodyMegabytes, RunOptions.DefaultMaxBodyBytes / (1024.0 * 1024)) * 1024 * 1024),
             Tier = NonEmpty(configuration[Tier]) ?? "lifecycle",
             Parallelism = (int)Number(configuration, Parallelism, 4),
             MeetingPrefix = NonEmpty(configuration[Prefix]) ?? "mconf-conformance",
@@ -77,9 +91,15 @@ public static class ConformanceSettings
         };
     }
 
-    /// <summary>A run id from the UTC time and a random suffix, e.g. <c>20261128T173000-1a2b3c</c>.</summary>
-    public static string NewRunId() =>
-        TimeProvider.System.GetUtcNow().ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + "-" + Guid.NewGuid().ToString("N")[..6];
+    /// <summary>A run id from the clock's UTC time and a random suffix from <paramref name="seed"/> (by default the
+    /// clock's milliseconds), e.g. <c>20261128T173000-1a2b3c</c>.</summary>
+    public static string NewRunId(TimeProvider time, int? seed = null)
+    {
+        ArgumentNullException.ThrowIfNull(time);
+        var now = time.GetUtcNow();
+        var random = new Target.RandomSource(seed ?? unchecked((int)now.ToUnixTimeMilliseconds()));
+        return now.ToString("yyyyMMdd'T'HHmmss", CultureInfo.InvariantCulture) + "-" + random.Hex(6);
+    }
 
     private static double Number(IConfiguration configuration, string key, double fallback)
     {

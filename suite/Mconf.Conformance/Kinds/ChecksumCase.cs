@@ -6,7 +6,10 @@ namespace Mconf.Conformance.Kinds;
 /// <summary>Kind <c>checksum</c>: how the target treats the checksum. Rejected with checksumError: missing, wrong,
 /// other-secret, uppercase (hex compared case-sensitively). Accepted: position (checksum first in the query) and
 /// plus-or-percent (a space sent as %20 and as +, each signed over the bytes sent). The accepted modes use
-/// isMeetingRunning about an unknown meeting, which answers SUCCESS and changes nothing.</summary>
+/// isMeetingRunning about an unknown meeting, which answers SUCCESS and changes nothing. <c>call</c> (default
+/// getMeetings) and <c>params</c> (<c>k=v;k=v</c>, a value starting <c>conformance-unknown</c> becomes an unknown ID
+/// of the run) choose the request whose checksum is left out or wrong: the checksum is enforced on every signed
+/// call, with the parameters the deltas add (getStats, getRecordings with meta filters, join with guest).</summary>
 public sealed class ChecksumCase : ICaseKind
 {
     public string Kind => "checksum";
@@ -18,13 +21,16 @@ public sealed class ChecksumCase : ICaseKind
         var mode = c.Arg("mode");
         var call = c.OptionalArg("call") ?? "getMeetings";
         var algorithm = ctx.Session.Client.Signer.Algorithm;
+        var query = QueryString.Build(Scenarios.ProbeRequests.Apply(ctx, [], null, c.OptionalArg("params"))
+            .Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
+        var and = query.Length == 0 ? "" : query + "&";
         switch (mode)
         {
             case "missing":
-                Expect.Error(await ctx.GetRawAsync(call, "").ConfigureAwait(false), "checksumError");
+                Expect.Error(await ctx.GetRawAsync(call, query).ConfigureAwait(false), "checksumError");
                 break;
             case "wrong":
-                Expect.Error(await ctx.GetRawAsync(call, "checksum=" + new string('0', algorithm.HexLength())).ConfigureAwait(false), "checksumError");
+                Expect.Error(await ctx.GetRawAsync(call, and + "checksum=" + new string('0', algorithm.HexLength())).ConfigureAwait(false), "checksumError");
                 break;
             case "other-secret":
                 var other = Target.TargetClient.SignWith("not-" + ctx.Options.Secret + "-conformance", algorithm, call, "");
@@ -36,9 +42,9 @@ public sealed class ChecksumCase : ICaseKind
                 Expect.Error(await ctx.GetRawAsync(call, upper).ConfigureAwait(false), "checksumError");
                 break;
             case "position":
-                var query = "meetingID=" + QueryString.Encode(ctx.Ledger.UnknownId("meeting"));
-                var checksum = Checksum.Compute("isMeetingRunning", query, ctx.Options.Secret, algorithm);
-                Expect.Success(Expect.AcceptedAnswer(await ctx.GetRawAsync("isMeetingRunning", $"checksum={checksum}&{query}").ConfigureAwait(false)));
+                var probe = "meetingID=" + QueryString.Encode(ctx.Ledger.UnknownId("meeting"));
+                var checksum = Checksum.Compute("isMeetingRunning", probe, ctx.Options.Secret, algorithm);
+                Expect.Success(Expect.AcceptedAnswer(await ctx.GetRawAsync("isMeetingRunning", $"checksum={checksum}&{probe}").ConfigureAwait(false)));
                 break;
             case "plus-or-percent":
                 var meeting = ctx.Ledger.UnknownId("meeting") + " with spaces";

@@ -1,12 +1,13 @@
+using System.Globalization;
 using Mconf.Conformance.Checks;
 using Mconf.Conformance.Scenarios;
 using Mconf.Spec.Model;
-using Mconf.Spec.Xml;
 
 namespace Mconf.Conformance.Kinds;
 
 /// <summary>Kind <c>count-flagged</c>: a getMeetingInfo count (the element the case's spec ID names, e.g.
-/// listenerCount) equals the number of attendees whose <c>flag</c> (e.g. attendees/attendee/isListeningOnly) is true.</summary>
+/// listenerCount) equals the number of attendees whose <c>flag</c> (e.g. attendees/attendee/isListeningOnly) is true.
+/// Judged on fresh reads (<see cref="Stable"/>): a live server's users switch audio while the suite reads.</summary>
 public sealed class CountFlaggedCase : ICaseKind
 {
     public string Kind => "count-flagged";
@@ -18,8 +19,9 @@ public sealed class CountFlaggedCase : ICaseKind
         var flagPath = c.Arg("flag");
         var flag = flagPath[(flagPath.LastIndexOf('/') + 1)..];
         var countElement = c.OptionalArg("count") ?? c.SpecId[(c.SpecId.LastIndexOf('/') + 1)..];
-        await Retry.OnceAsync(async () =>
+        await Stable.JudgeAsync(ctx, $"{countElement} against the attendees with {flag}=true", async () =>
         {
+            var found = new List<Disagreement>();
             foreach (var view in await ObservedMeetings.WithAttendeesAsync(ctx).ConfigureAwait(false))
             {
                 var info = view.Info;
@@ -27,13 +29,17 @@ public sealed class CountFlaggedCase : ICaseKind
                 var flagged = 0;
                 foreach (var attendee in info.Xml!.Select("attendees/attendee"))
                 {
-                    var value = Expect.Element(info, attendee, flag, SpecType.Boolean);
-                    flagged += value == "true" ? 1 : 0;
+                    flagged += Expect.Element(info, attendee, flag, SpecType.Boolean) == "true" ? 1 : 0;
                 }
 
-                Expect.Equal(flagged.ToString(System.Globalization.CultureInfo.InvariantCulture), count,
-                    $"{countElement} of '{view.MeetingId}' (its attendees with {flag}=true)", info);
+                var expected = flagged.ToString(CultureInfo.InvariantCulture);
+                if (expected != count)
+                {
+                    found.Add(new(view.MeetingId, $"{countElement} of '{view.MeetingId}' to be {expected} (its attendees with {flag}=true)", $"'{count}'", info));
+                }
             }
+
+            return found;
         }).ConfigureAwait(false);
     }
 }

@@ -1,11 +1,16 @@
 using Mconf.Conformance.Checks;
 using Mconf.Conformance.Scenarios;
+using Mconf.Conformance.Target;
 using Mconf.Spec.Xml;
 
 namespace Mconf.Conformance.Kinds;
 
 /// <summary>Kind <c>echo-param</c>: creates a meeting passing <c>param=value</c> and expects <c>path</c> in
-/// <c>call</c>'s answer about that meeting (create itself, its getMeetings entry, or getMeetingInfo) to equal it.</summary>
+/// <c>call</c>'s answer about that meeting (create itself, its getMeetings entry, or getMeetingInfo) to equal it,
+/// character for character (values with a leading zero, long digit strings or symbols expose a server that
+/// coerces them to numbers). An empty <c>value</c> creates the meeting without voiceBridge and dialNumber: create
+/// reports the generated or default values (voiceBridge digits; dialNumber may be empty when the server has no
+/// default), and getMeetings and getMeetingInfo report the same ones for that meeting.</summary>
 public sealed class EchoParamCase : ICaseKind
 {
     public string Kind => "echo-param";
@@ -18,19 +23,21 @@ public sealed class EchoParamCase : ICaseKind
         var param = c.Arg("param");
         var path = c.Arg("path");
         var value = c.Arg("value");
-        var meeting = await OwnMeetings.CreateAsync(ctx, "echo", extra: (param, value)).ConfigureAwait(false);
+        if (value.Length == 0)
+        {
+            await DefaultsAsync(ctx, param, path).ConfigureAwait(false);
+            return;
+        }
 
+        var meeting = await OwnMeetings.CreateAsync(ctx, "echo", extra: (param, value)).ConfigureAwait(false);
         switch (call)
         {
             case "create":
                 Expect.Equal(value, Expect.Element(meeting.Create, path, alsoAt: c.AlsoAt), $"<{path}> in the create answer (the {param} passed)", meeting.Create);
                 break;
             case "getMeetings":
-                var list = await ctx.CallAsync("getMeetings").ConfigureAwait(false);
-                var entry = Expect.Success(list).Select("meetings/meeting").FirstOrDefault(m => BbbResponse.Value(m, "meetingID") == meeting.Id)
-                    ?? throw new CaseFailure($"the created meeting {meeting.Id} in getMeetings", "no entry for it", list);
-                var relative = path.StartsWith("meetings/meeting/", StringComparison.Ordinal) ? path["meetings/meeting/".Length..] : path;
-                Expect.Equal(value, Expect.Element(list, entry, relative), $"<{path}> of the created meeting (the {param} passed)", list);
+                var (list, entry) = await EntryAsync(ctx, meeting.Id).ConfigureAwait(false);
+                Expect.Equal(value, Expect.Element(list, entry, Relative(path)), $"<{path}> of the created meeting (the {param} passed)", list);
                 break;
             default:
                 var answer = await ctx.CallAsync(call, ("meetingID", meeting.Id), ("password", meeting.ModeratorPW)).ConfigureAwait(false);
@@ -39,4 +46,37 @@ public sealed class EchoParamCase : ICaseKind
                 break;
         }
     }
+
+    private static async Task DefaultsAsync(CaseContext ctx, string param, string path)
+    {
+        var meeting = await OwnMeetings.CreateAsync(ctx, "defaults", extra: [("voiceBridge", null), ("dialNumber", null)]).ConfigureAwait(false);
+        var alsoAt = new[] { "meeting/" + param };
+        var created = Expect.Element(meeting.Create, param, alsoAt: alsoAt);
+        if (param == "voiceBridge")
+        {
+            Expect.True(created.Length > 0 && created.All(char.IsAsciiDigit), "the voiceBridge create generated (digits) when none was passed",
+                $"'{created}'", meeting.Create);
+        }
+        else if (created.Length == 0)
+        {
+            ctx.Observe("create without dialNumber reports an empty dialNumber (the server has no default dial number configured)");
+        }
+
+        var (list, entry) = await EntryAsync(ctx, meeting.Id).ConfigureAwait(false);
+        Expect.Equal(created, Expect.Element(list, entry, param), $"{param} of '{meeting.Id}' in getMeetings (what create reported: {path})", list);
+        var info = await OwnMeetings.InfoAsync(ctx, meeting.Id, meeting.ModeratorPW).ConfigureAwait(false);
+        Expect.Success(info);
+        Expect.Equal(created, Expect.Element(info, param), $"{param} of '{meeting.Id}' in getMeetingInfo (what create reported)", info);
+    }
+
+    private static async Task<(ApiAnswer List, System.Xml.Linq.XElement Entry)> EntryAsync(CaseContext ctx, string meetingId)
+    {
+        var list = await ctx.CallAsync("getMeetings").ConfigureAwait(false);
+        var entry = Expect.Success(list).Select("meetings/meeting").FirstOrDefault(m => BbbResponse.Value(m, "meetingID") == meetingId)
+            ?? throw new CaseFailure($"the created meeting {meetingId} in getMeetings", "no entry for it", list);
+        return (list, entry);
+    }
+
+    private static string Relative(string path) =>
+        path.StartsWith("meetings/meeting/", StringComparison.Ordinal) ? path["meetings/meeting/".Length..] : path;
 }

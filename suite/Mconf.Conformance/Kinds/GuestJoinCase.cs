@@ -1,16 +1,23 @@
+using System.Xml.Linq;
 using Mconf.Conformance.Checks;
 using Mconf.Conformance.Scenarios;
+using Mconf.Conformance.Target;
 using Mconf.Spec.Xml;
 
 namespace Mconf.Conformance.Kinds;
 
 /// <summary>Kind <c>guest-join</c>: a join with <c>guest=value</c> (no guest parameter when value is empty) is
-/// accepted like a normal join (SUCCESS, successfullyJoined); where the user shows up among the attendees, its
-/// waitingForAcceptance (and guest) flags say <c>guest</c>. A guest listed as an ordinary attendee (no such flags)
-/// fails; a non-guest listed so passes. A user that never shows up leaves the case inconclusive: a real server lists
-/// attendees only once a client connects, and may hold a waiting guest outside the list.</summary>
+/// accepted like a normal join (SUCCESS, successfullyJoined); where the user shows up among the attendees, its guest
+/// flags say <c>guest</c>: a guest is marked <c>guest</c> true and waits for acceptance where the server asks the
+/// moderator; a server that accepts guests at once shows waitingForAcceptance false with guest true (reported as an
+/// observation). A guest listed as an ordinary attendee (no such flags) fails; a user that never shows up leaves the
+/// case inconclusive (a real server lists attendees only once a client connects). Modes: <c>redirect</c> (the guest
+/// join answers like a normal join: the same 302 without redirect=false, the same XML elements with it) and
+/// <c>moderator</c> (a guest joining with the moderator password is listed with role MODERATOR).</summary>
 public sealed class GuestJoinCase : ICaseKind
 {
+    public const string AcceptsAtOnce = "guests are accepted at once (guest true, waitingForAcceptance false: a guest policy that does not ask the moderator)";
+
     public string Kind => "guest-join";
 
     public async Task RunAsync(CaseContext ctx)
@@ -20,8 +27,19 @@ public sealed class GuestJoinCase : ICaseKind
         var value = c.Arg("value");
         var expected = c.Arg("guest").Trim().ToLowerInvariant();
         var meeting = await OwnMeetings.CreateAsync(ctx, "guest").ConfigureAwait(false);
-        var userId = ctx.Ledger.Prefix + "guest-" + Guid.NewGuid().ToString("N")[..8];
-        var join = await OwnMeetings.JoinAsync(ctx, meeting, userId, moderator: false, ("guest", value.Length == 0 ? null : value)).ConfigureAwait(false);
+        var guestParam = ("guest", value.Length == 0 ? null : value);
+        switch (c.OptionalArg("mode"))
+        {
+            case "redirect":
+                await LikeAnyJoinAsync(ctx, meeting, guestParam).ConfigureAwait(false);
+                return;
+            case "moderator":
+                await KeepsModeratorAsync(ctx, meeting, guestParam).ConfigureAwait(false);
+                return;
+        }
+
+        var userId = ctx.Ledger.Prefix + "guest-" + ctx.Ledger.Random();
+        var join = await OwnMeetings.JoinAsync(ctx, meeting, userId, moderator: false, guestParam).ConfigureAwait(false);
         Expect.Error(join, "successfullyJoined", success: true);
 
         var (attendee, info) = await OwnMeetings.WaitForAttendeeAsync(ctx, meeting, userId).ConfigureAwait(false);
@@ -36,12 +54,11 @@ public sealed class GuestJoinCase : ICaseKind
         var described = value.Length == 0 ? "without guest" : $"with guest={value}";
         if (waiting is null && guest is null)
         {
-            // Listed like anyone else: right for a non-guest; a guest must be shown waiting (the rule:
-            // "where attendees are observable, the guest is marked as waiting").
+            // Listed like anyone else: right for a non-guest; a guest must be marked as one where observable.
             if (expected == "true")
             {
                 throw new CaseFailure(
-                    $"the user who joined {described} listed as waiting for acceptance (Mconf-Live: <guest>true</guest><waitingForAcceptance>true</waitingForAcceptance>)",
+                    $"the user who joined {described} listed as a guest (Mconf-Live: <guest>true</guest>, and <waitingForAcceptance>true</waitingForAcceptance> where the moderator is asked)",
                     "an ordinary attendee with no guest or waitingForAcceptance field",
                     info);
             }
@@ -49,14 +66,63 @@ public sealed class GuestJoinCase : ICaseKind
             return;
         }
 
-        if (waiting is not null)
-        {
-            Expect.Equal(expected, waiting, $"waitingForAcceptance of the user who joined {described}", info);
-        }
-
         if (guest is not null)
         {
             Expect.Equal(expected, guest, $"guest of the user who joined {described}", info);
         }
+
+        if (waiting is null)
+        {
+            return;
+        }
+
+        if (expected == "true" && waiting == "false" && guest == "true")
+        {
+            // The guest flag is right; the server let the guest in without asking (a legitimate guest policy).
+            ctx.Observe(AcceptsAtOnce);
+            return;
+        }
+
+        Expect.Equal(expected, waiting, $"waitingForAcceptance of the user who joined {described}" +
+            (expected == "true" && guest is null ? " (with no guest element, only the waiting flag shows a guest)" : ""), info);
+    }
+
+    /// <summary>The same 302 (with a Location) as a normal join without redirect=false, and the same XML elements
+    /// with it.</summary>
+    private static async Task LikeAnyJoinAsync(CaseContext ctx, OwnMeeting meeting, (string, string?) guestParam)
+    {
+        var plain = await OwnMeetings.JoinAsync(ctx, meeting, ctx.Ledger.Prefix + "plain-" + ctx.Ledger.Random(), moderator: false, redirect: true).ConfigureAwait(false);
+        var guest = await OwnMeetings.JoinAsync(ctx, meeting, ctx.Ledger.Prefix + "guest-" + ctx.Ledger.Random(), moderator: false, redirect: true, guestParam).ConfigureAwait(false);
+        Expect.Equal(plain.Status.ToString(System.Globalization.CultureInfo.InvariantCulture), guest.Status.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            $"the HTTP status of a guest join without redirect=false (a normal join answered {plain.Status})", guest);
+        Expect.True(guest.Exchange.Location is not null || plain.Exchange.Location is null,
+            "a Location (the client URL) in the guest join's redirect, as in a normal join's", "no Location header", guest);
+
+        var plainXml = await OwnMeetings.JoinAsync(ctx, meeting, ctx.Ledger.Prefix + "plain-" + ctx.Ledger.Random(), moderator: false).ConfigureAwait(false);
+        var guestXml = await OwnMeetings.JoinAsync(ctx, meeting, ctx.Ledger.Prefix + "guest-" + ctx.Ledger.Random(), moderator: false, guestParam).ConfigureAwait(false);
+        Expect.Error(plainXml, "successfullyJoined", success: true);
+        Expect.Error(guestXml, "successfullyJoined", success: true);
+        var expectedNames = Names(plainXml);
+        var gotNames = Names(guestXml);
+        Expect.Equal(string.Join(",", expectedNames), string.Join(",", gotNames),
+            "the elements of a guest join's redirect=false answer (those of a normal join's)", guestXml);
+    }
+
+    private static List<string> Names(ApiAnswer answer) =>
+        [.. answer.Xml!.Root.Elements().Select(e => e.Name.LocalName).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal)];
+
+    /// <summary>"The roles defined by password are not affected": a guest with the moderator password moderates.</summary>
+    private static async Task KeepsModeratorAsync(CaseContext ctx, OwnMeeting meeting, (string, string?) guestParam)
+    {
+        var userId = ctx.Ledger.Prefix + "guest-mod-" + ctx.Ledger.Random();
+        var join = await OwnMeetings.JoinAsync(ctx, meeting, userId, moderator: true, guestParam).ConfigureAwait(false);
+        Expect.Error(join, "successfullyJoined", success: true);
+        var (attendee, info) = await OwnMeetings.WaitForAttendeeAsync(ctx, meeting, userId).ConfigureAwait(false);
+        if (attendee is null)
+        {
+            throw new CaseInconclusive("the guest join with the moderator password was accepted, but the user never appeared among the attendees (a real server lists an attendee only once a client connects)");
+        }
+
+        Expect.Equal("MODERATOR", BbbResponse.Value(attendee, "role"), "the role of a guest who joined with the moderator password", info);
     }
 }

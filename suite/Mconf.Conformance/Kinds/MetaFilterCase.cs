@@ -1,29 +1,33 @@
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
 using Mconf.Conformance.Checks;
 using Mconf.Conformance.Target;
 using Mconf.Spec.Xml;
 
 namespace Mconf.Conformance.Kinds;
 
-/// <summary>Kind <c>meta-filter</c>: getRecordings with meta_ filters, each answer compared with the unfiltered list
-/// filtered client-side (AND of exact, case-sensitive value matches; key names case-insensitive). Modes: one,
-/// several, none (matches nothing), case (value differing only in case), key-case (upper-case key name).
-/// Read-only; inconclusive when the target has no recording with metadata.</summary>
-public sealed class MetaFilterCase : ICaseKind
+/// <summary>Kind <c>meta-filter</c>: getRecordings with meta_ filters against the unfiltered list filtered
+/// client-side (AND of exact, case-sensitive value matches; key names case-insensitive; a recording lacking a
+/// filtered key never matches). Modes: one, several, none (matches nothing), case (value differing only in case),
+/// key-case (upper-case key name), missing-key (a key some recordings lack), and-or (two filters chosen so that AND,
+/// OR, only-the-first and only-the-last give different answers; inconclusive when the data does not allow it).
+/// Unfiltered snapshots are taken just before and after the filtered call, and only recordings the same in both
+/// are judged (a live server finishes recordings meanwhile). Metadata values inside CDATA are data, taken
+/// verbatim; whitespace outside CDATA is formatting. Read-only.</summary>
+public sealed partial class MetaFilterCase : ICaseKind
 {
-    private static readonly System.Text.RegularExpressions.Regex ValidKey = new("^[a-z][a-z0-9-]*$");
-
     public string Kind => "meta-filter";
 
     public async Task RunAsync(CaseContext ctx)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         var mode = ctx.RequireCase().Arg("mode");
-        var all = await ctx.Session.Shared.RecordingsAsync(ctx).ConfigureAwait(false);
-        var recordings = Recordings(Expect.Success(all));
+        var beforeAnswer = await ctx.CallAsync("getRecordings").ConfigureAwait(false);
+        var before = Recordings(Expect.Success(beforeAnswer));
 
         if (mode == "none")
         {
-            var key = recordings.SelectMany(r => r.Meta.Keys).FirstOrDefault() ?? "conformance";
+            var key = before.SelectMany(r => r.Meta.Keys).FirstOrDefault(k => ValidKey().IsMatch(k)) ?? "conformance";
             var answer = await FilterAsync(ctx, [(key, ctx.Ledger.UnknownId("value"))]).ConfigureAwait(false);
             var xml = Expect.Success(answer);
             Expect.Count(0, xml.Select("recordings/recording").Count(), "recordings for a meta_ value no recording has", answer);
@@ -31,56 +35,50 @@ public sealed class MetaFilterCase : ICaseKind
             return;
         }
 
-        var pairs = recordings.SelectMany(r => r.Meta.Select(m => (Key: m.Key, m.Value))).Where(p => ValidKey.IsMatch(p.Key)).Distinct().ToList();
+        var pairs = before.SelectMany(r => r.Meta.Select(m => (Key: m.Key, m.Value))).Where(p => ValidKey().IsMatch(p.Key))
+            .Distinct().OrderBy(p => Unsafe(p.Value)).ThenBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal).ToList();
         if (pairs.Count == 0)
         {
             throw new CaseInconclusive("the target has no recording with metadata to filter on (recordings come from past recorded meetings)");
         }
 
-        List<(string Key, string Value)> filters;
         var keyCase = false;
-        switch (mode)
+        List<(string Key, string Value)> filters = mode switch
         {
-            case "one":
-                filters = [Narrowest(recordings, pairs)];
-                break;
-            case "several":
-                filters = Several(recordings) ?? throw new CaseInconclusive("no recording on the target has two metadata entries to combine");
-                break;
-            case "case":
-                var lettered = pairs.Where(p => p.Value.ToUpperInvariant() != p.Value.ToLowerInvariant()).ToList();
-                if (lettered.Count == 0)
-                {
-                    throw new CaseInconclusive("no recording metadata value on the target has letters whose case could differ");
-                }
-
-                // Prefer a key whose values on the target differ only by case: the sharpest test of exactness.
-                var pick = lettered.FirstOrDefault(p => lettered.Any(q => q.Key == p.Key && q.Value != p.Value
-                    && string.Equals(q.Value, p.Value, StringComparison.OrdinalIgnoreCase)));
-                if (pick == default)
-                {
-                    pick = lettered[0];
-                    pick = (pick.Key, SwapCase(pick.Value));
-                }
-
-                filters = [pick];
-                break;
-            case "key-case":
-                filters = [Narrowest(recordings, pairs)];
-                keyCase = true;
-                break;
-            default:
-                throw new CaseFailure("a meta-filter mode one|several|none|case|key-case", $"mode '{mode}' in the case fixture");
-        }
+            "one" => [Narrowest(before, pairs)],
+            "several" => Several(before) ?? throw new CaseInconclusive("no recording on the target has two metadata entries to combine"),
+            "case" => [CasePick(pairs)],
+            "key-case" => [Narrowest(before, pairs)],
+            "missing-key" => [MissingKey(before, pairs)],
+            "and-or" => AndOr(before, pairs),
+            _ => throw new CaseFailure("a meta-filter mode one|several|none|case|key-case|missing-key|and-or", $"mode '{mode}' in the case fixture"),
+        };
+        keyCase = mode == "key-case";
 
         var filtered = await FilterAsync(ctx, filters, keyCase).ConfigureAwait(false);
-        var got = Recordings(Expect.Success(filtered));
-        var expected = recordings.Where(r => filters.All(f => r.Meta.TryGetValue(f.Key, out var v) && v == f.Value)).ToList();
+        var afterAnswer = await ctx.CallAsync("getRecordings").ConfigureAwait(false);
+        var after = Recordings(Expect.Success(afterAnswer));
+        var got = Recordings(Expect.Success(filtered)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var stable = before.Where(r => after.Any(a => a.Id == r.Id && SameMeta(a, r))).ToList();
         var shown = string.Join(" & ", filters.Select(f => $"meta_{(keyCase ? f.Key.ToUpperInvariant() : f.Key)}={f.Value}"));
-        Expect.SameItems(expected.Select(r => r.Id), got.Select(r => r.Id), $"for {shown} the recordings whose metadata match exactly", filtered);
-        if (expected.Count == 0)
+
+        var missing = stable.Where(r => Matches(r, filters) && !got.Contains(r.Id)).Select(r => r.Id).ToList();
+        var extra = stable.Where(r => !Matches(r, filters) && got.Contains(r.Id)).Select(r => Describe(r, filters)).ToList();
+        if (missing.Count > 0 || extra.Count > 0)
+        {
+            throw new CaseFailure($"for {shown} exactly the recordings whose metadata match every filter exactly (judged on the {stable.Count} recordings unchanged before and after)",
+                (missing.Count > 0 ? $"missing: {string.Join(", ", missing)}" : "") + (missing.Count > 0 && extra.Count > 0 ? "; " : "") +
+                (extra.Count > 0 ? $"not matching: {string.Join(", ", extra)}" : ""), filtered);
+        }
+
+        if (got.Count == 0)
         {
             Expect.Equal("noRecordings", Expect.Success(filtered).MessageKey, "messageKey of the empty answer", filtered);
+        }
+
+        if (before.Any(r => r.Meta.Values.Any(v => v.Length > 0 && v.Trim().Length != v.Length)))
+        {
+            ctx.Observe("recording metadata values with leading or trailing spaces inside CDATA (taken verbatim as data)");
         }
     }
 
@@ -91,15 +89,86 @@ public sealed class MetaFilterCase : ICaseKind
             BbbResponse.Value(r, "recordID") ?? "",
             BbbResponse.Select(r, "metadata").SelectMany(m => m.Elements())
                 .GroupBy(e => e.Name.LocalName.ToLowerInvariant())
-                .ToDictionary(g => g.Key, g => BbbResponse.Text(g.First()), StringComparer.Ordinal)))];
+                .ToDictionary(g => g.Key, g => MetaValue(g.First()), StringComparer.Ordinal)))];
+
+    /// <summary>Text inside CDATA verbatim (leading and trailing spaces are data); text outside it trimmed
+    /// (whitespace around a value is formatting).</summary>
+    internal static string MetaValue(XElement element) =>
+        element.Nodes().OfType<XCData>().Any()
+            ? string.Concat(element.Nodes().OfType<XText>().Select(t => t is XCData ? t.Value : t.Value.Trim()))
+            : element.Value.Trim();
+
+    private static bool Matches(Recording r, IEnumerable<(string Key, string Value)> filters) =>
+        filters.All(f => r.Meta.TryGetValue(f.Key, out var v) && v == f.Value);
+
+    private static int Count(List<Recording> recordings, params (string Key, string Value)[] filters) => recordings.Count(r => Matches(r, filters));
+
+    private static bool SameMeta(Recording a, Recording b) =>
+        a.Meta.Count == b.Meta.Count && a.Meta.All(kv => b.Meta.TryGetValue(kv.Key, out var v) && v == kv.Value);
+
+    private static string Describe(Recording r, IEnumerable<(string Key, string Value)> filters) =>
+        $"{r.Id} ({string.Join(", ", filters.Select(f => r.Meta.TryGetValue(f.Key, out var v) ? $"{f.Key}={v}" : $"no {f.Key}"))})";
+
+    /// <summary>Values with characters a 0.9 server may decode a second time come last.</summary>
+    private static bool Unsafe(string value) => value.Any(c => c is '+' or '%' or > (char)126);
 
     private static Task<ApiAnswer> FilterAsync(CaseContext ctx, IEnumerable<(string Key, string Value)> filters, bool upperKeys = false) =>
         ctx.CallAsync("getRecordings", filters.Select(f => new KeyValuePair<string, string?>("meta_" + (upperKeys ? f.Key.ToUpperInvariant() : f.Key), f.Value)));
 
     /// <summary>The pair matching the fewest recordings, so a server that ignores the filter is caught.</summary>
     private static (string Key, string Value) Narrowest(List<Recording> recordings, List<(string Key, string Value)> pairs) =>
-        pairs.OrderBy(p => recordings.Count(r => r.Meta.TryGetValue(p.Key, out var v) && v == p.Value))
-            .ThenBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal).First();
+        pairs.OrderBy(p => Count(recordings, p)).First();
+
+    private static (string Key, string Value) CasePick(List<(string Key, string Value)> pairs)
+    {
+        var lettered = pairs.Where(p => p.Value.ToUpperInvariant() != p.Value.ToLowerInvariant()).ToList();
+        if (lettered.Count == 0)
+        {
+            throw new CaseInconclusive("no recording metadata value on the target has letters whose case could differ");
+        }
+
+        // Prefer a key whose values on the target differ only by case: the sharpest test of exactness.
+        var pick = lettered.FirstOrDefault(p => lettered.Any(q => q.Key == p.Key && q.Value != p.Value
+            && string.Equals(q.Value, p.Value, StringComparison.OrdinalIgnoreCase)));
+        return pick != default ? pick : (lettered[0].Key, SwapCase(lettered[0].Value));
+    }
+
+    /// <summary>A pair whose key some recordings lack entirely: they must not match.</summary>
+    private static (string Key, string Value) MissingKey(List<Recording> recordings, List<(string Key, string Value)> pairs)
+    {
+        var pick = pairs.FirstOrDefault(p => recordings.Any(r => !r.Meta.ContainsKey(p.Key)));
+        return pick != default
+            ? pick
+            : throw new CaseInconclusive("every recording on the target has every metadata key, so none lacks a filtered key");
+    }
+
+    /// <summary>Two filters A (first) and B (last) of different keys with recordings matching A only and B only:
+    /// then AND, OR, only-A and only-B each give a different answer.</summary>
+    private static List<(string Key, string Value)> AndOr(List<Recording> recordings, List<(string Key, string Value)> pairs)
+    {
+        (string, string, string, string)? fallback = null;
+        foreach (var a in pairs.Take(60))
+        {
+            foreach (var b in pairs.Take(60).Where(b => b.Key != a.Key))
+            {
+                if (Count(recordings, a) == Count(recordings, a, b) || Count(recordings, b) == Count(recordings, a, b))
+                {
+                    continue;
+                }
+
+                if (Count(recordings, a, b) > 0)
+                {
+                    return [a, b];
+                }
+
+                fallback ??= (a.Key, a.Value, b.Key, b.Value);
+            }
+        }
+
+        return fallback is var (ak, av, bk, bv)
+            ? [(ak, av), (bk, bv)]
+            : throw new CaseInconclusive("no two metadata entries on the target where some recording matches the first but not the second and another the second but not the first, so AND cannot be told from OR or from one filter applied alone");
+    }
 
     /// <summary>Two pairs of one recording whose AND matches fewer recordings than the first alone, when possible.</summary>
     private static List<(string Key, string Value)>? Several(List<Recording> recordings)
@@ -107,18 +176,16 @@ public sealed class MetaFilterCase : ICaseKind
         List<(string, string)>? fallback = null;
         foreach (var r in recordings)
         {
-            var entries = r.Meta.Where(m => ValidKey.IsMatch(m.Key)).OrderBy(m => m.Key, StringComparer.Ordinal).ToList();
+            var entries = r.Meta.Where(m => ValidKey().IsMatch(m.Key)).OrderBy(m => m.Key, StringComparer.Ordinal).ToList();
             for (var i = 0; i < entries.Count; i++)
             {
                 for (var j = i + 1; j < entries.Count; j++)
                 {
-                    var (a, b) = (entries[i], entries[j]);
-                    var first = recordings.Count(x => x.Meta.TryGetValue(a.Key, out var v) && v == a.Value);
-                    var both = recordings.Count(x => x.Meta.TryGetValue(a.Key, out var v) && v == a.Value && x.Meta.TryGetValue(b.Key, out var w) && w == b.Value);
-                    fallback ??= [(a.Key, a.Value), (b.Key, b.Value)];
-                    if (both < first)
+                    var (a, b) = ((entries[i].Key, entries[i].Value), (entries[j].Key, entries[j].Value));
+                    fallback ??= [a, b];
+                    if (Count(recordings, a, b) < Count(recordings, a))
                     {
-                        return [(a.Key, a.Value), (b.Key, b.Value)];
+                        return [a, b];
                     }
                 }
             }
@@ -129,4 +196,7 @@ public sealed class MetaFilterCase : ICaseKind
 
     private static string SwapCase(string value) =>
         string.Concat(value.Select(ch => char.IsUpper(ch) ? char.ToLowerInvariant(ch) : char.ToUpperInvariant(ch)));
+
+    [GeneratedRegex("^[a-z][a-z0-9-]*$")]
+    private static partial Regex ValidKey();
 }

@@ -1,10 +1,16 @@
 using Mconf.Conformance.Checks;
+using Mconf.Conformance.Scenarios;
+using Mconf.Conformance.Target;
 
 namespace Mconf.Conformance.Kinds;
 
-/// <summary>Kind <c>stats-selection</c>: getStats' meetingID selection, compared with the unfiltered answer. Modes:
-/// absent (all stats; every single-ID answer is part of it), one (only that meeting's entries, all of them), list
-/// (exactly the listed meetings that have stats; an unknown ID in the list adds nothing), unknown (an empty answer).</summary>
+/// <summary>Kind <c>stats-selection</c>: getStats' meetingID selection, compared with unfiltered answers taken just
+/// before and after (a live server adds stats as meetings end; a count is judged within what the two snapshots
+/// allow). Modes: absent (all stats: every entry found by ID is in it), one (only that meeting's entries, all of
+/// them), list (exactly the union of the listed meetings' own answers; an unknown ID adds nothing), prefix (an ID
+/// that is a proper prefix of a meeting with stats selects nothing of it), case (the ID in another letter case
+/// selects nothing of it), unknown (an empty answer). Only IDs a 0.9 server reads back unchanged are sent
+/// (<see cref="SafeIds"/>).</summary>
 public sealed class StatsSelectionCase : ICaseKind
 {
     public const int Probes = 3;
@@ -15,13 +21,18 @@ public sealed class StatsSelectionCase : ICaseKind
     {
         ArgumentNullException.ThrowIfNull(ctx);
         var mode = ctx.RequireCase().Arg("mode");
-        var allAnswer = await ctx.CallAsync("getStats").ConfigureAwait(false);
-        var all = StatsAnswers.MeetingIds(StatsAnswers.Expect(allAnswer));
+        var beforeAnswer = await ctx.CallAsync("getStats").ConfigureAwait(false);
+        var before = StatsAnswers.MeetingIds(StatsAnswers.Expect(beforeAnswer));
         if (mode is "unknown" or "empty-key")
         {
             var unknown = await ctx.CallAsync("getStats", ("meetingID", ctx.Ledger.UnknownId("meeting"))).ConfigureAwait(false);
             var answer = StatsAnswers.Expect(unknown);
             Expect.Count(0, StatsAnswers.MeetingIds(answer).Count, "stats/meeting entries for an unknown meetingID", unknown);
+            if (answer.Select("stats").FirstOrDefault() is null)
+            {
+                ctx.Observe("getStats answers an empty selection without a <stats> element" + (answer.MessageKey is { Length: > 0 } k ? $" (messageKey {k})" : ""));
+            }
+
             if (mode == "empty-key" && !string.IsNullOrEmpty(answer.MessageKey))
             {
                 // specs/reference.md §6.4 knows only noStats for an empty answer; the wiki says nothing, so none is fine too.
@@ -31,41 +42,121 @@ public sealed class StatsSelectionCase : ICaseKind
             return;
         }
 
-        var ids = all.Where(id => id.Length > 0 && !id.Contains(',', StringComparison.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+        var ids = before.Where(SafeIds.IsSafe).Distinct(StringComparer.Ordinal).ToList();
         if (ids.Count == 0)
         {
-            throw new CaseInconclusive("the target has no stats to select from (stats come from past meetings)");
+            throw new CaseInconclusive(before.Count == 0
+                ? "the target has no stats to select from (stats come from past meetings)"
+                : "no meeting with stats has an ID the suite can send back unchanged: " + SafeIds.Why);
         }
 
         // Prefer IDs with few entries, so that a server ignoring the selection is caught.
-        var picks = ids.OrderBy(id => all.Count(a => a == id)).ThenBy(id => id, StringComparer.Ordinal).Take(Probes).ToList();
+        var picks = ids.OrderBy(id => before.Count(a => a == id)).ThenBy(id => id, StringComparer.Ordinal).Take(Probes).ToList();
         switch (mode)
         {
             case "absent":
+                var singles = new List<(string Id, int Count, ApiAnswer Answer)>();
                 foreach (var id in picks)
                 {
                     var one = await ctx.CallAsync("getStats", ("meetingID", id)).ConfigureAwait(false);
-                    var got = StatsAnswers.MeetingIds(StatsAnswers.Expect(one));
-                    Expect.True(got.Count(g => g == id) <= all.Count(a => a == id),
-                        $"getStats without meetingID to list every entry of '{id}' ({got.Count(g => g == id)} when asked alone)",
-                        $"{all.Count(a => a == id)} entries of it", allAnswer);
+                    singles.Add((id, StatsAnswers.MeetingIds(StatsAnswers.Expect(one)).Count(g => g == id), one));
+                }
+
+                var afterAll = await AllAsync(ctx).ConfigureAwait(false);
+                foreach (var (id, count, _) in singles)
+                {
+                    var most = Math.Max(before.Count(a => a == id), afterAll.Ids.Count(a => a == id));
+                    Expect.True(count <= most, $"getStats without meetingID to list every entry of '{id}' ({count} when asked alone)",
+                        $"{most} entries of it (at most, before and after)", afterAll.Answer);
                 }
 
                 break;
             case "one":
                 var single = picks[0];
                 var answer = await ctx.CallAsync("getStats", ("meetingID", single)).ConfigureAwait(false);
-                Expect.SameItems(all.Where(a => a == single), StatsAnswers.MeetingIds(StatsAnswers.Expect(answer)),
-                    $"for meetingID={single} exactly its entries", answer);
+                var got = StatsAnswers.MeetingIds(StatsAnswers.Expect(answer));
+                var after = await AllAsync(ctx).ConfigureAwait(false);
+                Within(single, got, [before, after.Ids], answer);
+                Only(got, [single], $"for meetingID={single} only entries of that meeting", answer);
                 break;
             case "list":
                 var listed = picks.Take(2).Append(ctx.Ledger.UnknownId("meeting")).ToList();
                 var listAnswer = await ctx.CallAsync("getStats", ("meetingID", string.Join(',', listed))).ConfigureAwait(false);
-                Expect.SameItems(all.Where(listed.Contains), StatsAnswers.MeetingIds(StatsAnswers.Expect(listAnswer)),
-                    $"for meetingID={string.Join(',', listed)} exactly the entries of the listed meetings", listAnswer);
+                var inList = StatsAnswers.MeetingIds(StatsAnswers.Expect(listAnswer));
+                var each = new List<List<string>>();
+                foreach (var id in listed)
+                {
+                    each.Add(StatsAnswers.MeetingIds(StatsAnswers.Expect(await ctx.CallAsync("getStats", ("meetingID", id)).ConfigureAwait(false))));
+                }
+
+                var afterList = await AllAsync(ctx).ConfigureAwait(false);
+                Only(inList, listed, $"for meetingID={string.Join(',', listed)} only entries of the listed meetings", listAnswer);
+                foreach (var id in listed)
+                {
+                    Within(id, inList, [before, afterList.Ids, [.. each.SelectMany(e => e)]], listAnswer);
+                }
+
+                break;
+            case "prefix":
+                var longer = ids.Where(id => id.Length > 1).OrderBy(id => id, StringComparer.Ordinal)
+                    .Select(id => (Id: id, Prefix: id[..^1])).FirstOrDefault(p => SafeIds.IsSafe(p.Prefix) && !before.Contains(p.Prefix));
+                if (longer == default)
+                {
+                    throw new CaseInconclusive("no meeting with stats has an ID whose prefix is not itself a meeting with stats");
+                }
+
+                await ExpectNothingOfAsync(ctx, longer.Prefix, $"a proper prefix of '{longer.Id}'").ConfigureAwait(false);
+                break;
+            case "case":
+                var swapped = ids.Select(id => (Id: id, Other: SwapCase(id))).FirstOrDefault(p => p.Other != p.Id && !before.Contains(p.Other));
+                if (swapped == default)
+                {
+                    throw new CaseInconclusive("no meeting with stats has an ID with letters whose case could differ");
+                }
+
+                await ExpectNothingOfAsync(ctx, swapped.Other, $"'{swapped.Id}' in another letter case").ConfigureAwait(false);
                 break;
             default:
-                throw new CaseFailure("a stats-selection mode absent|one|list|unknown|empty-key", $"mode '{mode}' in the case fixture");
+                throw new CaseFailure("a stats-selection mode absent|one|list|prefix|case|unknown|empty-key", $"mode '{mode}' in the case fixture");
         }
     }
+
+    private static async Task<(ApiAnswer Answer, List<string> Ids)> AllAsync(CaseContext ctx)
+    {
+        var answer = await ctx.CallAsync("getStats").ConfigureAwait(false);
+        return (answer, StatsAnswers.MeetingIds(StatsAnswers.Expect(answer)));
+    }
+
+    /// <summary>getStats for <paramref name="id"/> (which no meeting with stats has) answers only entries of exactly
+    /// that ID: none of the meeting it was derived from.</summary>
+    private static async Task ExpectNothingOfAsync(CaseContext ctx, string id, string what)
+    {
+        var answer = await ctx.CallAsync("getStats", ("meetingID", id)).ConfigureAwait(false);
+        Only(StatsAnswers.MeetingIds(StatsAnswers.Expect(answer)), [id], $"for meetingID={id} ({what}) only entries with exactly that ID", answer);
+    }
+
+    private static void Only(List<string> got, IReadOnlyList<string> allowed, string expected, ApiAnswer answer)
+    {
+        var foreign = got.Where(g => !allowed.Contains(g, StringComparer.Ordinal)).Distinct(StringComparer.Ordinal).ToList();
+        if (foreign.Count > 0)
+        {
+            throw new CaseFailure(expected, $"entries of {string.Join(", ", foreign.Select(f => $"'{f}'"))}", answer);
+        }
+    }
+
+    /// <summary>The entries of <paramref name="id"/> number no fewer than the fewest and no more than the most seen
+    /// in the unfiltered snapshots around the call.</summary>
+    private static void Within(string id, List<string> got, IReadOnlyList<List<string>> snapshots, ApiAnswer answer)
+    {
+        var count = got.Count(g => g == id);
+        var least = snapshots.Min(s => s.Count(x => x == id));
+        var most = snapshots.Max(s => s.Count(x => x == id));
+        if (count < least || count > most)
+        {
+            throw new CaseFailure($"{(least == most ? $"{least}" : $"{least} to {most}")} entries of '{id}' (as the unfiltered answers around the call list)", $"{count}", answer);
+        }
+    }
+
+    private static string SwapCase(string value) =>
+        string.Concat(value.Select(ch => char.IsUpper(ch) ? char.ToLowerInvariant(ch) : char.ToUpperInvariant(ch)));
 }

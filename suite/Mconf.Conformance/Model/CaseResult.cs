@@ -4,10 +4,15 @@ namespace Mconf.Conformance.Model;
 public sealed record Exchange(string Method, string Url, int Status, string? ContentType, string? Body, string? Location = null);
 
 /// <summary>What a case found. <see cref="Message"/> says, on failure, what was expected and what came back;
-/// on inconclusive or skipped, why. <see cref="Evidence"/> holds the redacted exchanges.</summary>
+/// on inconclusive or skipped, why. <see cref="Evidence"/> holds the redacted exchanges. <see cref="Observations"/>
+/// names legitimate variations the case saw on the target (e.g. which reading of videoCount it follows), whatever
+/// the verdict; reports show them.</summary>
 public sealed record CaseResult(
     ConformanceCase Case,
     Verdict Verdict,
     string Message,
     TimeSpan Duration,
-    IReadOnlyList<Exchange> Evidence);
+    IReadOnlyList<Exchange> Evidence)
+{
+    public IReadOnlyList<string> Observations { get; init; } = [];
+}

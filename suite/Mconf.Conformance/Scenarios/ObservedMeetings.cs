@@ -29,7 +29,7 @@ public static class ObservedMeetings
         var xml = Expect.Success(list);
         var entries = xml.Select("meetings/meeting")
             .Select(m => (Entry: m, Id: BbbResponse.Value(m, "meetingID")))
-            .Where(m => !string.IsNullOrEmpty(m.Id) && (!ctx.Ledger.IsOurs(m.Id) || m.Id == shared?.Meeting.Id))
+            .Where(m => SafeIds.IsSafe(m.Id) && (!ctx.Ledger.IsOurs(m.Id) || m.Id == shared?.Meeting.Id))
             .OrderByDescending(m => m.Id == shared?.Meeting.Id)
             .ThenByDescending(m => Count(m.Entry, "participantCount"))
             .ThenByDescending(m => BbbResponse.Value(m.Entry, "running") == "true")

@@ -18,17 +18,18 @@ public static class OwnMeetings
     public static readonly TimeSpan AttendeePollDelay = TimeSpan.FromMilliseconds(150);
 
     /// <summary>Creates a meeting with fresh ID, passwords, voiceBridge and dialNumber (overridable through
-    /// <paramref name="extra"/>) and expects SUCCESS.</summary>
+    /// <paramref name="extra"/>; a null value there leaves the parameter out, so the server picks its default) and
+    /// expects SUCCESS.</summary>
     public static async Task<OwnMeeting> CreateAsync(CaseContext ctx, string purpose, string? attendeePW = null, string? moderatorPW = null,
         params (string Name, string? Value)[] extra)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ctx.RequireLifecycle("this case needs a meeting of its own");
         var id = ctx.Ledger.NewId(purpose);
-        var ap = attendeePW ?? "ap-" + Guid.NewGuid().ToString("N")[..8];
-        var mp = moderatorPW ?? "mp-" + Guid.NewGuid().ToString("N")[..8];
-        var voiceBridge = extra.FirstOrDefault(e => e.Name == "voiceBridge").Value ?? Random.Shared.Next(70000, 80000).ToString(System.Globalization.CultureInfo.InvariantCulture);
-        var dialNumber = extra.FirstOrDefault(e => e.Name == "dialNumber").Value ?? "613-555-0100";
+        var ap = attendeePW ?? "ap-" + ctx.Ledger.Random();
+        var mp = moderatorPW ?? "mp-" + ctx.Ledger.Random();
+        var voiceBridge = extra.Any(e => e.Name == "voiceBridge") ? extra.First(e => e.Name == "voiceBridge").Value : ctx.Ledger.RandomNumber(70000, 80000);
+        var dialNumber = extra.Any(e => e.Name == "dialNumber") ? extra.First(e => e.Name == "dialNumber").Value : "613-555-0100";
         var parameters = new List<(string, string?)>
         {
             ("meetingID", id), ("name", "Mconf conformance " + purpose), ("attendeePW", ap), ("moderatorPW", mp),
@@ -42,18 +43,23 @@ public static class OwnMeetings
             throw new CaseFailure("create of a fresh meeting to answer SUCCESS", answer.Summary(), answer);
         }
 
-        return new OwnMeeting(id, ap, mp, voiceBridge, dialNumber, answer);
+        return new OwnMeeting(id, ap, mp, voiceBridge ?? "", dialNumber ?? "", answer);
     }
 
     /// <summary>Joins with redirect=false (so the answer is XML), a unique userID, and optional extra parameters.</summary>
-    public static Task<ApiAnswer> JoinAsync(CaseContext ctx, OwnMeeting meeting, string userId, bool moderator, params (string Name, string? Value)[] extra)
+    public static Task<ApiAnswer> JoinAsync(CaseContext ctx, OwnMeeting meeting, string userId, bool moderator, params (string Name, string? Value)[] extra) =>
+        JoinAsync(ctx, meeting, userId, moderator, redirect: false, extra);
+
+    /// <summary>Joins with a unique userID; <paramref name="redirect"/> true sends no redirect parameter (the answer
+    /// is the 302 to the client).</summary>
+    public static Task<ApiAnswer> JoinAsync(CaseContext ctx, OwnMeeting meeting, string userId, bool moderator, bool redirect, params (string Name, string? Value)[] extra)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(meeting);
         var parameters = new List<(string, string?)>
         {
             ("fullName", "Conformance " + (moderator ? "Moderator" : "Viewer")), ("meetingID", meeting.Id),
-            ("password", moderator ? meeting.ModeratorPW : meeting.AttendeePW), ("userID", userId), ("redirect", "false"),
+            ("password", moderator ? meeting.ModeratorPW : meeting.AttendeePW), ("userID", userId), ("redirect", redirect ? null : "false"),
         };
         parameters.AddRange(extra);
         return ctx.CallAsync("join", [.. parameters]);
@@ -71,7 +77,7 @@ public static class OwnMeetings
         {
             if (i > 0)
             {
-                await Task.Delay(AttendeePollDelay, ctx.Token).ConfigureAwait(false);
+                await Task.Delay(AttendeePollDelay, ctx.Options.Time, ctx.Token).ConfigureAwait(false);
             }
 
             last = await InfoAsync(ctx, meeting.Id, meeting.ModeratorPW).ConfigureAwait(false);

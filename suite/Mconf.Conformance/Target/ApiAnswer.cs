@@ -5,7 +5,7 @@ namespace Mconf.Conformance.Target;
 
 /// <summary>One answer of the target: the redacted <see cref="Exchange"/> for evidence, and the full body parsed
 /// as a BBB envelope when it is one (<see cref="Xml"/>; <see cref="XmlProblem"/> says why not otherwise).</summary>
-public sealed class ApiAnswer
+public sealed partial class ApiAnswer
 {
     public ApiAnswer(string call, Exchange exchange, string body)
     {
@@ -18,9 +18,19 @@ public sealed class ApiAnswer
         }
         else
         {
-            XmlProblem = problem;
+            HasDtd = XmlDtd().Match(body) is { Success: true } dtd && !dtd.Groups[1].Value.Equals("html", StringComparison.OrdinalIgnoreCase);
+            XmlProblem = HasDtd
+                ? "XML with a DTD (<!DOCTYPE ...>): BBB answers carry none, and the suite does not process DTDs (entity expansion), so it cannot read it"
+                : problem;
         }
     }
+
+    /// <summary>A document type declaration; an HTML page's <c>&lt;!DOCTYPE html&gt;</c> is a web page, not XML.</summary>
+    [System.Text.RegularExpressions.GeneratedRegex(@"<!DOCTYPE\s+([A-Za-z_:][\w:.-]*)", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex XmlDtd();
+
+    /// <summary>The answer declares a DTD, which the suite refuses to process (reported as such, not as "not XML").</summary>
+    public bool HasDtd { get; }
 
     public string Call { get; }
 

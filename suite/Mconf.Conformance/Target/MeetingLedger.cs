@@ -10,10 +10,12 @@ namespace Mconf.Conformance.Target;
 public sealed class MeetingLedger
 {
     private readonly ConcurrentDictionary<string, string?> _meetings = new(StringComparer.Ordinal);
+    private readonly RandomSource _random;
 
-    public MeetingLedger(string meetingPrefix, string runId)
+    public MeetingLedger(string meetingPrefix, string runId, RandomSource? random = null)
     {
         Prefix = $"{Clean(meetingPrefix)}-{Clean(runId)}-";
+        _random = random ?? new RandomSource(0);
     }
 
     /// <summary>The start of every meeting ID (and unknown-ID probe) of this run.</summary>
@@ -21,10 +23,16 @@ public sealed class MeetingLedger
 
     public IReadOnlyCollection<string> MeetingIds => [.. _meetings.Keys];
 
-    public string NewId(string purpose) => Prefix + Clean(purpose) + "-" + Guid.NewGuid().ToString("N")[..10];
+    public string NewId(string purpose) => Prefix + Clean(purpose) + "-" + _random.Hex(10);
 
     /// <summary>An ID no meeting or recording has: the run's prefix, so even a wrong server cannot touch another's.</summary>
-    public string UnknownId(string what) => Prefix + "unknown-" + Clean(what) + "-" + Guid.NewGuid().ToString("N")[..8];
+    public string UnknownId(string what) => Prefix + "unknown-" + Clean(what) + "-" + _random.Hex(8);
+
+    /// <summary>A fresh random part for a user ID or password of the run.</summary>
+    public string Random(int length = 8) => _random.Hex(length);
+
+    /// <summary>A random voice bridge in [<paramref name="min"/>, <paramref name="max"/>).</summary>
+    public string RandomNumber(int min, int max) => _random.Number(min, max);
 
     public bool IsOurs(string? meetingId) => meetingId is not null && meetingId.Trim().StartsWith(Prefix, StringComparison.Ordinal);
 

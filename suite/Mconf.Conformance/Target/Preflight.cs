@@ -59,6 +59,19 @@ public static class Preflight
             throw new PreflightFailed($"The target cannot be reached: {ex.Message}.");
         }
 
+        if (index.Status is >= 300 and < 400 && index.Exchange.Location is { } location)
+        {
+            var elsewhere = Uri.TryCreate(location, UriKind.Absolute, out var to) && !string.Equals(to.Host, client.Endpoint.ApiRoot.Host, StringComparison.OrdinalIgnoreCase);
+            throw new PreflightFailed(elsewhere
+                ? $"The API root {root} redirects to another host ({location}); the suite never follows a redirect off the target's host: give that server as the target if it is the one meant."
+                : $"The API root {root} redirects (HTTP {index.Status}) to {location}; the suite follows no redirect: give that URL as the target.");
+        }
+
+        if (index.HasDtd)
+        {
+            throw new PreflightFailed($"The API root {root} answered XML with a DTD (<!DOCTYPE>): BBB answers carry none, and the suite does not process DTDs.");
+        }
+
         if (index.Xml is null)
         {
             throw new PreflightFailed(
@@ -81,6 +94,11 @@ public static class Preflight
         catch (TransportFailure ex)
         {
             throw new PreflightFailed($"A signed getMeetings got no answer: {ex.Message}.");
+        }
+
+        if (meetings.HasDtd)
+        {
+            throw new PreflightFailed("A signed getMeetings answered XML with a DTD (<!DOCTYPE>): BBB answers carry none, and the suite does not process DTDs.");
         }
 
         if (meetings.Xml is null)

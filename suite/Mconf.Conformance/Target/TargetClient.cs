@@ -6,14 +6,19 @@ using Mconf.Spec.Signing;
 namespace Mconf.Conformance.Target;
 
 /// <summary>HTTP access to the target's API: signs with the configured secret and algorithm, applies the request
-/// timeout, and turns every answer into a redacted <see cref="Exchange"/>. Redirects are not followed, so a
-/// join's 302 is observed as such.</summary>
+/// timeout to the whole exchange, reads at most <see cref="RunOptions.MaxBodyBytes"/> of any answer, and turns every
+/// answer into a redacted <see cref="Exchange"/>. Redirects are never followed (so a join's 302 is observed as such,
+/// and no request ever leaves the target's host).</summary>
 public sealed class TargetClient : IDisposable
 {
     /// <summary>Evidence bodies are capped so a huge answer cannot bloat a report.</summary>
     public const int EvidenceBodyLimit = 64 * 1024;
 
+    private const int ChunkSize = 64 * 1024;
+    private const long LargeAnswer = 1024 * 1024;
+
     private readonly HttpClient _http;
+    private readonly SemaphoreSlim _largeAnswerLane = new(1, 1);
     private readonly string _secret;
 
     public TargetClient(RunOptions options, HttpMessageHandler? handler = null)
@@ -26,7 +31,8 @@ public sealed class TargetClient : IDisposable
         _http = handler is null
             ? new HttpClient(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false })
             : new HttpClient(handler, disposeHandler: false);
-        _http.Timeout = options.RequestTimeout;
+        // The deadline of each exchange (body included) is the run's own, on the run's clock.
+        _http.Timeout = Timeout.InfiniteTimeSpan;
     }
 
     public RunOptions Options { get; }
@@ -60,12 +66,16 @@ public sealed class TargetClient : IDisposable
         using var request = new HttpRequestMessage(method, url) { Content = content };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/xml"));
         var redactedUrl = Redact(url.AbsoluteUri);
+        // One deadline for the whole exchange, body included: a target that sends headers and then trickles or
+        // hangs is cut off as surely as one that never answers.
+        using var deadline = new CancellationTokenSource(Options.RequestTimeout, Options.Time);
+        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
         HttpResponseMessage response;
         try
         {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseContentRead, cancellationToken).ConfigureAwait(false);
+            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
         }
-        catch (TaskCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
         {
             throw new TransportFailure($"no answer within {Options.RequestTimeout.TotalSeconds:0.#} s to {method} {redactedUrl}", ex);
         }
@@ -76,10 +86,10 @@ public sealed class TargetClient : IDisposable
 
         using (response)
         {
-            var bytes = await response.Content.ReadAsByteArrayAsync(cancellationToken).ConfigureAwait(false);
-            var body = Encoding.UTF8.GetString(bytes);
+            var bytes = await ReadBodyAsync(response, method, redactedUrl, linked.Token, cancellationToken).ConfigureAwait(false);
+            var body = Encoding.UTF8.GetString(bytes.Span);
             var contentType = response.Content.Headers.ContentType?.ToString();
-            var location = response.Headers.Location?.ToString();
+            var location = response.Headers.Location is { } target ? new Uri(url, target).AbsoluteUri : null;
             var shown = body.Length > EvidenceBodyLimit ? body[..EvidenceBodyLimit] + "\n[... truncated]" : body;
             var exchange = new Exchange(method.Method, redactedUrl, (int)response.StatusCode, contentType, Redact(shown),
                 location is null ? null : Redact(location));
@@ -87,5 +97,90 @@ public sealed class TargetClient : IDisposable
         }
     }
 
-    public void Dispose() => _http.Dispose();
+    /// <summary>Reads the body as a stream, never more than <see cref="RunOptions.MaxBodyBytes"/>: an endless or huge
+    /// answer costs bounded memory and fails the case saying so. The body is kept in 64 KB chunks (small-object
+    /// heap, so a cut-off answer leaves no large-object fragmentation behind), and past the first megabyte a reader
+    /// must hold the client's one large-answer lane: however many cases run at once, at most one answer grows
+    /// towards the limit.</summary>
+    private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpResponseMessage response, HttpMethod method, string redactedUrl,
+        CancellationToken token, CancellationToken caller)
+    {
+        var limit = Options.MaxBodyBytes;
+        var declared = response.Content.Headers.ContentLength;
+        if (declared > limit)
+        {
+            throw new BodyLimitExceeded($"an answer over the {Megabytes(limit)} body limit (Content-Length {declared} bytes) to {method} {redactedUrl}; not read");
+        }
+
+        var chunks = new List<byte[]>();
+        long length = 0;
+        var fill = ChunkSize;
+        var laneHeld = false;
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+            while (true)
+            {
+                if (fill == ChunkSize)
+                {
+                    if (length >= LargeAnswer && !laneHeld)
+                    {
+                        await _largeAnswerLane.WaitAsync(token).ConfigureAwait(false);
+                        laneHeld = true;
+                    }
+
+                    chunks.Add(new byte[ChunkSize]);
+                    fill = 0;
+                }
+
+                var read = await stream.ReadAsync(chunks[^1].AsMemory(fill), token).ConfigureAwait(false);
+                if (read == 0)
+                {
+                    break;
+                }
+
+                fill += read;
+                length += read;
+                if (length > limit)
+                {
+                    throw new BodyLimitExceeded($"an answer over the {Megabytes(limit)} body limit to {method} {redactedUrl}; cut off after {length} bytes");
+                }
+            }
+        }
+        catch (OperationCanceledException ex) when (!caller.IsCancellationRequested)
+        {
+            throw new TransportFailure($"the answer to {method} {redactedUrl} did not complete within {Options.RequestTimeout.TotalSeconds:0.#} s ({length} bytes received)", ex);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            throw new TransportFailure($"the answer to {method} {redactedUrl} broke off after {length} bytes: {Redact(ex.Message)}", ex);
+        }
+        finally
+        {
+            if (laneHeld)
+            {
+                _largeAnswerLane.Release();
+            }
+        }
+
+        var body = new byte[length];
+        var at = 0;
+        foreach (var chunk in chunks)
+        {
+            var size = (int)Math.Min(chunk.Length, length - at);
+            chunk.AsSpan(0, size).CopyTo(body.AsSpan(at));
+            at += size;
+        }
+
+        return body;
+    }
+
+    private static string Megabytes(long bytes) =>
+        bytes % (1024 * 1024) == 0 ? $"{bytes / (1024 * 1024)} MB" : $"{bytes} bytes";
+
+    public void Dispose()
+    {
+        _http.Dispose();
+        _largeAnswerLane.Dispose();
+    }
 }

@@ -1,0 +1,85 @@
+using System.Net;
+using System.Net.Sockets;
+using Mconf.Conformance.Model;
+using Mconf.Conformance.TestTargets;
+using Mconf.Conformance.Tests.Support;
+using Mconf.Mock;
+
+namespace Mconf.Conformance.Tests.Integration;
+
+/// <summary>A target that answers the preflight well and then hangs, resets, floods, answers a DTD or redirects
+/// off its host on one call: the cases of that call fail saying what happened, the other cases keep running and
+/// pass, and the run ends (within the test's bound) with the run's meetings ended.</summary>
+[NonParallelizable]
+public sealed class HostileTargetTests
+{
+    private const long SmallLimit = 1024 * 1024;
+
+    [TestCase(Hostility.Endless, "over the 1 MB body limit")]
+    [TestCase(Hostility.Huge, "over the 1 MB body limit (Content-Length 209715200 bytes)")]
+    [TestCase(Hostility.HugeUndeclared, "over the 1 MB body limit")]
+    [TestCase(Hostility.Hang, "no answer within 4 s")]
+    [TestCase(Hostility.Trickle, "did not complete within 4 s")]
+    [TestCase(Hostility.Reset, "no answer to GET")]
+    [TestCase(Hostility.Dtd, "XML with a DTD")]
+    [CancelAfter(180_000)]
+    public async Task OneHostileCall_FailsItsCasesSayingWhy_AndTheOthersRun(Hostility how, string said)
+    {
+        using var fake = FakeMconfServer.Start(BrokenTargets.DefaultOptions());
+        using var hostile = HostileServer.Start(fake.BaseUrl, "getRecordings", how);
+        using (var warm = new HttpClient())
+        {
+            // A cold start (JIT, first connections) is not what the short timeout is about.
+            await warm.GetStringAsync(hostile.BaseUrl + "/api");
+        }
+
+        var options = SuiteRun.Options(hostile.BaseUrl, fake.Secret) with { RequestTimeout = TimeSpan.FromSeconds(4), MaxBodyBytes = SmallLimit };
+        var cases = CaseCatalog.All.Where(c => c.Call is "getRecordings" or "getMeetings" or "create").ToList();
+        var outcome = await SuiteRun.RunAsync(options, cases);
+
+        outcome.AbortReason.ShouldBeNull();
+        outcome.Results.Count.ShouldBe(cases.Count);
+        hostile.HostileRequests.ShouldBeGreaterThan(0);
+        var recordings = outcome.Results.Where(r => r.Case.Call == "getRecordings").ToList();
+        recordings.ShouldAllBe(r => r.Verdict == Verdict.Failed && r.Message.Contains(said), SuiteRun.Describe(recordings.Where(r => !r.Message.Contains(said))));
+        var others = outcome.Results.Where(r => r.Case.Call != "getRecordings" && r.Verdict == Verdict.Failed).ToList();
+        others.ShouldBeEmpty(SuiteRun.Describe(others));
+        outcome.LeftoverMeetings.ShouldBeEmpty();
+    }
+
+    [Test]
+    [CancelAfter(60_000)]
+    public async Task RedirectOffHost_IsNeverFollowed()
+    {
+        using var elsewhere = new TcpListener(IPAddress.Loopback, 0);
+        elsewhere.Start();
+        var port = ((IPEndPoint)elsewhere.LocalEndpoint).Port;
+        using var fake = FakeMconfServer.Start(BrokenTargets.DefaultOptions());
+        using var hostile = HostileServer.Start(fake.BaseUrl, "*", Hostility.RedirectOffHost, $"http://localhost:{port}/bigbluebutton/api/getMeetingInfo");
+        var outcome = await SuiteRun.RunAsync(SuiteRun.Options(hostile.BaseUrl, fake.Secret), [.. CaseCatalog.All.Where(c => c.Call is "getMeetingInfo" or "join")]);
+
+        outcome.AbortReason.ShouldBeNull();
+        hostile.HostileRequests.ShouldBeGreaterThan(0);
+        elsewhere.Pending().ShouldBeFalse("nothing connected to the other host");
+        outcome.Results.Where(r => r.Verdict == Verdict.Failed).ShouldNotBeEmpty();
+    }
+
+    [Test]
+    public async Task RedirectOffHostAtTheApiRoot_AbortsSayingSo()
+    {
+        using var fake = FakeMconfServer.Start(BrokenTargets.DefaultOptions());
+        using var hostile = HostileServer.Start(fake.BaseUrl, "", Hostility.RedirectOffHost, "http://conformance-elsewhere.invalid/bigbluebutton/api");
+        var outcome = await SuiteRun.RunAsync(SuiteRun.Options(hostile.BaseUrl, fake.Secret));
+        outcome.AbortReason.ShouldNotBeNull().ShouldContain("redirects to another host");
+    }
+
+    [Test]
+    public async Task DtdAtTheApiRoot_IsReportedAsADtd()
+    {
+        using var fake = FakeMconfServer.Start(BrokenTargets.DefaultOptions());
+        using var hostile = HostileServer.Start(fake.BaseUrl, "", Hostility.Dtd);
+        var outcome = await SuiteRun.RunAsync(SuiteRun.Options(hostile.BaseUrl, fake.Secret));
+        outcome.AbortReason.ShouldNotBeNull().ShouldContain("DTD");
+        outcome.AbortReason.ShouldNotContain("not a BBB API");
+    }
+}
