@@ -232,7 +232,7 @@ public sealed class FakeMconfServer : IDisposable, IAsyncDisposable
         ControlMappings.Register(server, p.Control, Options.Secret, p.Log);
         RequestEndpoints.Register(server, p.Journal, Options.Secret);
         FaultEndpoints.Register(server, p.Faults);
-        var builtIn = server.Mappings.Where(m => !m.IsAdminInterface).Select(m => m.Guid).ToHashSet();
+        var builtIn = server.Mappings.Where(m => !m.IsAdminInterface).ToHashSet(ReferenceEqualityComparer.Instance as IEqualityComparer<WireMock.IMapping>);
         if (p.LayerTitle is not null)
         {
             // Registered after the snapshot: the recorder or replayer must go through WireMock (it answers the

@@ -18,7 +18,7 @@ namespace Mconf.Mock.Wiring;
 internal sealed class DirectAnswers
 {
     private readonly WireMockInternals _wireMock;
-    private readonly IReadOnlySet<Guid> _builtIn;
+    private readonly IReadOnlySet<IMapping> _builtIn;
     private readonly ApiRouter _router;
     private readonly Action<string> _log;
     private readonly int _journalLimit;
@@ -29,7 +29,7 @@ internal sealed class DirectAnswers
     private Verdict _verdict = new(-1, false);
     private int _dirty = 1;
 
-    public DirectAnswers(WireMockInternals wireMock, IReadOnlySet<Guid> builtIn, ApiRouter router, Action<string> log, int journalLimit, TimeProvider wallClock)
+    public DirectAnswers(WireMockInternals wireMock, IReadOnlySet<IMapping> builtIn, ApiRouter router, Action<string> log, int journalLimit, TimeProvider wallClock)
     {
         _wireMock = wireMock;
         _builtIn = builtIn;
@@ -157,10 +157,18 @@ internal sealed class DirectAnswers
         }
     }
 
-    /// <summary>Whether only the admin and built-in mappings are registered, all of the built-ins, and no global
-    /// setting applies. Re-checked when the number of mappings changes or the admin API was written to.</summary>
+    /// <summary>Whether no global setting applies and only the admin and built-in mappings are registered, all of
+    /// the built-ins (the same objects: a mapping replaced under a built-in's GUID is not built-in). The mappings are re-checked when their number changes or the admin API was written to (a
+    /// C# <c>Given(...).WithGuid(g)</c> that replaces a built-in mapping in place is not noticed: use
+    /// <see cref="FakeServerOptions.DirectAnswers"/> = false for that).</summary>
     private bool OnlyBuiltIns()
     {
+        if (_wireMock.GlobalSettingsApply)
+        {
+            // Set from C# at any time (AddGlobalProcessingDelay, AllowPartialMapping): read on every request.
+            return false;
+        }
+
         var mappings = _wireMock.Mappings;
         var count = mappings.Count;
         var verdict = _verdict;
@@ -171,7 +179,7 @@ internal sealed class DirectAnswers
 
         Volatile.Write(ref _dirty, 0);
         var builtIns = 0;
-        var direct = !_wireMock.GlobalSettingsApply;
+        var direct = true;
         foreach (var mapping in mappings.Values)
         {
             if (mapping.IsAdminInterface)
@@ -179,7 +187,7 @@ internal sealed class DirectAnswers
                 continue;
             }
 
-            if (!_builtIn.Contains(mapping.Guid) || mapping.Scenario is not null)
+            if (!_builtIn.Contains(mapping) || mapping.Scenario is not null)
             {
                 direct = false;
                 break;
