@@ -31,9 +31,9 @@ public sealed class ThirdPartyClientInteropTests
         TestContext.Out.WriteLine(fake.Requests.Report().ToText());
     }
 
-    private sealed record ProcessResult(int ExitCode, string Output);
+    internal sealed record ProcessResult(int ExitCode, string Output);
 
-    private static async Task<ProcessResult> Run(string program, string[] arguments, string folder, Dictionary<string, string> environment, TimeSpan timeout)
+    internal static async Task<ProcessResult> Run(string program, string[] arguments, string folder, Dictionary<string, string> environment, TimeSpan timeout)
     {
         var start = new ProcessStartInfo(program)
         {
@@ -83,7 +83,7 @@ public sealed class ThirdPartyClientInteropTests
         }
     }
 
-    private static string RepositoryRoot()
+    internal static string RepositoryRoot()
     {
         for (var dir = new DirectoryInfo(TestContext.CurrentContext.TestDirectory); dir is not null; dir = dir.Parent)
         {
