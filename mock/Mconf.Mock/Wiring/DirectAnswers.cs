@@ -47,13 +47,22 @@ internal sealed class DirectAnswers
 
     private long _answered;
 
-    /// <summary>Called for every request: a write to the admin API may have changed the mappings or settings
-    /// without changing their number (PUT of a mapping, settings), so the next API request checks again.</summary>
+    /// <summary>Called for every request: a write to the admin API may change the mappings or settings without
+    /// changing their number (PUT of a mapping, settings), so API requests check again, from when it arrives and
+    /// again once WireMock has applied it (before its answer starts, so a client that has the answer never meets
+    /// the old verdict).</summary>
     public void Notice(HttpContext context)
     {
         if (!HttpMethods.IsGet(context.Request.Method) && context.Request.Path.StartsWithSegments("/__admin", StringComparison.Ordinal))
         {
             Volatile.Write(ref _dirty, 1);
+            context.Response.OnStarting(
+                static state =>
+                {
+                    Volatile.Write(ref ((DirectAnswers)state)._dirty, 1);
+                    return Task.CompletedTask;
+                },
+                this);
         }
     }
 
