@@ -209,4 +209,23 @@ public sealed class DirectAnswersTests
         (await response.Content.ReadAsStringAsync()).ShouldContain("<meetingID>posted</meetingID>");
         api.Server.DirectlyAnswered.ShouldBe(0);
     }
+
+    [Test]
+    public async Task ConcurrentRequests_KeepBothJournalsBounded()
+    {
+        using var api = Fake(direct: true, o => o.JournalLimit = 20);
+        var queries = Enumerable.Range(0, 8).Select(i => api.SignedQuery("isMeetingRunning", ("meetingID", "c" + i))).ToList();
+        await Task.WhenAll(queries.Select(async query =>
+        {
+            for (var n = 0; n < 50; n++)
+            {
+                (await api.CallRaw("isMeetingRunning", query)).ReturnCode.ShouldBe("SUCCESS");
+            }
+        }));
+
+        api.Server.DirectlyAnswered.ShouldBe(400);
+        api.Server.WireMock.LogEntries.Count().ShouldBe(20);
+        api.Server.Requests.Count.ShouldBe(20);
+        api.Logged.ShouldBeEmpty();
+    }
 }

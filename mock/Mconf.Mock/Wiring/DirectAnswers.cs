@@ -26,6 +26,7 @@ internal sealed class DirectAnswers
     private readonly IReadOnlySet<string> _callPaths;
     private readonly (Guid Guid, string? Title) _callMapping;
     private readonly (Guid Guid, string? Title) _catchAll;
+    private readonly Lock _journalGate = new();
     private Verdict _verdict = new(-1, false);
     private int _dirty = 1;
 
@@ -145,24 +146,28 @@ internal sealed class DirectAnswers
             _wallClock.GetUtcNow().UtcDateTime);
         var mapping = _callPaths.Contains(scope.RawPath) ? _callMapping : _catchAll;
         var journal = _wireMock.Journal;
-        try
+        var entry = new LogEntry
         {
-            journal.Add(new LogEntry
+            Guid = Guid.NewGuid(),
+            RequestMessage = request,
+            ResponseMessage = message,
+            MappingGuid = mapping.Guid,
+            MappingTitle = mapping.Title,
+        };
+        lock (_journalGate)
+        {
+            try
             {
-                Guid = Guid.NewGuid(),
-                RequestMessage = request,
-                ResponseMessage = message,
-                MappingGuid = mapping.Guid,
-                MappingTitle = mapping.Title,
-            });
-            while (journal.Count > _journalLimit)
-            {
-                journal.RemoveAt(0);
+                journal.Add(entry);
+                while (journal.Count > _journalLimit)
+                {
+                    journal.RemoveAt(0);
+                }
             }
-        }
-        catch (ArgumentOutOfRangeException)
-        {
-            // Another request trimmed the same entry first (WireMock ignores the same race).
+            catch (ArgumentOutOfRangeException)
+            {
+                // WireMock's own trimming (a request it answered) removed the entry first; it ignores the same race.
+            }
         }
     }
 
