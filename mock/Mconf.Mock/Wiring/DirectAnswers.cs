@@ -127,12 +127,7 @@ internal sealed class DirectAnswers
             return;
         }
 
-        var headers = new Dictionary<string, WireMockList<string>>(StringComparer.OrdinalIgnoreCase);
-        foreach (var (name, values) in context.Request.Headers)
-        {
-            headers[name] = new WireMockList<string>(values.ToArray()!);
-        }
-
+        var headers = context.Request.Headers.ToArray();
         var host = context.Request.Host;
         var request = new DirectRequestMessage(
             scope.Method,

@@ -15,7 +15,12 @@ internal sealed class DirectRequestMessage : IRequestMessage
     private IDictionary<string, WireMockList<string>>? _query;
     private IDictionary<string, WireMockList<string>>? _queryIgnoreCase;
 
-    public DirectRequestMessage(string method, string path, string rawQuery, string host, int port, string clientIp, string httpVersion, IDictionary<string, WireMockList<string>> headers, DateTime time)
+    private readonly KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>[] _headers;
+    private IDictionary<string, WireMockList<string>>? _headerDictionary;
+
+    /// <summary><paramref name="headers"/>: the request's headers, copied (the request's own collection is reused
+    /// once it is answered); WireMock's dictionary of them is built when someone reads it.</summary>
+    public DirectRequestMessage(string method, string path, string rawQuery, string host, int port, string clientIp, string httpVersion, KeyValuePair<string, Microsoft.Extensions.Primitives.StringValues>[] headers, DateTime time)
     {
         Method = method;
         Path = path;
@@ -24,16 +29,13 @@ internal sealed class DirectRequestMessage : IRequestMessage
         Port = port;
         ClientIP = clientIp;
         HttpVersion = httpVersion;
-        Headers = headers;
+        _headers = headers;
         DateTime = time;
-        Origin = $"http://{host}:{port}";
-        Url = Origin + path + RawQuery;
-        PathSegments = path.Split('/', StringSplitOptions.RemoveEmptyEntries);
     }
 
     public string ClientIP { get; }
 
-    public string Url { get; }
+    public string Url => Origin + Path + RawQuery;
 
     public string AbsoluteUrl => Url;
 
@@ -45,7 +47,7 @@ internal sealed class DirectRequestMessage : IRequestMessage
 
     public string AbsolutePath => Path;
 
-    public string[] PathSegments { get; }
+    public string[] PathSegments => Path.Split('/', StringSplitOptions.RemoveEmptyEntries);
 
     public string[] AbsolutePathSegments => PathSegments;
 
@@ -53,7 +55,8 @@ internal sealed class DirectRequestMessage : IRequestMessage
 
     public string HttpVersion { get; }
 
-    public IDictionary<string, WireMockList<string>>? Headers { get; }
+    public IDictionary<string, WireMockList<string>>? Headers => _headerDictionary ??= _headers.ToDictionary(
+        h => h.Key, h => new WireMockList<string>(h.Value.ToArray()!), StringComparer.OrdinalIgnoreCase);
 
     public IDictionary<string, string>? Cookies => null;
 
@@ -85,7 +88,7 @@ internal sealed class DirectRequestMessage : IRequestMessage
 
     public int Port { get; }
 
-    public string Origin { get; }
+    public string Origin => $"http://{Host}:{Port}";
 
     public X509Certificate2? ClientCertificate => null;
 
