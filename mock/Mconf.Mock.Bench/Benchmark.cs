@@ -7,7 +7,7 @@ namespace Mconf.Mock.Bench;
 /// <summary>Runs every scenario in one process and prints the figures side by side. Per meeting count N: start the
 /// fake with N meetings (measuring memory), then, with that fake idle in the same process, hit the floor, the peer
 /// and the fake in turn with the same generator, the same signed request URLs and answers of the same bytes.</summary>
-internal sealed class Benchmark(BenchOptions options, TextWriter output, TextWriter progress)
+internal sealed partial class Benchmark(BenchOptions options, TextWriter output, TextWriter progress)
 {
     public const string GetMeetingInfo = "getMeetingInfo";
     public const string GetMeetings = "getMeetings";
@@ -35,6 +35,7 @@ internal sealed class Benchmark(BenchOptions options, TextWriter output, TextWri
     {
         var started = Stopwatch.StartNew();
         PrintHeader();
+        await MeasureStartupAsync().ConfigureAwait(false);
 
         using var setup = new HttpClient(new SocketsHttpHandler { UseProxy = false }) { Timeout = TimeSpan.FromMinutes(2) };
         await CompareAllAsync(setup).ConfigureAwait(false);
@@ -43,6 +44,11 @@ internal sealed class Benchmark(BenchOptions options, TextWriter output, TextWri
         if (options.RequestsForMemory > 0)
         {
             await SoakAsync(options.Meetings[0], setup).ConfigureAwait(false);
+        }
+
+        if (options.FleetSize > 0)
+        {
+            await MeasureFleetAsync().ConfigureAwait(false);
         }
 
         progress.WriteLine($"[bench] done in {started.Elapsed.TotalSeconds:0} s");
@@ -61,6 +67,8 @@ internal sealed class Benchmark(BenchOptions options, TextWriter output, TextWri
             await RunMeetingCountAsync(meetings, first, floor, setup).ConfigureAwait(false);
             first = false;
         }
+
+        await SweepConnectionsAsync(floor, setup).ConfigureAwait(false);
     }
 
     /// <summary>Unmeasured load on every target and call, so that what follows runs fully jitted (tiered
@@ -296,6 +304,8 @@ internal sealed class Benchmark(BenchOptions options, TextWriter output, TextWri
 
     private void PrintReport(TimeSpan elapsed)
     {
+        PrintSweep();
+        PrintStartupAndFleet();
         PrintThroughput();
         PrintGetMeetingsCost();
         PrintMemory();
@@ -438,6 +448,8 @@ internal sealed class Benchmark(BenchOptions options, TextWriter output, TextWri
     {
         output.WriteLine("## Targets");
         output.WriteLine();
+        PrintSweepVerdicts();
+        PrintStartupAndFleetVerdicts();
         var smallest = options.Meetings[0];
         foreach (var call in new[] { GetMeetingInfo, GetMeetings })
         {

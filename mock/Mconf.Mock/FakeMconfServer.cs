@@ -4,6 +4,7 @@ using Mconf.Mock.Data;
 using Mconf.Mock.Engine;
 using Mconf.Mock.Export;
 using Mconf.Mock.Faults;
+using Mconf.Mock.Fleet;
 using Mconf.Mock.Replay;
 using Mconf.Mock.Verification;
 using Mconf.Mock.Wiring;
@@ -15,29 +16,33 @@ using WireMock.Settings;
 namespace Mconf.Mock;
 
 /// <summary>A stateful fake Mconf-Live (or plain BBB 0.9) server on 127.0.0.1, built on WireMock.Net: each API
-/// call is a WireMock mapping whose callback drives the state engine. Start it, point a client at
+/// call is a WireMock mapping whose callback drives the state engine (answered before WireMock when only the
+/// built-in mappings could match, see <see cref="DirectAnswers"/>). Start it, point a client at
 /// <see cref="BaseUrl"/> with <see cref="Secret"/>, dispose it when done.</summary>
 public sealed class FakeMconfServer : IDisposable, IAsyncDisposable
 {
     private readonly ServerState _state;
-    private readonly List<IDisposable> _owned;
+    private readonly Parts _parts;
+    private readonly Lock _gate = new();
+    private WireMockServer? _server;
+    private DirectAnswers? _direct;
     private bool _disposed;
 
-    private FakeMconfServer(FakeServerOptions options, WireMockServer server, ServerState state, FakeControl control, Extensions extensions)
+    private FakeMconfServer(FakeServerOptions options, int port, ServerState state, FakeControl control, Parts parts)
     {
         Options = options;
-        WireMock = server;
+        Port = port;
         _state = state;
         Control = control;
-        Faults = extensions.Faults;
-        Requests = extensions.Journal;
-        _owned = extensions.Owned;
-        var port = server.Port;
+        _parts = parts;
         BaseUrl = $"http://127.0.0.1:{port}{ApiRouter.ContextPath}";
     }
 
     /// <summary><c>http://127.0.0.1:PORT/bigbluebutton</c>, what bbb-conf prints as the server URL.</summary>
     public string BaseUrl { get; }
+
+    /// <summary>The TCP port on 127.0.0.1 (kept when the server refuses connections and comes back).</summary>
+    public int Port { get; }
 
     /// <summary><c>http://127.0.0.1:PORT/bigbluebutton/api/</c>.</summary>
     public string ApiUrl => BaseUrl + "/api/";
@@ -46,8 +51,9 @@ public sealed class FakeMconfServer : IDisposable, IAsyncDisposable
 
     public FakeServerOptions Options { get; }
 
-    /// <summary>The underlying WireMock server: admin interface, request journal, user mappings.</summary>
-    public WireMockServer WireMock { get; }
+    /// <summary>The underlying WireMock server: admin interface, request journal, user mappings. A server brought
+    /// back after <see cref="Outage.Refuse"/> listens on a new one (mappings posted to the old one are gone).</summary>
+    public WireMockServer WireMock => _server ?? throw new InvalidOperationException("The server is refusing connections (Outage.Refuse); bring it back first.");
 
     /// <summary>Simulated presence and server events (the same operations as the <c>/fake/</c> endpoints).</summary>
     public FakeControl Control { get; }
@@ -56,10 +62,24 @@ public sealed class FakeMconfServer : IDisposable, IAsyncDisposable
     public ControllableClock Clock => _state.Clock;
 
     /// <summary>Fault injection per call (also <c>/fake/faults</c> over HTTP).</summary>
-    public FakeFaults Faults { get; }
+    public FakeFaults Faults => _parts.Faults;
 
     /// <summary>The API requests received, each judged as a client check (also <c>/fake/requests</c>).</summary>
-    public RequestJournal Requests { get; }
+    public RequestJournal Requests => _parts.Journal;
+
+    /// <summary>API requests (under <c>/bigbluebutton</c>) received since start, whatever answered them; refused
+    /// connections never arrive.</summary>
+    public long RequestsReceived => _parts.Availability.Received;
+
+    /// <summary>The current outage (<see cref="Outage.None"/> when up).</summary>
+    public Outage Outage => _parts.Availability.Outage;
+
+    /// <summary>The delay added before every API answer (zero: none).</summary>
+    public TimeSpan Delay => _parts.Availability.Delay;
+
+    /// <summary>API requests answered before WireMock (<see cref="DirectAnswers"/>) since start or since the
+    /// server came back; the rest went through WireMock's matching.</summary>
+    internal long DirectlyAnswered => _direct?.Answered ?? 0;
 
     /// <summary>Writes the example answers of each call as WireMock mapping files (see <see cref="MappingExporter"/>),
     /// from a fresh engine with this server's options; returns the files written.</summary>
@@ -67,6 +87,47 @@ public sealed class FakeMconfServer : IDisposable, IAsyncDisposable
 
     /// <summary>The same without a running server.</summary>
     public static IReadOnlyList<string> ExportMappings(string directory, FakeServerOptions options) => MappingExporter.Export(directory, options);
+
+    /// <summary>Takes the server down in one of the ways a load balancer tells apart (state, journal and faults
+    /// are kept); <see cref="BringBack"/> ends it.</summary>
+    public void TakeDown(Outage outage)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _parts.Availability.Set(outage, _parts.Availability.Delay);
+            if (outage == Outage.Refuse)
+            {
+                StopListening();
+            }
+            else
+            {
+                EnsureListening();
+            }
+        }
+    }
+
+    /// <summary>Adds <paramref name="delay"/> before every API answer (zero: back to normal speed).</summary>
+    public void SlowDown(TimeSpan delay)
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _parts.Availability.Set(_parts.Availability.Outage, delay);
+        }
+    }
+
+    /// <summary>Up again at full speed: listens again after <see cref="Outage.Refuse"/>, and hanging requests
+    /// are answered.</summary>
+    public void BringBack()
+    {
+        lock (_gate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _parts.Availability.Set(Outage.None, TimeSpan.Zero);
+            EnsureListening();
+        }
+    }
 
     public static FakeMconfServer Start(FakeServerOptions? options = null)
     {
@@ -77,16 +138,8 @@ public sealed class FakeMconfServer : IDisposable, IAsyncDisposable
             ?? (options.ClockStart is { } start && FakeServerOptions.TryParseInstant(start, out var instant) ? new FrozenClock(instant) : TimeProvider.System);
         var clock = new ControllableClock(inner);
 
-        var journal = new JournalHook();
-        var server = WireMockServer.Start(new WireMockServerSettings
-        {
-            Urls = [$"http://127.0.0.1:{options.Port}"],
-            StartAdminInterface = options.AdminInterface,
-            MaxRequestLogCount = options.JournalLimit,
-            DisableRequestBodyDecompressing = true,
-            AllowBodyForAllHttpMethods = true,
-            PreWireMockMiddlewareInit = RequestScope.Install(options.JournalBodyLimit, log, Xml.Envelope.Error("internalError", AnswerCatalog.InternalErrorMessage), journal.Observe),
-        });
+        var front = new Front();
+        var server = Listen(options, options.Port, front);
         var owned = new List<IDisposable>();
         try
         {
@@ -99,11 +152,10 @@ public sealed class FakeMconfServer : IDisposable, IAsyncDisposable
             var router = new ApiRouter(new ApiContext(state, options.Secret, algorithms, options.IsMconf, AnswerCatalog.Load()));
             var flavour = options.IsMconf ? FakeServerOptions.MconfLive : FakeServerOptions.Bbb09;
             var control = new FakeControl(state, flavour, () => DataSeeder.Seed(state, counts));
-            ApiMappings.Register(server, router, log);
-            ControlMappings.Register(server, new ControlEndpoints(control), options.Secret, log);
-            var extensions = Extend(server, router, options, clock, log, owned);
-            journal.Journal = extensions.Journal;
-            return new FakeMconfServer(options, server, state, control, extensions);
+            var parts = Compose(server, router, new ControlEndpoints(control), options, clock, log, owned, front);
+            var fake = new FakeMconfServer(options, server.Port, state, control, parts);
+            fake.Attach(server, registerFaults: false);
+            return fake;
         }
         catch
         {
@@ -116,15 +168,18 @@ public sealed class FakeMconfServer : IDisposable, IAsyncDisposable
 
     public void Dispose()
     {
-        if (_disposed)
+        lock (_gate)
         {
-            return;
-        }
+            if (_disposed)
+            {
+                return;
+            }
 
-        _disposed = true;
-        WireMock.Stop();
-        WireMock.Dispose();
-        _owned.ForEach(o => o.Dispose());
+            _disposed = true;
+            StopListening();
+            _parts.Availability.Set(Outage.None, TimeSpan.Zero);
+            _parts.Owned.ForEach(o => o.Dispose());
+        }
     }
 
     public ValueTask DisposeAsync()
@@ -133,41 +188,135 @@ public sealed class FakeMconfServer : IDisposable, IAsyncDisposable
         return ValueTask.CompletedTask;
     }
 
-    /// <summary>The client-developer kit over the built-in mappings: the request journal, record or replay
-    /// (priority 500), faults (priority 100), and their <c>/fake/</c> endpoints.</summary>
-    private static Extensions Extend(WireMockServer server, ApiRouter router, FakeServerOptions options, ControllableClock clock, Action<string> log, List<IDisposable> owned)
+    private static WireMockServer Listen(FakeServerOptions options, int port, Front front) => WireMockServer.Start(new WireMockServerSettings
+    {
+        Urls = [$"http://127.0.0.1:{port}"],
+        StartAdminInterface = options.AdminInterface,
+        MaxRequestLogCount = options.JournalLimit,
+        DisableRequestBodyDecompressing = true,
+        AllowBodyForAllHttpMethods = true,
+        PreWireMockMiddlewareInit = RequestScope.Install(options.JournalBodyLimit, options.Log ?? (message => Console.Error.WriteLine(message)), Xml.Envelope.Error("internalError", AnswerCatalog.InternalErrorMessage), front.Observe, front.Answer),
+    });
+
+    /// <summary>The built-in mappings and the client-developer kit over them: the request journal, record or
+    /// replay (priority 500), faults (priority 100), and their <c>/fake/</c> endpoints.</summary>
+    private static Parts Compose(WireMockServer server, ApiRouter router, ControlEndpoints control, FakeServerOptions options, ControllableClock clock, Action<string> log, List<IDisposable> owned, Front front)
     {
         var journal = new RequestJournal(options.JournalLimit, new RequestJudge(router, SpecCatalog.Load()), options.Secret, clock);
+        front.Journal = journal;
         var normal = ApiMappings.BuiltIn(router, log);
+        string? layerTitle = null;
         if (options.ReplayFrom is not null)
         {
             var replay = new ReplayBackend(new FixtureFolder(options.ReplayFrom).ReadAll(), router.Context, options.ReplayFallThrough ? normal : null);
             normal = replay.Answer;
-            RecordReplayMappings.Register(server, "Replay from " + options.ReplayFrom, normal);
+            layerTitle = "Replay from " + options.ReplayFrom;
         }
         else if (options.RecordFrom is not null)
         {
             var recorder = new RecordingProxy(options, router.Context, log);
             owned.Add(recorder);
             normal = recorder.Answer;
-            RecordReplayMappings.Register(server, "Record from " + Redactor.Redact(options.RecordFrom, options.RecordSecret), normal);
+            layerTitle = "Record from " + Redactor.Redact(options.RecordFrom, options.RecordSecret);
         }
 
         var faults = new FakeFaults(server, router, normal, options.Seed);
-        RequestEndpoints.Register(server, journal, options.Secret);
-        FaultEndpoints.Register(server, faults);
-        return new Extensions(faults, journal, owned);
+        return new Parts(router, control, journal, faults, normal, layerTitle, log, owned, front.Availability, front);
     }
 
-    private sealed record Extensions(FakeFaults Faults, RequestJournal Journal, List<IDisposable> Owned);
-
-    /// <summary>Feeds the journal from the raw-query middleware (which exists before the journal does).</summary>
-    private sealed class JournalHook
+    /// <summary>Registers every mapping on a (new) WireMock server and lets the direct answers use it.</summary>
+    private void Attach(WireMockServer server, bool registerFaults)
     {
+        var p = _parts;
+        ApiMappings.Register(server, p.Router, p.Log);
+        ControlMappings.Register(server, p.Control, Options.Secret, p.Log);
+        RequestEndpoints.Register(server, p.Journal, Options.Secret);
+        FaultEndpoints.Register(server, p.Faults);
+        var builtIn = server.Mappings.Where(m => !m.IsAdminInterface).ToHashSet(ReferenceEqualityComparer.Instance as IEqualityComparer<WireMock.IMapping>);
+        if (p.LayerTitle is not null)
+        {
+            // Registered after the snapshot: the recorder or replayer must go through WireMock (it answers the
+            // whole API path), so the direct answers stay off while it is there.
+            RecordReplayMappings.Register(server, p.LayerTitle, p.Normal);
+        }
+
+        if (registerFaults)
+        {
+            p.Faults.Rebind(server);
+        }
+
+        _direct = Options.DirectAnswers && WireMockInternals.For(server) is { } internals
+            ? new DirectAnswers(internals, builtIn, p.Router, p.Log, Options.JournalLimit, TimeProvider.System)
+            : null;
+        p.Front.Direct = _direct;
+        _server = server;
+    }
+
+    private void StopListening()
+    {
+        if (_server is not { } server)
+        {
+            return;
+        }
+
+        _server = null;
+        _parts.Front.Direct = null;
+        server.Stop();
+        server.Dispose();
+    }
+
+    private void EnsureListening()
+    {
+        if (_server is not null)
+        {
+            return;
+        }
+
+        Attach(Listen(Options, Port, _parts.Front), registerFaults: true);
+    }
+
+    private sealed record Parts(
+        ApiRouter Router,
+        ControlEndpoints Control,
+        RequestJournal Journal,
+        FakeFaults Faults,
+        Func<WireMock.IRequestMessage, Task<WireMock.IResponseMessage>> Normal,
+        string? LayerTitle,
+        Action<string> Log,
+        List<IDisposable> Owned,
+        Availability Availability,
+        Front Front);
+
+    /// <summary>What runs before WireMock on every request (it exists before the journal and the direct answers
+    /// do, and outlives a WireMock server that is stopped and started again): the outage and delay, then the
+    /// direct answers; and the journal feed once an API request is answered.</summary>
+    private sealed class Front
+    {
+        public Availability Availability { get; } = new();
+
         public RequestJournal? Journal { get; set; }
+
+        public DirectAnswers? Direct { get; set; }
 
         public void Observe(RequestScope scope, int status, string? contentType) =>
             Journal?.Add(scope.Method, scope.RawPath, scope.RawQuery, ApiAnswerSummary.Of(status, contentType, scope.Response?.BodyData?.BodyAsString), scope.InjectedFault);
+
+        public async ValueTask<bool> Answer(Microsoft.AspNetCore.Http.HttpContext context, RequestScope scope, bool isApi)
+        {
+            var direct = Direct;
+            direct?.Notice(context);
+            if (!isApi)
+            {
+                return false;
+            }
+
+            if (await Availability.TryAnswerAsync(context).ConfigureAwait(false))
+            {
+                return true;
+            }
+
+            return direct is not null && await direct.TryAnswerAsync(context, scope).ConfigureAwait(false);
+        }
     }
 
     internal static EngineSettings EngineSettingsFrom(FakeServerOptions options, string serverUrl) => new()

@@ -31,9 +31,9 @@ public sealed class ThirdPartyClientInteropTests
         TestContext.Out.WriteLine(fake.Requests.Report().ToText());
     }
 
-    private sealed record ProcessResult(int ExitCode, string Output);
+    internal sealed record ProcessResult(int ExitCode, string Output);
 
-    private static async Task<ProcessResult> Run(string program, string[] arguments, string folder, Dictionary<string, string> environment, TimeSpan timeout)
+    internal static async Task<ProcessResult> Run(string program, string[] arguments, string folder, Dictionary<string, string> environment, TimeSpan timeout)
     {
         var start = new ProcessStartInfo(program)
         {

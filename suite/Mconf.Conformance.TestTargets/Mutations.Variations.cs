@@ -50,7 +50,7 @@ public static partial class Mutations
                 return request;
             }
 
-            var valid = Checksum.Verify(request.Call, request.RawQuery, secret, ChecksumAlgorithms.All).IsValid;
+            var valid = ServerChecksum.Verify(request.Call, request.RawQuery, secret, ChecksumAlgorithms.All).IsValid;
             var decoded = pairs.Where(p => p.Key != "checksum").Select(p => new KeyValuePair<string, string?>(p.Key,
                 p.Key is "meetingID" or "recordID" ? DecodeOnce(p.Value) : p.Value));
             var query = QueryString.Build(decoded);

@@ -21,7 +21,7 @@ public sealed class FakeFaults
 
     public const int EveryCallPriority = 101;
 
-    private readonly WireMockServer _server;
+    private WireMockServer _server;
     private readonly ApiRouter _router;
     private readonly Func<IRequestMessage, Task<IResponseMessage>> _normal;
     private readonly int _seed;
@@ -128,6 +128,20 @@ public sealed class FakeFaults
 
             _mappings.Clear();
             return count;
+        }
+    }
+
+    /// <summary>Moves the fault mappings to a new WireMock server (a fleet server brought back after refusing
+    /// connections listens on a new one).</summary>
+    internal void Rebind(WireMockServer server)
+    {
+        lock (_gate)
+        {
+            _server = server;
+            foreach (var call in _mappings.Keys.ToList())
+            {
+                _mappings[call] = Map(call);
+            }
         }
     }
 

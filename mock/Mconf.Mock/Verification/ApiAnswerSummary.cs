@@ -7,6 +7,10 @@ internal readonly record struct ApiAnswerSummary(int Status, string? ContentType
     public static ApiAnswerSummary Of(int status, string? contentType, string? body) =>
         new(status, contentType, Element(body, "returncode"), Element(body, "messageKey"));
 
+    /// <summary>returncode and messageKey open every envelope the fake writes, so a search past this many
+    /// characters would only scan a large answer's body for nothing (a SUCCESS getMeetingInfo has no messageKey).</summary>
+    private const int EnvelopeHead = 512;
+
     private static string? Element(string? body, string name)
     {
         if (body is null)
@@ -15,7 +19,7 @@ internal readonly record struct ApiAnswerSummary(int Status, string? ContentType
         }
 
         var open = "<" + name + ">";
-        var start = body.IndexOf(open, StringComparison.Ordinal);
+        var start = body.IndexOf(open, 0, Math.Min(body.Length, EnvelopeHead), StringComparison.Ordinal);
         if (start < 0)
         {
             return null;

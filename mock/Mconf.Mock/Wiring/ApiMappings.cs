@@ -21,6 +21,10 @@ internal static class ApiMappings
 
     public const int CatchAllPriority = 10_000;
 
+    public const string CallsTitle = "BBB API: every call (routed by path)";
+
+    public const string CatchAllTitle = "BBB API: anything else (Grails 404)";
+
     public static void Register(WireMockServer server, ApiRouter router, Action<string> log)
     {
         // One mapping for every call's paths (any method; the router refuses a method as Grails does, with the
@@ -28,14 +32,14 @@ internal static class ApiMappings
         // instead of one per call saves ~16 matcher runs per request.
         var paths = new ExactMatcher(MatchBehaviour.AcceptOnMatch, false, MatchOperator.Or, [.. router.Handlers.SelectMany(PathsOf)]);
         server.Given(Request.Create().WithPath(paths).UsingAnyMethod())
-            .WithTitle("BBB API: every call (routed by path)")
+            .WithTitle(CallsTitle)
             .AtPriority(BuiltInPriority)
-            .RespondWith(Response.Create().WithCallback(req => Answer(req, router, log, null)));
+            .RespondWith(Response.Create().WithCallback(req => Answer(req, router, log)));
 
         server.Given(Request.Create().WithPath(new WildcardMatcher(ApiRouter.ContextPath + "*")).UsingAnyMethod())
-            .WithTitle("BBB API: anything else (Grails 404)")
+            .WithTitle(CatchAllTitle)
             .AtPriority(CatchAllPriority)
-            .RespondWith(Response.Create().WithCallback(req => Answer(req, router, log, null)));
+            .RespondWith(Response.Create().WithCallback(req => Answer(req, router, log)));
     }
 
     /// <summary>The paths a call answers on: <c>/api/&lt;call&gt;</c> and <c>/api/&lt;call&gt;.xml</c> (the API
@@ -54,26 +58,28 @@ internal static class ApiMappings
     /// <summary>What the built-in mappings answer, routed by path: the layer faults, recording and replay fall
     /// back to.</summary>
     public static Func<IRequestMessage, Task<IResponseMessage>> BuiltIn(ApiRouter router, Action<string> log) =>
-        req => Task.FromResult<IResponseMessage>(Answer(req, router, log, null));
+        req => Task.FromResult<IResponseMessage>(Answer(req, router, log));
 
-    /// <summary>Runs a handler; never lets an exception become a 500 or a stack trace.</summary>
-    private static ResponseMessage Answer(IRequestMessage req, ApiRouter router, Action<string> log, ApiHandler? handler)
+    private static ResponseMessage Answer(IRequestMessage req, ApiRouter router, Action<string> log) =>
+        Answer(req.Path, req.Method, RequestScope.Current?.RawQuery ?? (req.RawQuery ?? "").TrimStart('?'), req.Body, router, log);
+
+    /// <summary>Runs the handler a path routes to; never lets an exception become a 500 or a stack trace. The
+    /// mappings' callbacks and the direct answers (<see cref="DirectAnswers"/>) both answer through here.</summary>
+    public static ResponseMessage Answer(string path, string method, string rawQuery, string? body, ApiRouter router, Action<string> log)
     {
-        var scope = RequestScope.Current;
-        var rawQuery = scope?.RawQuery ?? (req.RawQuery ?? "").TrimStart('?');
-        handler ??= router.Resolve(req.Path, req.Method);
+        var handler = router.Resolve(path, method);
         try
         {
             var result = handler is null
-                ? ApiResult.NotFound(req.Path)
-                : handler.Handle(new ApiRequest(handler.Call, req.Method, rawQuery, req.Body), router.Context);
+                ? ApiResult.NotFound(path)
+                : handler.Handle(new ApiRequest(handler.Call, method, rawQuery, body), router.Context);
             return ResponseFactory.Create(result);
         }
 #pragma warning disable CA1031 // The fake answers every request with an envelope; the cause goes to the log.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
-            log($"fake: {req.Method} {req.Path} failed: {Redactor.Redact(ex.ToString(), router.Context.Secret)}");
+            log($"fake: {method} {path} failed: {Redactor.Redact(ex.ToString(), router.Context.Secret)}");
             return ResponseFactory.Create(ApiResult.Xml(Envelope.Error("internalError", router.Context.Answers.Message("internalError", handler?.Call ?? "unknown"))));
         }
     }

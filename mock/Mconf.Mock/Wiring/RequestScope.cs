@@ -14,6 +14,9 @@ namespace Mconf.Mock.Wiring;
 /// journal once sent. Set by a middleware that runs before WireMock's, read by the mapping callbacks.</summary>
 internal sealed class RequestScope
 {
+    /// <summary>Runs before WireMock for every request; true when it answered the request itself.</summary>
+    public delegate ValueTask<bool> FrontDoor(HttpContext context, RequestScope scope, bool isApi);
+
     private static readonly AsyncLocal<RequestScope?> CurrentScope = new();
 
     private bool _observed;
@@ -43,8 +46,9 @@ internal sealed class RequestScope
 
     /// <summary>Returns the delegate for <c>WireMockServerSettings.PreWireMockMiddlewareInit</c>.
     /// <paramref name="observer"/> sees every request under <c>/bigbluebutton</c> once answered (the request
-    /// journal), with the HTTP status and content type that went out.</summary>
-    public static Action<object> Install(int journalBodyLimit, Action<string> onError, string failedEnvelope, Action<RequestScope, int, string?>? observer = null) => app =>
+    /// journal), with the HTTP status and content type that went out. <paramref name="front"/> sees every request
+    /// first (with whether it is under <c>/bigbluebutton</c>) and may answer it instead of WireMock (true).</summary>
+    public static Action<object> Install(int journalBodyLimit, Action<string> onError, string failedEnvelope, Action<RequestScope, int, string?>? observer = null, FrontDoor? front = null) => app =>
         ((IApplicationBuilder)app).Use(async (context, next) =>
         {
             var query = context.Request.QueryString.Value ?? "";
@@ -66,7 +70,10 @@ internal sealed class RequestScope
 
             try
             {
-                await next(context).ConfigureAwait(false);
+                if (front is null || !await front(context, scope, isApi).ConfigureAwait(false))
+                {
+                    await next(context).ConfigureAwait(false);
+                }
             }
             catch (Exception ex) when (!context.Response.HasStarted && isApi)
             {
