@@ -8,7 +8,7 @@ namespace Mconf.Conformance.Runner.Reports;
 /// <summary>Builds the delta table: every spec entry of origin Mconf-Live, the kit's cases for it (the cases
 /// whose spec ID is the entry or a rule about it, <c>&lt;id&gt;#slug</c>; for a new call, all its cases) and
 /// their joint outcome, worst first: failed, known-failing, inconclusive, passed, skipped. A delta is
-/// <see cref="DeltaRecord.Verified"/> when at least one of its cases passed and none failed; otherwise the row says
+/// <see cref="DeltaRecord.Verified"/> when at least one of its cases that is not merely supporting passed and none failed; otherwise the row says
 /// why not and which command would verify it.</summary>
 public static class DeltaTable
 {
@@ -28,10 +28,14 @@ public static class DeltaTable
 
         void Add(string id, string kind, string call, string description, bool inWiki, SourceRef source, Func<ConformanceCase, bool> covers)
         {
-            var cases = catalogue.Where(covers).Select(c => c.Id).Distinct(StringComparer.Ordinal).ToList();
+            var covering = catalogue.Where(covers).DistinctBy(c => c.Id, StringComparer.Ordinal).ToList();
+            var cases = covering.Select(c => c.Id).ToList();
             var outcome = Outcome(cases, verdicts);
             var seen = cases.Where(verdicts.ContainsKey).Select(c => verdicts[c]).ToList();
-            var verified = seen.Contains(Verdict.Passed) && !seen.Contains(Verdict.Failed) && !seen.Contains(Verdict.KnownFailing);
+            // A supporting case (how a request is refused or answered, not the behaviour the delta documents) can
+            // fail its delta but never verifies it alone: a passing checksum check says nothing of guests.
+            var passedVerifying = covering.Any(c => !c.IsSupporting && verdicts.GetValueOrDefault(c.Id, Verdict.Skipped) == Verdict.Passed);
+            var verified = passedVerifying && !seen.Contains(Verdict.Failed) && !seen.Contains(Verdict.KnownFailing);
             rows.Add(new DeltaRecord(id, kind, call, description, inWiki, $"{source.Doc} {source.Section}".Trim(), cases, outcome)
             {
                 Verified = verified,

@@ -18,11 +18,11 @@ public sealed class StrongerCheckTests
             new TestCaseData(name, mutation, autoConnect, caseIds).SetName($"Broken: {name}");
 
         yield return Case("getStats unsigned", _ => Mutations.AcceptUnsigned("getStats", null, Secret), true,
-            "error/checksumError#getStats-missing", "error/checksumError#getStats-wrong");
+            "getStats/request/meetingID#checksum-missing", "getStats/request/meetingID#checksum-wrong");
         yield return Case("getRecordings with meta unsigned", _ => Mutations.AcceptUnsigned("getRecordings", "meta_", Secret), true,
-            "error/checksumError#getRecordings-meta-missing", "error/checksumError#getRecordings-meta-wrong");
+            "getRecordings/request/meta_*#checksum-missing", "getRecordings/request/meta_*#checksum-wrong");
         yield return Case("join with guest unsigned", _ => Mutations.AcceptUnsigned("join", "guest", Secret), true,
-            "error/checksumError#join-guest-missing", "error/checksumError#join-guest-wrong");
+            "join/request/guest#checksum-missing", "join/request/guest#checksum-wrong");
         yield return Case("numbers coerced", _ => Mutations.NumbersCoerced(), true,
             "create/response/voiceBridge#leading-zero", "getMeetings/response/meetings/meeting/voiceBridge#leading-zero",
             "create/response/dialNumber#long-digits", "getMeetings/response/meetings/meeting/dialNumber#long-digits",

@@ -27,6 +27,11 @@ public sealed record ConformanceCase(
 
     public string? OptionalArg(string name) => Args.TryGetValue(name, out var value) ? value : null;
 
+    /// <summary>The <c>supporting</c> argument (any kind): the case checks how a request of the delta is handled
+    /// (refused without a checksum, answered like any join) rather than the behaviour the delta documents, so it can
+    /// fail the delta but never verifies it alone.</summary>
+    public bool IsSupporting => string.Equals(OptionalArg("supporting"), "true", StringComparison.Ordinal);
+
     /// <summary>The <c>alsoAt</c> argument: other paths where the docs reasonably put the element (may be empty).</summary>
     public IReadOnlyList<string> AlsoAt =>
         (OptionalArg("alsoAt") ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
