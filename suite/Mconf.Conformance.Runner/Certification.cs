@@ -79,6 +79,7 @@ internal static class Certification
                 Embedded = settings.UsesEmbeddedFake,
                 KnownFailing = knownFailing,
                 Presence = Presence(settings, stdout, secret, context),
+                Time = context.Time,
             };
             var what = settings.UsesEmbeddedFake ? $"embedded fake, {settings.FakeFlavour ?? "mconf-live"}" : "target";
             await stdout.WriteLineAsync(Redactor.Redact($"mconf-conformance {Runner.KitVersion}: certifying {url} ({what})", secret)).ConfigureAwait(false);

@@ -24,6 +24,7 @@ public static class HtmlReportWriter
         Banner(html, document);
         Target(html, document);
         Failures(html, document);
+        Observations(html, document);
         Deltas(html, document);
         Presence(html, document);
         Others(html, document, Verdict.KnownFailing, "Known failing", "listed in the known-failing file: allowed, still failing");
@@ -235,6 +236,24 @@ public static class HtmlReportWriter
         }
 
         html.Append("</table>\n</section>\n");
+    }
+
+    /// <summary>Legitimate variations the cases saw (guest policy, the videoCount reading, ...): not failures.</summary>
+    private static void Observations(StringBuilder html, ResultsDocument d)
+    {
+        var observed = d.Cases.SelectMany(c => c.Observations.Select(o => (c.Id, Text: o))).ToList();
+        if (observed.Count == 0)
+        {
+            return;
+        }
+
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"observations\">\n<h2>Observations ({observed.Count})</h2>\n<p class=\"muted\">what this target does differently but legitimately; accepted, not failures</p>\n<ul>\n");
+        foreach (var (id, text) in observed)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<li><code>{E(id)}</code>: {E(text)}</li>\n");
+        }
+
+        html.Append("</ul>\n</section>\n");
     }
 
     private static void Others(StringBuilder html, ResultsDocument d, Verdict verdict, string heading, string meaning)

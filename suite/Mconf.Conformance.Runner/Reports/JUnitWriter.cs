@@ -91,7 +91,8 @@ public static class JUnitWriter
                 Property("deltasVerified", document.DeltasVerified.ToString(CultureInfo.InvariantCulture)),
                 Property("deltasTotal", document.Deltas.Count.ToString(CultureInfo.InvariantCulture)),
                 Property("deltasUnverified", string.Join(", ", document.Deltas.Where(d => !d.Verified).Select(d => d.Id))),
-                Property("presenceSeconds", document.Presence is { } p ? p.DurationSeconds.ToString("0.000", CultureInfo.InvariantCulture) : "none")),
+                Property("presenceSeconds", document.Presence is { } p ? p.DurationSeconds.ToString("0.000", CultureInfo.InvariantCulture) : "none"),
+                cases.SelectMany(c => c.Observations.Select(o => Property("observation", $"{c.Id}: {o}")))),
             list);
     }
 

@@ -42,6 +42,16 @@ public static class MarkdownSummaryWriter
         List(md, "Failed", document.Cases.Where(c => c.Verdict == Verdict.Failed).ToList());
         List(md, "Known failing", document.Cases.Where(c => c.Verdict == Verdict.KnownFailing).ToList());
         List(md, "Inconclusive", document.Cases.Where(c => c.Verdict == Verdict.Inconclusive).ToList());
+        var observed = document.Cases.SelectMany(c => c.Observations.Select(o => $"- {Code(c.Id)}: {Code(Shorten(o, 200))}")).ToList();
+        if (observed.Count > 0)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"\n**Observations** ({observed.Count}; legitimate variations, not failures):\n\n");
+            md.AppendJoin('\n', observed.Take(MaxListed)).Append('\n');
+            if (observed.Count > MaxListed)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"- … and {observed.Count - MaxListed} more\n");
+            }
+        }
 
         if (document.Deltas.Count > 0)
         {

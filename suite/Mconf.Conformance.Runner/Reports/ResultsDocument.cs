@@ -119,7 +119,12 @@ public sealed record CaseRecord(
     Verdict Verdict,
     string Message,
     double DurationMs,
-    IReadOnlyList<ExchangeRecord> Evidence);
+    IReadOnlyList<ExchangeRecord> Evidence)
+{
+    /// <summary>What the target does differently but legitimately (a reading of the wiki, a configuration), as
+    /// the case saw it: accepted, and reported so the user knows which reading the target follows.</summary>
+    public IReadOnlyList<string> Observations { get; init; } = [];
+}
 
 /// <summary>One redacted HTTP exchange: the request line and what came back.</summary>
 public sealed record ExchangeRecord(string Method, string Url, int Status, string? ContentType, string? Body, string? Location);

@@ -86,7 +86,10 @@ public sealed class ResultsDocumentBuilder(string kitVersion, string? secret)
             result.Verdict,
             R(result.Message),
             Math.Round(result.Duration.TotalMilliseconds, 1),
-            [.. result.Evidence.Select(e => new ExchangeRecord(e.Method, R(e.Url), e.Status, e.ContentType, e.Body is null ? null : Cut(R(e.Body)), e.Location is null ? null : R(e.Location)))]);
+            [.. result.Evidence.Select(e => new ExchangeRecord(e.Method, R(e.Url), e.Status, e.ContentType, e.Body is null ? null : Cut(R(e.Body)), e.Location is null ? null : R(e.Location)))])
+        {
+            Observations = [.. result.Observations.Select(R)],
+        };
     }
 
     private string R(string? text) => Redactor.Redact(text, secret);
