@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Mconf.Conformance.Checks;
 using Mconf.Conformance.Model;
 using Mconf.Conformance.Target;
@@ -31,7 +30,7 @@ public sealed class PresenceSession
     {
         ArgumentNullException.ThrowIfNull(session);
         ArgumentNullException.ThrowIfNull(options);
-        var watch = Stopwatch.StartNew();
+        var watch = Watch.Start(session.Options.Time);
         var run = new PresenceSession(session, options);
         string? meetingId = null;
         try
@@ -95,7 +94,7 @@ public sealed class PresenceSession
     /// <summary>One step; true when it was observed.</summary>
     private async Task<bool> StepAsync(PresenceStep step, PresenceRequest request, string meetingId, string moderatorPW, CancellationToken token)
     {
-        var watch = Stopwatch.StartNew();
+        var watch = Watch.Start(_session.Options.Time);
         var shownUrl = _session.Client.Redact(request.JoinUrl);
         string? skip = _options.Skip.Contains(step.Action, StringComparer.OrdinalIgnoreCase) ? "skipped on request (--presence-skip)" : null;
         if (skip is null)
@@ -160,7 +159,7 @@ public sealed class PresenceSession
     /// <summary>Polls getMeetingInfo and getMeetings until <paramref name="observed"/> holds or the step timeout passes.</summary>
     private async Task<(MeetingObservation Observation, bool Seen)> ObserveAsync(string meetingId, string moderatorPW, Func<MeetingObservation, bool> observed, CancellationToken token)
     {
-        var watch = Stopwatch.StartNew();
+        var watch = Watch.Start(_session.Options.Time);
         while (true)
         {
             var ctx = Context(token);
@@ -177,13 +176,13 @@ public sealed class PresenceSession
                 return (observation, false);
             }
 
-            await Task.Delay(_options.PollInterval, token).ConfigureAwait(false);
+            await Task.Delay(_options.PollInterval, _session.Options.Time, token).ConfigureAwait(false);
         }
     }
 
     private async Task EndAndCheckAftermathAsync(string meetingId, string moderatorPW, string metaToken, IReadOnlyList<SessionUser> joined, CancellationToken token)
     {
-        var watch = Stopwatch.StartNew();
+        var watch = Watch.Start(_session.Options.Time);
         var ctx = Context(token);
         var end = await ctx.CallAsync("end", ("meetingID", meetingId), ("password", moderatorPW)).ConfigureAwait(false);
         var endNote = await _options.Actor.PerformAsync(
@@ -198,7 +197,7 @@ public sealed class PresenceSession
 
     private async Task StatsAsync(string meetingId, IReadOnlyList<SessionUser> joined, CancellationToken token)
     {
-        var watch = Stopwatch.StartNew();
+        var watch = Watch.Start(_session.Options.Time);
         var checks = SessionAftermath.Checks.Where(c => c.Step == SessionAftermath.Stats).ToList();
         if (joined.Count == 0)
         {
@@ -222,7 +221,7 @@ public sealed class PresenceSession
                 break;
             }
 
-            await Task.Delay(_options.PollInterval, token).ConfigureAwait(false);
+            await Task.Delay(_options.PollInterval, _session.Options.Time, token).ConfigureAwait(false);
         }
 
         var verified = new List<string>();
@@ -244,7 +243,7 @@ public sealed class PresenceSession
 
     private async Task RecordingAsync(string meetingId, string metaToken, CancellationToken token)
     {
-        var watch = Stopwatch.StartNew();
+        var watch = Watch.Start(_session.Options.Time);
         var checks = SessionAftermath.Checks.Where(c => c.Step.StartsWith("meta-", StringComparison.Ordinal)).ToList();
         var caseIds = checks.Select(c => SessionCases.Id(c.SpecId, c.Step)).Distinct(StringComparer.Ordinal).ToList();
         HashSet<string> ours;
@@ -257,7 +256,7 @@ public sealed class PresenceSession
                 break;
             }
 
-            await Task.Delay(TimeSpan.FromSeconds(Math.Min(5, Math.Max(_options.PollInterval.TotalSeconds, _options.RecordingsWait.TotalSeconds / 20))), token).ConfigureAwait(false);
+            await Task.Delay(TimeSpan.FromSeconds(Math.Min(5, Math.Max(_options.PollInterval.TotalSeconds, _options.RecordingsWait.TotalSeconds / 20))), _session.Options.Time, token).ConfigureAwait(false);
         }
 
         if (ours.Count == 0)
@@ -340,5 +339,13 @@ public sealed class PresenceSession
         _results.Add(new CaseResult(@case, verdict, _session.Client.Redact(text), duration, evidence));
     }
 
-    private static double Ms(Stopwatch watch) => Math.Round(watch.Elapsed.TotalMilliseconds, 1);
+    private static double Ms(Watch watch) => Math.Round(watch.Elapsed.TotalMilliseconds, 1);
+
+    /// <summary>Elapsed time on the run's clock (RunOptions.Time), so a test clock drives timeouts and polling too.</summary>
+    private readonly record struct Watch(TimeProvider Time, long Started)
+    {
+        public TimeSpan Elapsed => Time.GetElapsedTime(Started);
+
+        public static Watch Start(TimeProvider time) => new(time, time.GetTimestamp());
+    }
 }
