@@ -5,21 +5,13 @@ namespace Mconf.Sample.Client.Tests;
 /// <summary>The whole flow of an integration: create, join, users connect (simulated by the fake's control
 /// surface, since no browser ever connects to a fake), then read it back with getMeetingInfo, getRecordings
 /// filtered by metadata, and getStats for several meetings.</summary>
-public sealed class MeetingFlowTests
+public sealed class MeetingFlowTests : SampleFakeTests
 {
     private const string Room = "physics-101";
-    private SampleFake _fake = null!;
     private MconfClient _client = null!;
 
     [SetUp]
-    public void Start()
-    {
-        _fake = new SampleFake();
-        _client = _fake.Client();
-    }
-
-    [TearDown]
-    public void Stop() => _fake.Dispose();
+    public void CreateClient() => _client = Fake.Client();
 
     private async Task CreateAndJoinThree()
     {
@@ -57,7 +49,7 @@ public sealed class MeetingFlowTests
     public async Task Presence_ConnectPresenterVoiceWebcamGuest_ShowsInGetMeetingInfo()
     {
         await CreateAndJoinThree();
-        var control = _fake.Server.Control;
+        var control = Fake.Server.Control;
         control.Connect(Room, "teacher");
         control.Connect(Room, "student");
         control.Connect(Room, "visitor");
@@ -89,9 +81,9 @@ public sealed class MeetingFlowTests
     public async Task AfterTheMeeting_RecordingsFilterByMetadata_AndStatsListSeveralMeetings()
     {
         await CreateAndJoinThree();
-        _fake.Server.Control.ConnectAll(Room);
+        Fake.Server.Control.ConnectAll(Room);
         await _client.EndAsync(Room, "mp");
-        _fake.Server.Control.ProcessRecordings();
+        Fake.Server.Control.ProcessRecordings();
 
         var ours = await _client.GetRecordingsAsync(metadata: new Dictionary<string, string> { ["course"] = "sample-physics" });
         ours.Single().ShouldSatisfyAllConditions(

@@ -4,24 +4,16 @@ using Mconf.Sample.Client.Tests.Support;
 namespace Mconf.Sample.Client.Tests;
 
 /// <summary>Using the fake's request journal to check what the client sent, not only what it got back.</summary>
-public sealed class RequestVerificationTests
+public sealed class RequestVerificationTests : SampleFakeTests
 {
-    private SampleFake _fake = null!;
-
-    [SetUp]
-    public void Start() => _fake = new SampleFake();
-
-    [TearDown]
-    public void Stop() => _fake.Dispose();
-
     [Test]
     public async Task Client_JoinedAsGuest_AndSignedCorrectly()
     {
-        var client = _fake.Client();
+        var client = Fake.Client();
         await client.CreateMeetingAsync(new CreateMeetingRequest("room", "Room") { AttendeePassword = "ap", ModeratorPassword = "mp" });
         await client.JoinAsync(new JoinRequest("room", "Vic Visitor", "ap") { UserId = "visitor", Guest = true });
 
-        var join = _fake.Server.Requests.Single(r => r.Call == "join");
+        var join = Fake.Server.Requests.Single(r => r.Call == "join");
         join.Get("guest").ShouldBe("true");
         join.Get("fullName").ShouldBe("Vic Visitor");
         join.IsSignedCorrectly.ShouldBeTrue(join.Signature.Explanation);
@@ -31,7 +23,7 @@ public sealed class RequestVerificationTests
     [Test]
     public async Task Client_AfterAWholeSession_IsReportedConformant()
     {
-        var client = _fake.Client();
+        var client = Fake.Client();
         var created = await client.CreateMeetingAsync(new CreateMeetingRequest("room", "Room A") { Record = true, Metadata = new Dictionary<string, string> { ["course"] = "c" } });
         await client.JoinAsync(new JoinRequest("room", "Ann Moderator", created.ModeratorPassword));
         await client.GetMeetingInfoAsync("room");
@@ -39,7 +31,7 @@ public sealed class RequestVerificationTests
         await client.GetStatsAsync(["a", "b"]);
         await client.IsMeetingRunningAsync(created.MeetingId);
 
-        var report = _fake.Server.Requests.Report();
+        var report = Fake.Server.Requests.Report();
         report.Verdict.ShouldBe(ClientVerdict.Pass, report.ToText());
         report.Requests.ShouldBe(6);
     }

@@ -5,16 +5,8 @@ namespace Mconf.Sample.Client.Tests;
 
 /// <summary>Clients that sign wrongly, as real ones do (specs/reference.md §7): the fake refuses them as a real server would,
 /// and its request journal names the cause.</summary>
-public sealed class WrongSignerTests
+public sealed class WrongSignerTests : SampleFakeTests
 {
-    private SampleFake _fake = null!;
-
-    [SetUp]
-    public void Start() => _fake = new SampleFake();
-
-    [TearDown]
-    public void Stop() => _fake.Dispose();
-
     /// <summary>Right digest, uppercase hex (Java's DigestUtils.sha1Hex(...).toUpperCase(), .NET's Convert.ToHexString).</summary>
     private sealed class UppercaseHexSigner(string secret) : IQuerySigner
     {
@@ -50,15 +42,15 @@ public sealed class WrongSignerTests
 
     private async Task<ApiCallRecord> CreateWith(IQuerySigner signer)
     {
-        var error = await Should.ThrowAsync<MconfApiException>(() => _fake.Client(signer).CreateMeetingAsync(new CreateMeetingRequest("room", "Physics 101")));
+        var error = await Should.ThrowAsync<MconfApiException>(() => Fake.Client(signer).CreateMeetingAsync(new CreateMeetingRequest("room", "Physics 101")));
         error.MessageKey.ShouldBe("checksumError");
-        return _fake.Server.Requests.Single(r => r.Call == "create");
+        return Fake.Server.Requests.Single(r => r.Call == "create");
     }
 
     [Test]
     public async Task UppercaseHex_IsReportedAsSuch()
     {
-        var record = await CreateWith(new UppercaseHexSigner(_fake.Server.Secret));
+        var record = await CreateWith(new UppercaseHexSigner(Fake.Server.Secret));
         (record.Verdict, record.Signature.Cause).ShouldBe((ClientVerdict.Fail, ProblemCodes.ChecksumUppercase));
     }
 
@@ -72,7 +64,7 @@ public sealed class WrongSignerTests
     [Test]
     public async Task SignedThenReencoded_IsReportedAsNotOverTheQueryAsSent()
     {
-        var record = await CreateWith(new SignedThenReencodedSigner(_fake.Server.Secret));
+        var record = await CreateWith(new SignedThenReencodedSigner(Fake.Server.Secret));
         record.Signature.Cause.ShouldBe(ProblemCodes.ChecksumNotOverQueryAsSent);
         record.Signature.Explanation.ShouldContain("'+' for spaces");
     }
@@ -80,7 +72,7 @@ public sealed class WrongSignerTests
     [Test]
     public async Task SignedUnencoded_IsReportedAsNotOverTheQueryAsSent()
     {
-        var record = await CreateWith(new UnencodedSigner(_fake.Server.Secret));
+        var record = await CreateWith(new UnencodedSigner(Fake.Server.Secret));
         record.Signature.Cause.ShouldBe(ProblemCodes.ChecksumNotOverQueryAsSent);
         record.Signature.Explanation.ShouldContain("unencoded");
     }
@@ -88,8 +80,8 @@ public sealed class WrongSignerTests
     [Test]
     public async Task TheReport_CountsTheMistakes()
     {
-        await CreateWith(new UppercaseHexSigner(_fake.Server.Secret));
-        var report = _fake.Server.Requests.Report();
+        await CreateWith(new UppercaseHexSigner(Fake.Server.Secret));
+        var report = Fake.Server.Requests.Report();
         report.Summary.ShouldBe("fail: 1 requests, 0 passed, 0 warned, 1 failed (checksum-uppercase-hex x1)");
     }
 }

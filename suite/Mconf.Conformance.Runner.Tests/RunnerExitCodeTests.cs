@@ -7,23 +7,15 @@ using Mconf.Spec.Model;
 namespace Mconf.Conformance.Runner.Tests;
 
 /// <summary>The exit codes of design.md, each with its closing line, through the in-process entry point.</summary>
-public sealed class RunnerExitCodeTests
+public sealed class RunnerExitCodeTests : TempFolderPerTest
 {
-    private TempDirectory _out = null!;
-
-    [SetUp]
-    public void SetUp() => _out = new TempDirectory();
-
-    [TearDown]
-    public void TearDown() => _out.Dispose();
-
     [Test]
     public async Task Certify_PlainBbb09Target_ExitsOneAndNamesEachMissingDelta()
     {
         using var target = Targets.PlainBbb09();
 
         // The secret comes from the environment, as the README recommends, not from the command line.
-        var run = await RunnerHarness.CertifyAsync(_out.Path,
+        var run = await RunnerHarness.CertifyAsync(Folder.Path,
             new Dictionary<string, string?> { ["MCONF_TARGET__SECRET"] = target.Secret },
             "--target", target.BaseUrl);
 
@@ -50,7 +42,7 @@ public sealed class RunnerExitCodeTests
     [Test]
     public async Task Certify_EmbeddedFakeAsPlainBbb09_ExitsOne()
     {
-        var run = await RunnerHarness.CertifyAsync(_out.Path, null, "--fake-flavour", "bbb-0.9", "--only", "getMeetings/*");
+        var run = await RunnerHarness.CertifyAsync(Folder.Path, null, "--fake-flavour", "bbb-0.9", "--only", "getMeetings/*");
 
         run.ExitCode.ShouldBe(ExitCodes.NotConformant, run.Console);
         run.LastLine.ShouldContain("getMeetings/response/meetings/meeting/voiceBridge");
@@ -59,7 +51,7 @@ public sealed class RunnerExitCodeTests
     [Test]
     public async Task Certify_UnreachablePort_ExitsTwoWithinTheTimeout()
     {
-        var run = await RunnerHarness.CertifyAsync(_out.Path, null, "--target", Targets.UnreachableUrl(), "--secret", "any", "--timeout", "5");
+        var run = await RunnerHarness.CertifyAsync(Folder.Path, null, "--target", Targets.UnreachableUrl(), "--secret", "any", "--timeout", "5");
 
         run.ExitCode.ShouldBe(ExitCodes.CouldNotRun, run.Console);
         run.LastLine.ShouldStartWith("could not run: ");
@@ -71,7 +63,7 @@ public sealed class RunnerExitCodeTests
     {
         using var target = Targets.MconfLive();
 
-        var run = await RunnerHarness.CertifyAsync(_out.Path, null, "--target", target.BaseUrl, "--secret", "not-the-secret");
+        var run = await RunnerHarness.CertifyAsync(Folder.Path, null, "--target", target.BaseUrl, "--secret", "not-the-secret");
 
         run.ExitCode.ShouldBe(ExitCodes.CouldNotRun, run.Console);
         run.LastLine.ShouldStartWith("could not run: ");
@@ -84,7 +76,7 @@ public sealed class RunnerExitCodeTests
     {
         using var server = Targets.HtmlPage();
 
-        var run = await RunnerHarness.CertifyAsync(_out.Path, null, "--target", server.Url + "/bigbluebutton", "--secret", "any");
+        var run = await RunnerHarness.CertifyAsync(Folder.Path, null, "--target", server.Url + "/bigbluebutton", "--secret", "any");
 
         run.ExitCode.ShouldBe(ExitCodes.CouldNotRun, run.Console);
         run.LastLine.ShouldStartWith("could not run: ");
@@ -94,7 +86,7 @@ public sealed class RunnerExitCodeTests
     [Test]
     public async Task Certify_CouldNotRun_StillWritesReportsThatSayWhy()
     {
-        var run = await RunnerHarness.CertifyAsync(_out.Path, null, "--target", Targets.UnreachableUrl(), "--secret", "any", "--timeout", "5");
+        var run = await RunnerHarness.CertifyAsync(Folder.Path, null, "--target", Targets.UnreachableUrl(), "--secret", "any", "--timeout", "5");
 
         run.ExitCode.ShouldBe(ExitCodes.CouldNotRun);
         var results = run.Results;
@@ -106,7 +98,7 @@ public sealed class RunnerExitCodeTests
     [Test]
     public async Task Certify_Sha256_SignsWithItAndSaysSo()
     {
-        var run = await RunnerHarness.CertifyAsync(_out.Path, null, "--checksum", "sha256", "--only", "getMeetings/*");
+        var run = await RunnerHarness.CertifyAsync(Folder.Path, null, "--checksum", "sha256", "--only", "getMeetings/*");
 
         run.ExitCode.ShouldBe(ExitCodes.Conformant, run.Console);
         run.Results.Options.Checksum.ShouldBe("sha256");
@@ -118,7 +110,7 @@ public sealed class RunnerExitCodeTests
     {
         using var target = BrokenTargets.Start(BrokenTargets.DefaultOptions(sha1Only: true));
 
-        var run = await RunnerHarness.CertifyAsync(_out.Path, null, "--target", target.BaseUrl, "--secret", target.Secret, "--checksum", "sha256");
+        var run = await RunnerHarness.CertifyAsync(Folder.Path, null, "--target", target.BaseUrl, "--secret", target.Secret, "--checksum", "sha256");
 
         run.ExitCode.ShouldBe(ExitCodes.CouldNotRun, run.Console);
         run.LastLine.ShouldContain("SHA-1 only");
@@ -127,7 +119,7 @@ public sealed class RunnerExitCodeTests
     [Test]
     public async Task Certify_ReadOnlyTier_SkipsLifecycleCasesAndStillPasses()
     {
-        var run = await RunnerHarness.CertifyAsync(_out.Path, null, "--tier", "read-only", "--only", "getMeetings/*,create/*");
+        var run = await RunnerHarness.CertifyAsync(Folder.Path, null, "--tier", "read-only", "--only", "getMeetings/*,create/*");
 
         run.ExitCode.ShouldBe(ExitCodes.Conformant, run.Console);
         var results = run.Results;
@@ -138,17 +130,17 @@ public sealed class RunnerExitCodeTests
     [Test]
     public async Task Run_BadOption_ExitsTwoAndWritesNothing()
     {
-        var run = await RunnerHarness.CertifyAsync(_out.Path, null, "--bogus");
+        var run = await RunnerHarness.CertifyAsync(Folder.Path, null, "--bogus");
 
         run.ExitCode.ShouldBe(ExitCodes.CouldNotRun);
         run.LastLine.ShouldBe("could not run: unknown option '--bogus' (see --help)");
-        Directory.GetFileSystemEntries(_out.Path).ShouldBeEmpty();
+        Directory.GetFileSystemEntries(Folder.Path).ShouldBeEmpty();
     }
 
     [Test]
     public async Task Run_TargetWithoutSecret_ExitsTwo()
     {
-        var run = await RunnerHarness.CertifyAsync(_out.Path, null, "--target", "http://127.0.0.1:9/bigbluebutton");
+        var run = await RunnerHarness.CertifyAsync(Folder.Path, null, "--target", "http://127.0.0.1:9/bigbluebutton");
 
         run.ExitCode.ShouldBe(ExitCodes.CouldNotRun);
         run.LastLine.ShouldStartWith("could not run: no shared secret");
@@ -157,7 +149,7 @@ public sealed class RunnerExitCodeTests
     [Test]
     public async Task Run_SelectionMatchingNothing_ExitsTwo_NothingRanIsNoPass()
     {
-        var run = await RunnerHarness.CertifyAsync(_out.Path, null, "--only", "no/such/case");
+        var run = await RunnerHarness.CertifyAsync(Folder.Path, null, "--only", "no/such/case");
 
         run.ExitCode.ShouldBe(ExitCodes.CouldNotRun);
         run.LastLine.ShouldStartWith("could not run: no case ran");
@@ -166,7 +158,7 @@ public sealed class RunnerExitCodeTests
     [Test]
     public async Task List_PrintsEveryCaseIdAndTitle_RunsNothing()
     {
-        var run = await RunnerHarness.InvokeAsync(_out.Path, null, "--list");
+        var run = await RunnerHarness.InvokeAsync(Folder.Path, null, "--list");
 
         run.ExitCode.ShouldBe(ExitCodes.Conformant);
         var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -176,13 +168,13 @@ public sealed class RunnerExitCodeTests
             lines.ShouldContain(l => l.StartsWith(c.Id + " ", StringComparison.Ordinal) && l.EndsWith(c.Title, StringComparison.Ordinal));
         }
 
-        Directory.GetFileSystemEntries(_out.Path).ShouldBeEmpty();
+        Directory.GetFileSystemEntries(Folder.Path).ShouldBeEmpty();
     }
 
     [Test]
     public async Task List_ReadOnlyTier_LeavesOutLifecycleCases()
     {
-        var run = await RunnerHarness.InvokeAsync(_out.Path, null, "--list", "--tier", "read-only");
+        var run = await RunnerHarness.InvokeAsync(Folder.Path, null, "--list", "--tier", "read-only");
 
         run.ExitCode.ShouldBe(ExitCodes.Conformant);
         var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
@@ -192,7 +184,7 @@ public sealed class RunnerExitCodeTests
     [Test]
     public async Task Help_ExitsZeroAndNamesEveryOption()
     {
-        var run = await RunnerHarness.InvokeAsync(_out.Path, null, "--help");
+        var run = await RunnerHarness.InvokeAsync(Folder.Path, null, "--help");
 
         run.ExitCode.ShouldBe(ExitCodes.Conformant);
         foreach (var option in new[] { "--target", "--secret", "--checksum", "--tier", "--only", "--skip", "--list", "--known-failing", "--out", "--timeout", "compare", "MCONF_TARGET__SECRET" })
@@ -204,18 +196,18 @@ public sealed class RunnerExitCodeTests
     [Test]
     public async Task Complete_SuggestDirective_ListsMatchingOptions_RunsNothing()
     {
-        var run = await RunnerHarness.InvokeAsync(_out.Path, null, "[suggest:6]", "--pres");
+        var run = await RunnerHarness.InvokeAsync(Folder.Path, null, "[suggest:6]", "--pres");
 
         run.ExitCode.ShouldBe(ExitCodes.Conformant, run.Console);
         run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .ShouldBe(["--presence", "--presence-driver", "--presence-skip", "--presence-timeout"]);
-        Directory.GetFileSystemEntries(_out.Path).ShouldBeEmpty();
+        Directory.GetFileSystemEntries(Folder.Path).ShouldBeEmpty();
     }
 
     [Test]
     public async Task Help_NamesThePresenceOptionsTheDriverContractAndTheGate()
     {
-        var run = await RunnerHarness.InvokeAsync(_out.Path, null, "--help");
+        var run = await RunnerHarness.InvokeAsync(Folder.Path, null, "--help");
 
         foreach (var text in new[] { "--presence", "--presence-driver", "--presence-timeout", "--presence-skip", "--recordings-wait", "--require-complete", "COMMAND ACTION JOIN_URL USER_ID MEETING_ID", "MCONF_RUN__REQUIRECOMPLETE", "3 with --require-complete" })
         {

@@ -4,24 +4,15 @@ using Mconf.Spec.Signing;
 namespace Mconf.Mock.Tests.Api;
 
 /// <summary>Facts §2.2–2.3: the checksum covers the raw query string exactly as sent.</summary>
-public sealed class ChecksumTests
+public sealed class ChecksumTests : FakeApiFixture
 {
-    private FakeApi _api = null!;
     private FakeApi _sha1Only = null!;
 
     [OneTimeSetUp]
-    public void Start()
-    {
-        _api = FakeApi.Start();
-        _sha1Only = FakeApi.Start(o => o.Sha1Only = true);
-    }
+    public void StartSha1Only() => _sha1Only = FakeApi.Start(o => o.Sha1Only = true);
 
     [OneTimeTearDown]
-    public void Stop()
-    {
-        _api.Dispose();
-        _sha1Only.Dispose();
-    }
+    public void StopSha1Only() => _sha1Only.Dispose();
 
     private static string Sign(string call, string query, string secret, ChecksumAlgorithm algorithm = ChecksumAlgorithm.Sha1) =>
         Checksum.Compute(call, query, secret, algorithm);
@@ -29,9 +20,9 @@ public sealed class ChecksumTests
     [Test]
     public async Task Missing_IsChecksumError()
     {
-        var r = await _api.CallRaw("getMeetings", "");
+        var r = await Api.CallRaw("getMeetings", "");
         (r.ReturnCode, r.MessageKey, r.Message).ShouldBe(("FAILED", "checksumError", Facts.ChecksumError));
-        (await _api.CallRaw("getMeetings", "checksum=")).MessageKey.ShouldBe("checksumError");
+        (await Api.CallRaw("getMeetings", "checksum=")).MessageKey.ShouldBe("checksumError");
     }
 
     [TestCase(ChecksumAlgorithm.Sha1)]
@@ -40,7 +31,7 @@ public sealed class ChecksumTests
     [TestCase(ChecksumAlgorithm.Sha512)]
     public async Task EveryAlgorithm_IsAcceptedByDefault(ChecksumAlgorithm algorithm)
     {
-        var r = await _api.CallRaw("getMeetings", "checksum=" + Sign("getMeetings", "", _api.Server.Secret, algorithm));
+        var r = await Api.CallRaw("getMeetings", "checksum=" + Sign("getMeetings", "", Api.Server.Secret, algorithm));
         r.ReturnCode.ShouldBe("SUCCESS");
     }
 
@@ -55,21 +46,21 @@ public sealed class ChecksumTests
     [Test]
     public async Task Uppercase_OtherSecretAndTampering_AreRejected()
     {
-        var secret = _api.Server.Secret;
-        (await _api.CallRaw("getMeetings", "checksum=" + Sign("getMeetings", "", secret).ToUpperInvariant())).MessageKey.ShouldBe("checksumError");
-        (await _api.CallRaw("getMeetings", "checksum=" + Sign("getMeetings", "", "other"))).MessageKey.ShouldBe("checksumError");
+        var secret = Api.Server.Secret;
+        (await Api.CallRaw("getMeetings", "checksum=" + Sign("getMeetings", "", secret).ToUpperInvariant())).MessageKey.ShouldBe("checksumError");
+        (await Api.CallRaw("getMeetings", "checksum=" + Sign("getMeetings", "", "other"))).MessageKey.ShouldBe("checksumError");
         var query = "meetingID=abc";
-        (await _api.CallRaw("isMeetingRunning", "meetingID=abd&checksum=" + Sign("isMeetingRunning", query, secret))).MessageKey.ShouldBe("checksumError");
+        (await Api.CallRaw("isMeetingRunning", "meetingID=abd&checksum=" + Sign("isMeetingRunning", query, secret))).MessageKey.ShouldBe("checksumError");
     }
 
     [Test]
     public async Task Position_FirstMiddleOrLast_IsAccepted()
     {
-        var secret = _api.Server.Secret;
+        var secret = Api.Server.Secret;
         var c = Sign("isMeetingRunning", "meetingID=abc&x=1", secret);
-        (await _api.CallRaw("isMeetingRunning", $"checksum={c}&meetingID=abc&x=1")).ReturnCode.ShouldBe("SUCCESS");
-        (await _api.CallRaw("isMeetingRunning", $"meetingID=abc&checksum={c}&x=1")).ReturnCode.ShouldBe("SUCCESS");
-        (await _api.CallRaw("isMeetingRunning", $"meetingID=abc&x=1&checksum={c}")).ReturnCode.ShouldBe("SUCCESS");
+        (await Api.CallRaw("isMeetingRunning", $"checksum={c}&meetingID=abc&x=1")).ReturnCode.ShouldBe("SUCCESS");
+        (await Api.CallRaw("isMeetingRunning", $"meetingID=abc&checksum={c}&x=1")).ReturnCode.ShouldBe("SUCCESS");
+        (await Api.CallRaw("isMeetingRunning", $"meetingID=abc&x=1&checksum={c}")).ReturnCode.ShouldBe("SUCCESS");
     }
 
     [TestCase("name=a+b")]
@@ -81,8 +72,8 @@ public sealed class ChecksumTests
     {
         var id = FakeApi.Unique();
         var query = $"meetingID={id}&{encodedName}&attendeePW=ap&moderatorPW=mp";
-        var target = "/bigbluebutton/api/create?" + query + "&checksum=" + Sign("create", query, _api.Server.Secret);
-        var answer = await RawHttp.Send(_api.Server.WireMock.Port, "GET", target);
+        var target = "/bigbluebutton/api/create?" + query + "&checksum=" + Sign("create", query, Api.Server.Secret);
+        var answer = await RawHttp.Send(Api.Server.WireMock.Port, "GET", target);
         answer.Body.ShouldContain("<returncode>SUCCESS</returncode>");
     }
 
@@ -91,8 +82,8 @@ public sealed class ChecksumTests
     [TestCase("a=1&&b")]
     public async Task OddSegments_AreHashedAsSentAndNeverCrash(string query)
     {
-        var target = "/bigbluebutton/api/getMeetings?" + query + "&checksum=" + Sign("getMeetings", query, _api.Server.Secret);
-        var answer = await RawHttp.Send(_api.Server.WireMock.Port, "GET", target);
+        var target = "/bigbluebutton/api/getMeetings?" + query + "&checksum=" + Sign("getMeetings", query, Api.Server.Secret);
+        var answer = await RawHttp.Send(Api.Server.WireMock.Port, "GET", target);
         answer.Status.ShouldBe(200);
         answer.Body.ShouldStartWith("<response><returncode>SUCCESS</returncode>");
     }

@@ -9,16 +9,8 @@ using WireMock.Settings;
 namespace Mconf.Mock.Tests.Export;
 
 /// <summary>The example answers exported as WireMock mapping files, loaded by a stock WireMockServer.</summary>
-public sealed class MappingExportTests
+public sealed class MappingExportTests : TempFolderPerTest
 {
-    private TempDirectory _folder = null!;
-
-    [SetUp]
-    public void CreateFolder() => _folder = new TempDirectory();
-
-    [TearDown]
-    public void DeleteFolder() => _folder.Dispose();
-
     private static readonly string[] MconfExamples =
     [
         "mconf-create.json", "mconf-deleteRecordings.json", "mconf-end.json", "mconf-getMeetingInfo.json", "mconf-getMeetings.json",
@@ -29,38 +21,38 @@ public sealed class MappingExportTests
     [Test]
     public void Export_WritesOneFilePerExample()
     {
-        FakeMconfServer.ExportMappings(_folder.Path, new FakeServerOptions());
-        _folder.Files().Select(Path.GetFileName).ShouldBe(MconfExamples);
+        FakeMconfServer.ExportMappings(Folder.Path, new FakeServerOptions());
+        Folder.Files().Select(Path.GetFileName).ShouldBe(MconfExamples);
     }
 
     [Test]
     public void Export_IsByteIdenticalForTheSameOptions()
     {
         using var other = new TempDirectory();
-        FakeMconfServer.ExportMappings(_folder.Path, new FakeServerOptions { Seed = 9 });
+        FakeMconfServer.ExportMappings(Folder.Path, new FakeServerOptions { Seed = 9 });
         FakeMconfServer.ExportMappings(other.Path, new FakeServerOptions { Seed = 9 });
-        _folder.Files().Select(File.ReadAllText).ShouldBe(other.Files().Select(File.ReadAllText));
+        Folder.Files().Select(File.ReadAllText).ShouldBe(other.Files().Select(File.ReadAllText));
     }
 
     [Test]
     public void Export_Bbb09_HasNoGetStats()
     {
-        FakeMconfServer.ExportMappings(_folder.Path, new FakeServerOptions { Flavour = FakeServerOptions.Bbb09 });
-        _folder.Files().Select(Path.GetFileName).ShouldNotContain("mconf-getStats.json");
+        FakeMconfServer.ExportMappings(Folder.Path, new FakeServerOptions { Flavour = FakeServerOptions.Bbb09 });
+        Folder.Files().Select(Path.GetFileName).ShouldNotContain("mconf-getStats.json");
     }
 
     [Test]
     public async Task ExportedFiles_LoadIntoAStockWireMock_AndAnswerTheExamples()
     {
         using var fake = FakeMconfServer.Start(new FakeServerOptions { Log = _ => { } });
-        fake.ExportMappings(_folder.Path);
+        fake.ExportMappings(Folder.Path);
         using var stock = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"] });
-        stock.ReadStaticMappings(_folder.Path);
+        stock.ReadStaticMappings(Folder.Path);
         stock.Mappings.Count().ShouldBe(MconfExamples.Length);
         using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false });
         var root = stock.Url + "/bigbluebutton/api/";
 
-        foreach (var file in _folder.Files().Where(f => !f.Contains("join", StringComparison.Ordinal)))
+        foreach (var file in Folder.Files().Where(f => !f.Contains("join", StringComparison.Ordinal)))
         {
             var expected = JsonDocument.Parse(await File.ReadAllTextAsync(file)).RootElement.GetProperty("Response").GetProperty("Body").GetString()!;
             var call = Path.GetFileNameWithoutExtension(file)["mconf-".Length..];
@@ -78,10 +70,10 @@ public sealed class MappingExportTests
     [Test]
     public async Task AnExportedFile_PostedToTheAdminApi_Answers()
     {
-        FakeMconfServer.ExportMappings(_folder.Path, new FakeServerOptions());
+        FakeMconfServer.ExportMappings(Folder.Path, new FakeServerOptions());
         using var stock = WireMockServer.Start(new WireMockServerSettings { Urls = ["http://127.0.0.1:0"], StartAdminInterface = true });
         using var http = new HttpClient();
-        using var content = new StringContent(await File.ReadAllTextAsync(Path.Combine(_folder.Path, "mconf-getMeetings.json")), Encoding.UTF8, "application/json");
+        using var content = new StringContent(await File.ReadAllTextAsync(Path.Combine(Folder.Path, "mconf-getMeetings.json")), Encoding.UTF8, "application/json");
         using (var posted = await http.PostAsync(stock.Url + "/__admin/mappings", content))
         {
             posted.StatusCode.ShouldBe(HttpStatusCode.Created);
@@ -94,13 +86,13 @@ public sealed class MappingExportTests
     [Test]
     public void ExportedExamples_AreLiveAnswersOfTheSeededFake()
     {
-        FakeMconfServer.ExportMappings(_folder.Path, new FakeServerOptions { ServerUrl = "https://bbb.test" });
-        var info = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder.Path, "mconf-getMeetingInfo.json"))).RootElement;
+        FakeMconfServer.ExportMappings(Folder.Path, new FakeServerOptions { ServerUrl = "https://bbb.test" });
+        var info = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder.Path, "mconf-getMeetingInfo.json"))).RootElement;
         var body = BbbResponse.Parse(info.GetProperty("Response").GetProperty("Body").GetString()!);
         body.Value("meetingID").ShouldBe("example-meeting");
         body.Select("attendees/attendee").Count().ShouldBe(2);
-        var join = JsonDocument.Parse(File.ReadAllText(Path.Combine(_folder.Path, "mconf-join.json"))).RootElement;
+        var join = JsonDocument.Parse(File.ReadAllText(Path.Combine(Folder.Path, "mconf-join.json"))).RootElement;
         join.GetProperty("Response").GetProperty("Headers").GetProperty("Location").GetString().ShouldBe("https://bbb.test/client/MconfLive.html");
-        File.ReadAllText(Path.Combine(_folder.Path, "mconf-create.json")).ShouldNotContain(new FakeServerOptions().Secret);
+        File.ReadAllText(Path.Combine(Folder.Path, "mconf-create.json")).ShouldNotContain(new FakeServerOptions().Secret);
     }
 }

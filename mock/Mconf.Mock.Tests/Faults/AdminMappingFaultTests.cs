@@ -8,24 +8,16 @@ namespace Mconf.Mock.Tests.Faults;
 
 /// <summary>The plain WireMock mappings samples/README.md documents for each fault kind, posted to
 /// /__admin/mappings (so any language, and any WireMock, can use them).</summary>
-public sealed class AdminMappingFaultTests
+public sealed class AdminMappingFaultTests : FakeApiPerTest
 {
-    private FakeApi _api = null!;
-
-    [SetUp]
-    public void Start() => _api = FakeApi.Start();
-
-    [TearDown]
-    public void Stop() => _api.Dispose();
-
     private async Task Post(string mapping)
     {
         using var content = new StringContent(mapping, Encoding.UTF8, "application/json");
-        using var response = await _api.Http.PostAsync(_api.Root + "/__admin/mappings", content);
+        using var response = await Api.Http.PostAsync(Api.Root + "/__admin/mappings", content);
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
     }
 
-    private Task<HttpResponseMessage> GetMeetings() => _api.Send("getMeetings", _api.SignedQuery("getMeetings"));
+    private Task<HttpResponseMessage> GetMeetings() => Api.Send("getMeetings", Api.SignedQuery("getMeetings"));
 
     [Test]
     public async Task LatencyMapping_DelaysAStaticAnswer()
@@ -99,7 +91,7 @@ public sealed class AdminMappingFaultTests
               "Response": { "StatusCode": 200, "Headers": { "Content-Type": "text/xml;charset=utf-8" },
                             "Body": "<response><returncode>FAILED</returncode><messageKey>idNotUnique</messageKey><message>A meeting already exists with that meeting ID.</message></response>" } }
             """);
-        (await _api.Call("create", ("meetingID", "m"))).MessageKey.ShouldBe("idNotUnique");
+        (await Api.Call("create", ("meetingID", "m"))).MessageKey.ShouldBe("idNotUnique");
     }
 
     [Test]
@@ -129,8 +121,8 @@ public sealed class AdminMappingFaultTests
               "Response": { "StatusCode": 200, "Headers": { "Content-Type": "text/xml;charset=utf-8" },
                             "Body": "<response><returncode>FAILED</returncode><messageKey>maintenance</messageKey><message>Down for maintenance.</message></response>" } }
             """);
-        (await _api.Call("getRecordings")).MessageKey.ShouldBe("maintenance");
-        (await _api.Call("isMeetingRunning", ("meetingID", "x"))).MessageKey.ShouldBe("maintenance");
+        (await Api.Call("getRecordings")).MessageKey.ShouldBe("maintenance");
+        (await Api.Call("isMeetingRunning", ("meetingID", "x"))).MessageKey.ShouldBe("maintenance");
     }
 
     [Test]

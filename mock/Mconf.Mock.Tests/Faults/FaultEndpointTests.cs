@@ -6,25 +6,17 @@ using Mconf.Mock.Tests.Support;
 namespace Mconf.Mock.Tests.Faults;
 
 /// <summary>Faults over HTTP: POST /fake/faults with the FaultSpec JSON, list, read, remove.</summary>
-public sealed class FaultEndpointTests
+public sealed class FaultEndpointTests : FakeApiPerTest
 {
-    private FakeApi _api = null!;
-
-    [SetUp]
-    public void Start() => _api = FakeApi.Start();
-
-    [TearDown]
-    public void Stop() => _api.Dispose();
-
     private async Task<(HttpStatusCode Status, JsonElement Body)> Send(HttpMethod method, string path, string? json = null)
     {
-        using var request = new HttpRequestMessage(method, _api.Root + path);
+        using var request = new HttpRequestMessage(method, Api.Root + path);
         if (json is not null)
         {
             request.Content = new StringContent(json, Encoding.UTF8, "application/json");
         }
 
-        using var response = await _api.Http.SendAsync(request);
+        using var response = await Api.Http.SendAsync(request);
         return (response.StatusCode, JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.Clone());
     }
 
@@ -35,8 +27,8 @@ public sealed class FaultEndpointTests
         status.ShouldBe(HttpStatusCode.Created);
         body.GetProperty("id").GetString().ShouldBe("f1");
         body.GetProperty("description").GetString().ShouldBe("getMeetings: FAILED busy, next 1 calls");
-        (await _api.Call("getMeetings")).MessageKey.ShouldBe("busy");
-        (await _api.Call("getMeetings")).ReturnCode.ShouldBe("SUCCESS");
+        (await Api.Call("getMeetings")).MessageKey.ShouldBe("busy");
+        (await Api.Call("getMeetings")).ReturnCode.ShouldBe("SUCCESS");
     }
 
     [TestCase("""{"call":"getMeetings"}""", "Not a fault")]
@@ -54,8 +46,8 @@ public sealed class FaultEndpointTests
     [Test]
     public async Task Get_ListsFaultsWithTheirCounts()
     {
-        _api.Server.Faults.For("getMeetings").Next(1).Status(503);
-        using (await _api.Send("getMeetings", _api.SignedQuery("getMeetings")))
+        Api.Server.Faults.For("getMeetings").Next(1).Status(503);
+        using (await Api.Send("getMeetings", Api.SignedQuery("getMeetings")))
         {
         }
 
@@ -69,13 +61,13 @@ public sealed class FaultEndpointTests
     [Test]
     public async Task Delete_RemovesOneOrAll()
     {
-        _api.Server.Faults.For("getMeetings").Status(503);
-        _api.Server.Faults.For("getRecordings").Status(503);
+        Api.Server.Faults.For("getMeetings").Status(503);
+        Api.Server.Faults.For("getRecordings").Status(503);
         (await Send(HttpMethod.Delete, "/fake/faults/f1")).Status.ShouldBe(HttpStatusCode.OK);
         (await Send(HttpMethod.Delete, "/fake/faults/f1")).Status.ShouldBe(HttpStatusCode.NotFound);
-        (await _api.Call("getMeetings")).ReturnCode.ShouldBe("SUCCESS");
+        (await Api.Call("getMeetings")).ReturnCode.ShouldBe("SUCCESS");
         (await Send(HttpMethod.Delete, "/fake/faults")).Body.GetProperty("removed").GetInt32().ShouldBe(1);
-        (await _api.Call("getRecordings")).ReturnCode.ShouldBe("SUCCESS");
+        (await Api.Call("getRecordings")).ReturnCode.ShouldBe("SUCCESS");
     }
 
     [Test]

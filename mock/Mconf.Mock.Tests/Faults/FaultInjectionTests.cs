@@ -7,24 +7,16 @@ using Mconf.Spec.Xml;
 namespace Mconf.Mock.Tests.Faults;
 
 /// <summary>Each fault kind through the C# API (fake.Faults), and when faults fire.</summary>
-public sealed class FaultInjectionTests
+public sealed class FaultInjectionTests : FakeApiPerTest
 {
-    private FakeApi _api = null!;
-
-    [SetUp]
-    public void Start() => _api = FakeApi.Start();
-
-    [TearDown]
-    public void Stop() => _api.Dispose();
-
-    private Task<HttpResponseMessage> GetMeetings() => _api.Send("getMeetings", _api.SignedQuery("getMeetings"));
+    private Task<HttpResponseMessage> GetMeetings() => Api.Send("getMeetings", Api.SignedQuery("getMeetings"));
 
     [Test]
     public async Task Latency_DelaysTheNormalAnswer()
     {
-        _api.Server.Faults.For("getMeetings").Latency(TimeSpan.FromMilliseconds(300));
+        Api.Server.Faults.For("getMeetings").Latency(TimeSpan.FromMilliseconds(300));
         var watch = Stopwatch.StartNew();
-        var answer = await _api.CallRaw("getMeetings", _api.SignedQuery("getMeetings"));
+        var answer = await Api.CallRaw("getMeetings", Api.SignedQuery("getMeetings"));
         watch.Elapsed.ShouldBeGreaterThanOrEqualTo(TimeSpan.FromMilliseconds(250));
         answer.ReturnCode.ShouldBe("SUCCESS");
     }
@@ -32,7 +24,7 @@ public sealed class FaultInjectionTests
     [Test]
     public async Task Status_AnswersTheStatusWithATomcatPage()
     {
-        _api.Server.Faults.For("getMeetings").Status(503);
+        Api.Server.Faults.For("getMeetings").Status(503);
         using var response = await GetMeetings();
         response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
         response.Content.Headers.ContentType!.MediaType.ShouldBe("text/html");
@@ -42,14 +34,14 @@ public sealed class FaultInjectionTests
     [Test]
     public async Task Drop_ClosesTheConnectionWithoutAnAnswer()
     {
-        _api.Server.Faults.For("getMeetings").Drop();
+        Api.Server.Faults.For("getMeetings").Drop();
         await Should.ThrowAsync<HttpRequestException>(GetMeetings);
     }
 
     [Test]
     public async Task Truncate_CutsTheAnswerAfterTheGivenBytes()
     {
-        _api.Server.Faults.For("getMeetings").Truncate(30);
+        Api.Server.Faults.For("getMeetings").Truncate(30);
         using var response = await GetMeetings();
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         var body = await response.Content.ReadAsStringAsync();
@@ -60,16 +52,16 @@ public sealed class FaultInjectionTests
     [Test]
     public async Task Truncate_ByDefault_KeepsHalf()
     {
-        var full = await _api.Text("isMeetingRunning", _api.SignedQuery("isMeetingRunning", ("meetingID", "x")));
-        _api.Server.Faults.For("isMeetingRunning").Truncate();
-        var cut = await _api.Text("isMeetingRunning", _api.SignedQuery("isMeetingRunning", ("meetingID", "x")));
+        var full = await Api.Text("isMeetingRunning", Api.SignedQuery("isMeetingRunning", ("meetingID", "x")));
+        Api.Server.Faults.For("isMeetingRunning").Truncate();
+        var cut = await Api.Text("isMeetingRunning", Api.SignedQuery("isMeetingRunning", ("meetingID", "x")));
         cut.ShouldBe(full[..(full.Length / 2)]);
     }
 
     [Test]
     public async Task Malformed_AnswersXmlThatDoesNotParse()
     {
-        _api.Server.Faults.For("getMeetings").Malformed();
+        Api.Server.Faults.For("getMeetings").Malformed();
         using var response = await GetMeetings();
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         BbbResponse.TryParse(await response.Content.ReadAsStringAsync(), out _, out var error).ShouldBeFalse();
@@ -79,22 +71,22 @@ public sealed class FaultInjectionTests
     [Test]
     public async Task Failed_AnswersFailedWithTheChosenKeyAndMessage()
     {
-        _api.Server.Faults.For("create").Failed("tooManyMeetings", "The server is full.");
-        var answer = await _api.Call("create", ("meetingID", "m1"));
+        Api.Server.Faults.For("create").Failed("tooManyMeetings", "The server is full.");
+        var answer = await Api.Call("create", ("meetingID", "m1"));
         (answer.ReturnCode, answer.MessageKey, answer.Message).ShouldBe(("FAILED", "tooManyMeetings", "The server is full."));
     }
 
     [Test]
     public async Task Failed_WithAKnownKey_UsesTheCatalogueMessage()
     {
-        _api.Server.Faults.For("getMeetingInfo").Failed("notFound");
-        (await _api.Info("anything")).Message.ShouldBe(Facts.NotFoundInfo);
+        Api.Server.Faults.For("getMeetingInfo").Failed("notFound");
+        (await Api.Info("anything")).Message.ShouldBe(Facts.NotFoundInfo);
     }
 
     [Test]
     public async Task Next_FiresForTheNextCallsOnly()
     {
-        var fault = _api.Server.Faults.For("getMeetings").Next(2).Status(503);
+        var fault = Api.Server.Faults.For("getMeetings").Next(2).Status(503);
         var statuses = new List<HttpStatusCode>();
         for (var i = 0; i < 3; i++)
         {
@@ -131,54 +123,54 @@ public sealed class FaultInjectionTests
     [Test]
     public async Task Faults_OfOneCall_FireInRegistrationOrder()
     {
-        _api.Server.Faults.For("getMeetings").Next(1).Status(500);
-        _api.Server.Faults.For("getMeetings").Failed("second");
+        Api.Server.Faults.For("getMeetings").Next(1).Status(500);
+        Api.Server.Faults.For("getMeetings").Failed("second");
         using (var first = await GetMeetings())
         {
             first.StatusCode.ShouldBe(HttpStatusCode.InternalServerError);
         }
 
-        (await _api.Call("getMeetings")).MessageKey.ShouldBe("second");
+        (await Api.Call("getMeetings")).MessageKey.ShouldBe("second");
     }
 
     [Test]
     public async Task Fault_OnOneCall_LeavesOtherCallsAlone()
     {
-        _api.Server.Faults.For("getMeetings").Status(503);
-        (await _api.Call("getRecordings")).ReturnCode.ShouldBe("SUCCESS");
+        Api.Server.Faults.For("getMeetings").Status(503);
+        (await Api.Call("getRecordings")).ReturnCode.ShouldBe("SUCCESS");
     }
 
     [Test]
     public async Task EveryCall_AppliesToAllCalls()
     {
-        _api.Server.Faults.ForEveryCall().Failed("maintenance");
-        (await _api.Call("getRecordings")).MessageKey.ShouldBe("maintenance");
-        (await _api.Call("isMeetingRunning", ("meetingID", "x"))).MessageKey.ShouldBe("maintenance");
+        Api.Server.Faults.ForEveryCall().Failed("maintenance");
+        (await Api.Call("getRecordings")).MessageKey.ShouldBe("maintenance");
+        (await Api.Call("isMeetingRunning", ("meetingID", "x"))).MessageKey.ShouldBe("maintenance");
     }
 
     [Test]
     public async Task Remove_RestoresTheNormalAnswer()
     {
-        var fault = _api.Server.Faults.For("getMeetings").Status(503);
+        var fault = Api.Server.Faults.For("getMeetings").Status(503);
         fault.Remove().ShouldBeTrue();
-        (await _api.Call("getMeetings")).ReturnCode.ShouldBe("SUCCESS");
-        _api.Server.WireMock.Mappings.ShouldNotContain(m => m.Title != null && m.Title.StartsWith("Mconf fault", StringComparison.Ordinal));
+        (await Api.Call("getMeetings")).ReturnCode.ShouldBe("SUCCESS");
+        Api.Server.WireMock.Mappings.ShouldNotContain(m => m.Title != null && m.Title.StartsWith("Mconf fault", StringComparison.Ordinal));
     }
 
     [Test]
     public async Task Clear_RemovesEveryFault()
     {
-        _api.Server.Faults.For("getMeetings").Status(503);
-        _api.Server.Faults.ForEveryCall().Drop();
-        _api.Server.Faults.Clear().ShouldBe(2);
-        (await _api.Call("getMeetings")).ReturnCode.ShouldBe("SUCCESS");
-        _api.Server.Faults.All.ShouldBeEmpty();
+        Api.Server.Faults.For("getMeetings").Status(503);
+        Api.Server.Faults.ForEveryCall().Drop();
+        Api.Server.Faults.Clear().ShouldBe(2);
+        (await Api.Call("getMeetings")).ReturnCode.ShouldBe("SUCCESS");
+        Api.Server.Faults.All.ShouldBeEmpty();
     }
 
     [Test]
     public void Add_ForACallTheServerDoesNotHave_Throws()
     {
-        Should.Throw<ArgumentException>(() => _api.Server.Faults.For("getMeetingz").Drop()).Message.ShouldContain("getMeetingz");
+        Should.Throw<ArgumentException>(() => Api.Server.Faults.For("getMeetingz").Drop()).Message.ShouldContain("getMeetingz");
         using var bbb = FakeApi.Start(o => o.Flavour = FakeServerOptions.Bbb09);
         Should.Throw<ArgumentException>(() => bbb.Server.Faults.For("getStats").Drop());
     }
@@ -186,20 +178,20 @@ public sealed class FaultInjectionTests
     [Test]
     public async Task Fault_ShowsInTheAdminMappingsAndTheJournal()
     {
-        _api.Server.Faults.For("getMeetings").Failed("busy");
-        await _api.Call("getMeetings");
-        using var mappings = await _api.Http.GetAsync(_api.Root + "/__admin/mappings");
+        Api.Server.Faults.For("getMeetings").Failed("busy");
+        await Api.Call("getMeetings");
+        using var mappings = await Api.Http.GetAsync(Api.Root + "/__admin/mappings");
         (await mappings.Content.ReadAsStringAsync()).ShouldContain("Mconf fault: getMeetings");
-        var record = _api.Server.Requests.Last();
+        var record = Api.Server.Requests.Last();
         (record.Call, record.Fault, record.MessageKey).ShouldBe(("getMeetings", "f1 failed", "busy"));
     }
 
     [Test]
     public async Task Drop_IsJournalledWithStatusZero()
     {
-        _api.Server.Faults.For("getMeetings").Drop();
+        Api.Server.Faults.For("getMeetings").Drop();
         await Should.ThrowAsync<HttpRequestException>(GetMeetings);
-        var record = _api.Server.Requests.Last();
+        var record = Api.Server.Requests.Last();
         (record.Status, record.Fault).ShouldBe((0, "f1 drop"));
     }
 }

@@ -7,24 +7,22 @@ using Mconf.Spec.Signing;
 namespace Mconf.Mock.Tests.Replay;
 
 /// <summary>Record mode, with a second in-process fake (another secret) as the "real server".</summary>
-public sealed class RecorderTests
+public sealed class RecorderTests : TempFolderPerTest
 {
     private const string RealSecret = "the-real-secret-0123456789";
     private FakeMconfServer _real = null!;
-    private TempDirectory _folder = null!;
     private FakeApi _proxy = null!;
 
     [SetUp]
     public void Start()
     {
         _real = FakeMconfServer.Start(new FakeServerOptions { Secret = RealSecret, AutoConnect = true, Log = _ => { } });
-        _folder = new TempDirectory();
         _proxy = FakeApi.Start(o =>
         {
             o.Secret = "the-fake-secret";
             o.RecordFrom = _real.BaseUrl;
             o.RecordSecret = RealSecret;
-            o.RecordTo = _folder.Path;
+            o.RecordTo = Folder.Path;
         });
     }
 
@@ -33,7 +31,6 @@ public sealed class RecorderTests
     {
         _proxy.Dispose();
         _real.Dispose();
-        _folder.Dispose();
     }
 
     [Test]
@@ -51,9 +48,9 @@ public sealed class RecorderTests
     {
         await _proxy.Create("rec-room");
         await _proxy.Call("getMeetings");
-        var files = _folder.Files().Select(Path.GetFileName).ToList();
+        var files = Folder.Files().Select(Path.GetFileName).ToList();
         files.ShouldBe(["0001-create.json", "0002-getMeetings.json"]);
-        var text = await File.ReadAllTextAsync(_folder.Files()[0]);
+        var text = await File.ReadAllTextAsync(Folder.Files()[0]);
         text.ShouldNotContain(RealSecret);
         text.ShouldNotContain("the-fake-secret");
         text.ShouldNotContain("checksum");
@@ -74,7 +71,7 @@ public sealed class RecorderTests
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         _real.Requests.Single().Method.ShouldBe("POST");
         _real.Control.GetMeeting("posted").ShouldNotBeNull();
-        new FixtureFolder(_folder.Path).ReadAll().Single().ContentType.ShouldBe("text/xml;charset=utf-8");
+        new FixtureFolder(Folder.Path).ReadAll().Single().ContentType.ShouldBe("text/xml;charset=utf-8");
     }
 
     [Test]
@@ -91,7 +88,7 @@ public sealed class RecorderTests
         await _proxy.Create("rec-room");
         using var response = await _proxy.Send("join", _proxy.SignedQuery("join", ("fullName", "Ann"), ("meetingID", "rec-room"), ("password", "ap")));
         response.StatusCode.ShouldBe(HttpStatusCode.Found);
-        var exchange = new FixtureFolder(_folder.Path).ReadAll()[^1];
+        var exchange = new FixtureFolder(Folder.Path).ReadAll()[^1];
         (exchange.Status, exchange.Location).ShouldBe((302, response.Headers.Location!.OriginalString));
     }
 
@@ -101,7 +98,7 @@ public sealed class RecorderTests
         var query = "meetingID=x&checksum=" + Checksum.Compute("isMeetingRunning", "meetingID=x", RealSecret);
         (await _proxy.CallRaw("isMeetingRunning", query)).MessageKey.ShouldBe("checksumError");
         _real.Requests.ShouldBeEmpty();
-        _folder.Files().ShouldBeEmpty();
+        Folder.Files().ShouldBeEmpty();
     }
 
     [Test]

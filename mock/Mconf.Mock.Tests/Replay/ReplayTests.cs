@@ -5,25 +5,17 @@ using Mconf.Mock.Tests.Support;
 namespace Mconf.Mock.Tests.Replay;
 
 /// <summary>Replay mode: recorded answers served offline, matched on call and parameters, not on the checksum.</summary>
-public sealed class ReplayTests
+public sealed class ReplayTests : TempFolderPerTest
 {
-    private TempDirectory _folder = null!;
-
-    [SetUp]
-    public void CreateFolder() => _folder = new TempDirectory();
-
-    [TearDown]
-    public void DeleteFolder() => _folder.Dispose();
-
     private static string Envelope(string inner) => "<response><returncode>SUCCESS</returncode>" + inner + "</response>";
 
     private void Recorded(string call, string body, params (string Name, string Value)[] parameters) =>
-        new FixtureFolder(_folder.Path).Write(new RecordedExchange(call, "GET", [.. parameters.Select(p => new RecordedParameter(p.Name, p.Value))], 200, "text/xml;charset=utf-8", null, body));
+        new FixtureFolder(Folder.Path).Write(new RecordedExchange(call, "GET", [.. parameters.Select(p => new RecordedParameter(p.Name, p.Value))], 200, "text/xml;charset=utf-8", null, body));
 
     private FakeApi Replay(bool fallThrough = false) => FakeApi.Start(o =>
     {
         o.Secret = "replay-secret";
-        o.ReplayFrom = _folder.Path;
+        o.ReplayFrom = Folder.Path;
         o.ReplayFallThrough = fallThrough;
     });
 
@@ -82,7 +74,7 @@ public sealed class ReplayTests
     public async Task Replay_OfARecordedSession_WithAnotherSecret()
     {
         using (var real = FakeMconfServer.Start(new FakeServerOptions { Secret = "real", AutoConnect = true, Log = _ => { } }))
-        using (var proxy = FakeApi.Start(o => (o.Secret, o.RecordFrom, o.RecordSecret, o.RecordTo) = ("proxy", real.BaseUrl, "real", _folder.Path)))
+        using (var proxy = FakeApi.Start(o => (o.Secret, o.RecordFrom, o.RecordSecret, o.RecordTo) = ("proxy", real.BaseUrl, "real", Folder.Path)))
         {
             await proxy.Create("session");
             await proxy.Join("session", "Ann", "mp");
@@ -115,17 +107,17 @@ public sealed class ReplayTests
     {
         Recorded("getMeetings", "a");
         Recorded("getMeetings", "b");
-        _folder.Files().Select(Path.GetFileName).ShouldBe(["0001-getMeetings.json", "0002-getMeetings.json"]);
-        File.WriteAllText(Path.Combine(_folder.Path, "0003-x.json"), "[1,2]");
-        Should.Throw<InvalidDataException>(() => new FixtureFolder(_folder.Path).ReadAll()).Message.ShouldContain("0003-x.json");
+        Folder.Files().Select(Path.GetFileName).ShouldBe(["0001-getMeetings.json", "0002-getMeetings.json"]);
+        File.WriteAllText(Path.Combine(Folder.Path, "0003-x.json"), "[1,2]");
+        Should.Throw<InvalidDataException>(() => new FixtureFolder(Folder.Path).ReadAll()).Message.ShouldContain("0003-x.json");
     }
 
     [Test]
     public void Options_RecordAndReplay_AreChecked()
     {
-        Should.Throw<ArgumentException>(() => new FakeServerOptions { RecordFrom = "http://x/bigbluebutton", RecordTo = _folder.Path }.Validate()).Message.ShouldContain("RecordSecret");
-        Should.Throw<ArgumentException>(() => new FakeServerOptions { RecordFrom = "ftp://x", RecordSecret = "s", RecordTo = _folder.Path }.Validate());
-        Should.Throw<ArgumentException>(() => new FakeServerOptions { ReplayFrom = Path.Combine(_folder.Path, "missing") }.Validate());
-        Should.Throw<ArgumentException>(() => new FakeServerOptions { RecordFrom = "http://x", RecordSecret = "s", RecordTo = _folder.Path, ReplayFrom = _folder.Path }.Validate());
+        Should.Throw<ArgumentException>(() => new FakeServerOptions { RecordFrom = "http://x/bigbluebutton", RecordTo = Folder.Path }.Validate()).Message.ShouldContain("RecordSecret");
+        Should.Throw<ArgumentException>(() => new FakeServerOptions { RecordFrom = "ftp://x", RecordSecret = "s", RecordTo = Folder.Path }.Validate());
+        Should.Throw<ArgumentException>(() => new FakeServerOptions { ReplayFrom = Path.Combine(Folder.Path, "missing") }.Validate());
+        Should.Throw<ArgumentException>(() => new FakeServerOptions { RecordFrom = "http://x", RecordSecret = "s", RecordTo = Folder.Path, ReplayFrom = Folder.Path }.Validate());
     }
 }

@@ -6,19 +6,11 @@ using Mconf.Spec.Signing;
 namespace Mconf.Mock.Tests.Verification;
 
 /// <summary>The journal over HTTP: /fake/requests, /fake/requests/report, DELETE.</summary>
-public sealed class RequestEndpointsTests
+public sealed class RequestEndpointsTests : FakeApiPerTest
 {
-    private FakeApi _api = null!;
-
-    [SetUp]
-    public void Start() => _api = FakeApi.Start();
-
-    [TearDown]
-    public void Stop() => _api.Dispose();
-
     private async Task<string> Get(string path)
     {
-        using var response = await _api.Http.GetAsync(_api.Root + path);
+        using var response = await Api.Http.GetAsync(Api.Root + path);
         response.StatusCode.ShouldBe(HttpStatusCode.OK);
         return await response.Content.ReadAsStringAsync();
     }
@@ -26,11 +18,11 @@ public sealed class RequestEndpointsTests
     [Test]
     public async Task List_IsJson_WithChecksumsAndTheSecretRedacted()
     {
-        var id = await _api.Create();
-        await _api.Join(id, "Ann " + _api.Server.Secret, "ap", ("guest", "true"));
+        var id = await Api.Create();
+        await Api.Join(id, "Ann " + Api.Server.Secret, "ap", ("guest", "true"));
         var text = await Get("/fake/requests");
-        text.ShouldNotContain(_api.Server.Secret);
-        text.ShouldNotContain(Checksum.Compute("getMeetings", "", _api.Server.Secret));
+        text.ShouldNotContain(Api.Server.Secret);
+        text.ShouldNotContain(Checksum.Compute("getMeetings", "", Api.Server.Secret));
         var join = JsonDocument.Parse(text).RootElement.EnumerateArray().Single(r => r.GetProperty("call").GetString() == "join");
         join.GetProperty("parameters").GetProperty("guest").GetString().ShouldBe("true");
         join.GetProperty("parameters").GetProperty("fullName").GetString().ShouldBe("Ann ***");
@@ -42,8 +34,8 @@ public sealed class RequestEndpointsTests
     [Test]
     public async Task List_FiltersByCallAndVerdict()
     {
-        await _api.Call("getMeetings");
-        await _api.CallRaw("getMeetings", "");
+        await Api.Call("getMeetings");
+        await Api.CallRaw("getMeetings", "");
         JsonDocument.Parse(await Get("/fake/requests?call=getMeetings&verdict=fail")).RootElement.GetArrayLength().ShouldBe(1);
         var failed = JsonDocument.Parse(await Get("/fake/requests?verdict=fail")).RootElement[0];
         failed.GetProperty("problems")[0].GetProperty("code").GetString().ShouldBe("checksum-missing");
@@ -53,8 +45,8 @@ public sealed class RequestEndpointsTests
     [Test]
     public async Task Report_AsJsonAndText()
     {
-        await _api.Call("getMeetings");
-        await _api.CallRaw("getMeetings", "");
+        await Api.Call("getMeetings");
+        await Api.CallRaw("getMeetings", "");
         var report = JsonDocument.Parse(await Get("/fake/requests/report")).RootElement;
         (report.GetProperty("verdict").GetString(), report.GetProperty("failed").GetInt32()).ShouldBe(("fail", 1));
         report.GetProperty("problems").GetProperty("checksum-missing").GetInt32().ShouldBe(1);
@@ -64,9 +56,9 @@ public sealed class RequestEndpointsTests
     [Test]
     public async Task Delete_ClearsTheJournal()
     {
-        await _api.Call("getMeetings");
-        using var response = await _api.Http.DeleteAsync(_api.Root + "/fake/requests");
+        await Api.Call("getMeetings");
+        using var response = await Api.Http.DeleteAsync(Api.Root + "/fake/requests");
         (await response.Content.ReadAsStringAsync()).ShouldBe("""{"cleared":1}""");
-        _api.Server.Requests.ShouldBeEmpty();
+        Api.Server.Requests.ShouldBeEmpty();
     }
 }

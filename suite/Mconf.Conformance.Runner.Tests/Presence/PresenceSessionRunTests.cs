@@ -9,7 +9,7 @@ namespace Mconf.Conformance.Runner.Tests.Presence;
 /// <summary>The presence session end to end: a freshly installed server (nobody connected, no stats) is incomplete
 /// without it and conformant, 50 of 50 deltas verified, once the kit's driver plays the users over /fake/; a server
 /// with presence broken is caught.</summary>
-public sealed class PresenceSessionRunTests
+public sealed class PresenceSessionRunTests : TempFolderPerTest
 {
     /// <summary>What a run without the session cannot verify on a server with no live users and no stats: every
     /// attendee field, the guest parameter, and getStats data.</summary>
@@ -39,22 +39,22 @@ public sealed class PresenceSessionRunTests
     /// <summary>Where a test is about the session only, one ordinary case keeps the run short.</summary>
     private const string OneCase = "create/response/voiceBridge";
 
-    private TempDirectory _out = null!;
-
-    [SetUp]
-    public void SetUp() => _out = new TempDirectory();
-
-    [TearDown]
-    public void TearDown() => _out.Dispose();
-
     private static Dictionary<string, string?> SecretOf(TestTarget target) => new() { ["MCONF_TARGET__SECRET"] = target.Secret };
+
+    /// <summary>A certification of <paramref name="target"/>, its secret passed as users pass it (the environment).</summary>
+    private Task<RunnerRun> CertifyAsync(TestTarget target, params string[] args) =>
+        RunnerHarness.CertifyAsync(Folder.Path, SecretOf(target), ["--target", target.BaseUrl, .. args]);
+
+    /// <summary>A certification with the session played by the kit's fake driver.</summary>
+    private Task<RunnerRun> DriveAsync(TestTarget target, params string[] args) =>
+        CertifyAsync(target, ["--presence-driver", Repository.FakeDriver, .. args]);
 
     [Test]
     public async Task NoSession_ServerWithNobodyConnected_IsIncompleteNamingEveryUnverifiedDeltaAndTheCommand()
     {
         using var target = PresenceTargets.StartEmpty();
 
-        var run = await RunnerHarness.CertifyAsync(_out.Path, SecretOf(target), "--target", target.BaseUrl);
+        var run = await CertifyAsync(target);
 
         run.ExitCode.ShouldBe(ExitCodes.Conformant, run.Console);
         run.LastLine.ShouldStartWith("incomplete: no failure, but Mconf-Live deltas verified: 31 of 50");
@@ -74,10 +74,10 @@ public sealed class PresenceSessionRunTests
     {
         using var target = PresenceTargets.StartEmpty();
 
-        var flag = await RunnerHarness.CertifyAsync(_out.Path, SecretOf(target), "--target", target.BaseUrl, "--require-complete");
+        var flag = await CertifyAsync(target, "--require-complete");
         var environment = SecretOf(target);
         environment["MCONF_RUN__REQUIRECOMPLETE"] = "true";
-        var variable = await RunnerHarness.CertifyAsync(_out.Path, environment, "--target", target.BaseUrl);
+        var variable = await RunnerHarness.CertifyAsync(Folder.Path, environment, "--target", target.BaseUrl);
 
         flag.ExitCode.ShouldBe(ExitCodes.Incomplete, flag.Console);
         flag.LastLine.ShouldStartWith("incomplete: ");
@@ -88,7 +88,7 @@ public sealed class PresenceSessionRunTests
     [Test]
     public async Task RequireComplete_CompleteRun_ExitsZero()
     {
-        var run = await RunnerHarness.CertifyAsync(_out.Path, null, "--require-complete");
+        var run = await RunnerHarness.CertifyAsync(Folder.Path, null, "--require-complete");
 
         run.ExitCode.ShouldBe(ExitCodes.Conformant, run.Console);
         run.LastLine.ShouldEndWith("Mconf-Live deltas verified: 50 of 50");
@@ -99,8 +99,7 @@ public sealed class PresenceSessionRunTests
     {
         using var target = PresenceTargets.StartEmpty();
 
-        var run = await RunnerHarness.CertifyAsync(_out.Path, SecretOf(target),
-            "--target", target.BaseUrl, "--presence-driver", Repository.FakeDriver, "--require-complete");
+        var run = await DriveAsync(target, "--require-complete");
 
         run.ExitCode.ShouldBe(ExitCodes.Conformant, run.Console);
         run.LastLine.ShouldStartWith("conformant: ");
@@ -125,8 +124,7 @@ public sealed class PresenceSessionRunTests
     {
         using var target = PresenceTargets.StartDeaf();
 
-        var run = await RunnerHarness.CertifyAsync(_out.Path, SecretOf(target),
-            "--target", target.BaseUrl, "--presence-driver", Repository.FakeDriver, "--presence-timeout", "1", "--only", OneCase);
+        var run = await DriveAsync(target, "--presence-timeout", "1", "--only", OneCase);
 
         run.ExitCode.ShouldBe(ExitCodes.NotConformant, run.Console);
         var failed = run.Results.Cases.Where(c => c.Verdict == Verdict.Failed).Select(c => c.Id).ToList();
@@ -141,8 +139,7 @@ public sealed class PresenceSessionRunTests
     {
         using var target = PresenceTargets.StartFrozen();
 
-        var run = await RunnerHarness.CertifyAsync(_out.Path, SecretOf(target),
-            "--target", target.BaseUrl, "--presence-driver", Repository.FakeDriver, "--presence-timeout", "1", "--only", OneCase);
+        var run = await DriveAsync(target, "--presence-timeout", "1", "--only", OneCase);
 
         run.ExitCode.ShouldBe(ExitCodes.NotConformant, run.Console);
         var failedDeltas = run.Results.Cases.Where(c => c.Verdict == Verdict.Failed && c.Kind == SessionCases.Kind).Select(c => c.Spec.Id).ToHashSet();
@@ -160,8 +157,7 @@ public sealed class PresenceSessionRunTests
     {
         using var target = PresenceTargets.StartEmpty();
 
-        var run = await RunnerHarness.CertifyAsync(_out.Path, SecretOf(target),
-            "--target", target.BaseUrl, "--presence-driver", Repository.FakeDriver, "--presence-skip", "share-second-webcam,make-presenter", "--only", OneCase);
+        var run = await DriveAsync(target, "--presence-skip", "share-second-webcam,make-presenter", "--only", OneCase);
 
         run.ExitCode.ShouldBe(ExitCodes.Conformant, run.Console);
         run.LastLine.ShouldStartWith("incomplete: ");
@@ -176,8 +172,7 @@ public sealed class PresenceSessionRunTests
     {
         using var target = PresenceTargets.StartEmpty();
 
-        var run = await RunnerHarness.CertifyAsync(_out.Path, SecretOf(target),
-            "--target", target.BaseUrl, "--presence-driver", "echo \"no bot for $1\" >&2; exit 4; :", "--only", "create/*");
+        var run = await CertifyAsync(target, "--presence-driver", "echo \"no bot for $1\" >&2; exit 4; :", "--only", "create/*");
 
         run.ExitCode.ShouldBe(ExitCodes.Conformant, run.Console);
         run.LastLine.ShouldStartWith("incomplete: ");
@@ -195,7 +190,7 @@ public sealed class PresenceSessionRunTests
         using var cancel = new CancellationTokenSource();
         var context = new RunnerContext { Environment = SecretOf(target) };
         // A driver that never finishes: the run is interrupted while it waits for the first step.
-        var run = Runner.RunAsync(["--target", target.BaseUrl, "--presence-driver", "sleep 60", "--out", _out.Path], stdout, stderr, context, cancel.Token);
+        var run = Runner.RunAsync(["--target", target.BaseUrl, "--presence-driver", "sleep 60", "--out", Folder.Path], stdout, stderr, context, cancel.Token);
         var watch = Stopwatch.StartNew();
         while (!target.Fake.Control.GetState().Meetings.Any(m => m.MeetingId.Contains("-presence-", StringComparison.Ordinal)) && watch.Elapsed < TimeSpan.FromSeconds(30))
         {

@@ -10,22 +10,31 @@ public sealed class ElementCaseTests
         "<meeting><meetingID>m2</meetingID><moderatorPW>mp</moderatorPW><voiceBridge>70001</voiceBridge><listenerCount>1</listenerCount></meeting>" +
         "</meetings></response>";
 
+    private static readonly ConformanceCase VoiceBridge = Cases.Element("getMeetings", "meetings/meeting/voiceBridge", "Number", parent: "meetings/meeting");
+
     private static CannedTarget WithMeetings(string meetings) =>
         new CannedTarget().Answer("getMeetings", meetings).Answer("getMeetingInfo", CannedTarget.Failed("notFound"));
 
-    [Test]
-    public async Task Element_PresentInEveryInstance_Passes()
+    /// <summary>Runs <paramref name="c"/> read-only against a target whose getMeetings answers <paramref name="meetings"/>.</summary>
+    private static async Task<CaseResult> RunOn(string meetings, ConformanceCase c)
     {
-        using var target = WithMeetings(Meetings);
-        var result = await Cases.RunAsync(target, Cases.Element("getMeetings", "meetings/meeting/voiceBridge", "Number", parent: "meetings/meeting"), "read-only");
+        using var target = WithMeetings(meetings);
+        return await Cases.RunAsync(target, c, "read-only");
+    }
+
+    [TestCase("<voiceBridge>71234</voiceBridge>", TestName = "Element_PresentInEveryInstance_Passes")]
+    [TestCase("<voiceBridge>\n   71234\n  </voiceBridge>")]
+    [TestCase("<voiceBridge> 71234 </voiceBridge><extra>1</extra>")]
+    public async Task Element_WhitespaceAndExtras_Pass(string replacement)
+    {
+        var result = await RunOn(Meetings.Replace("<voiceBridge>71234</voiceBridge>", replacement, StringComparison.Ordinal), VoiceBridge);
         result.Verdict.ShouldBe(Verdict.Passed, result.Message);
     }
 
     [Test]
     public async Task Element_MissingFromOneInstance_FailsWithIdExpectedGotRequestAndBody()
     {
-        using var target = WithMeetings(Meetings.Replace("<voiceBridge>70001</voiceBridge>", "", StringComparison.Ordinal));
-        var result = await Cases.RunAsync(target, Cases.Element("getMeetings", "meetings/meeting/voiceBridge", "Number", parent: "meetings/meeting"), "read-only");
+        var result = await RunOn(Meetings.Replace("<voiceBridge>70001</voiceBridge>", "", StringComparison.Ordinal), VoiceBridge);
         result.Verdict.ShouldBe(Verdict.Failed);
         result.Message.ShouldStartWith("getMeetings/response/meetings/meeting/voiceBridge: expected <voiceBridge> in every <meetings/meeting>");
         result.Message.ShouldContain("got a <meeting> without it (m2)");
@@ -39,26 +48,16 @@ public sealed class ElementCaseTests
     [Test]
     public async Task Element_WrongType_FailsNamingTheValue()
     {
-        using var target = WithMeetings(Meetings.Replace("<listenerCount>1</listenerCount>", "<listenerCount>-1</listenerCount>", StringComparison.Ordinal));
-        var result = await Cases.RunAsync(target, Cases.Element("getMeetings", "meetings/meeting/listenerCount", "Number", parent: "meetings/meeting"), "read-only");
+        var result = await RunOn(Meetings.Replace("<listenerCount>1</listenerCount>", "<listenerCount>-1</listenerCount>", StringComparison.Ordinal),
+            Cases.Element("getMeetings", "meetings/meeting/listenerCount", "Number", parent: "meetings/meeting"));
         result.Verdict.ShouldBe(Verdict.Failed);
         result.Message.ShouldContain("expected <meetings/meeting/listenerCount> to be an integer >= 0; got '-1'");
-    }
-
-    [TestCase("<voiceBridge>\n   71234\n  </voiceBridge>")]
-    [TestCase("<voiceBridge> 71234 </voiceBridge><extra>1</extra>")]
-    public async Task Element_WhitespaceAndExtras_Pass(string replacement)
-    {
-        using var target = WithMeetings(Meetings.Replace("<voiceBridge>71234</voiceBridge>", replacement, StringComparison.Ordinal));
-        var result = await Cases.RunAsync(target, Cases.Element("getMeetings", "meetings/meeting/voiceBridge", "Number", parent: "meetings/meeting"), "read-only");
-        result.Verdict.ShouldBe(Verdict.Passed, result.Message);
     }
 
     [Test]
     public async Task Element_NoParentInstance_IsInconclusiveWithReason()
     {
-        using var target = WithMeetings(CannedTarget.NoMeetings);
-        var result = await Cases.RunAsync(target, Cases.Element("getMeetings", "meetings/meeting/voiceBridge", "Number", parent: "meetings/meeting"), "read-only");
+        var result = await RunOn(CannedTarget.NoMeetings, VoiceBridge);
         result.Verdict.ShouldBe(Verdict.Inconclusive);
         result.Message.ShouldContain("lists no meeting");
     }
@@ -67,24 +66,21 @@ public sealed class ElementCaseTests
     [TestCase("<messageKey></messageKey>")]
     public async Task Element_EmptyStyles_AreTheSame(string messageKey)
     {
-        using var target = WithMeetings(Meetings.Replace("</meetings>", "</meetings>" + messageKey, StringComparison.Ordinal));
-        var result = await Cases.RunAsync(target, Cases.Element("getMeetings", "messageKey", "String"), "read-only");
+        var result = await RunOn(Meetings.Replace("</meetings>", "</meetings>" + messageKey, StringComparison.Ordinal), Cases.Element("getMeetings", "messageKey", "String"));
         result.Verdict.ShouldBe(Verdict.Passed, result.Message);
     }
 
     [Test]
     public async Task Element_OptionalAndAbsent_Passes()
     {
-        using var target = WithMeetings(Meetings);
-        var result = await Cases.RunAsync(target, Cases.Element("getMeetings", "messageKey", "String", presence: "optional"), "read-only");
+        var result = await RunOn(Meetings, Cases.Element("getMeetings", "messageKey", "String", presence: "optional"));
         result.Verdict.ShouldBe(Verdict.Passed, result.Message);
     }
 
     [Test]
     public async Task Element_GroupWithText_Fails()
     {
-        using var target = WithMeetings("<response><returncode>SUCCESS</returncode><meetings>oops</meetings></response>");
-        var result = await Cases.RunAsync(target, Cases.Element("getMeetings", "meetings", "Group"), "read-only");
+        var result = await RunOn("<response><returncode>SUCCESS</returncode><meetings>oops</meetings></response>", Cases.Element("getMeetings", "meetings", "Group"));
         result.Verdict.ShouldBe(Verdict.Failed);
     }
 

@@ -19,8 +19,7 @@ public sealed class StatsAndChecksumCaseTests
     [TestCase("<response><returncode>SUCCESS</returncode><messageKey>noStats</messageKey></response>")]
     public async Task StatsUnknown_EmptyAnswerShapes_Pass(string empty)
     {
-        using var target = new CannedTarget().Answer("getStats", empty);
-        var result = await Cases.RunAsync(target, Cases.Real("getStats/request/meetingID#unknown"), "read-only");
+        var result = await Cases.RunRealAsync("getStats/request/meetingID#unknown", "getStats", empty);
         result.Verdict.ShouldBe(Verdict.Passed, result.Message);
     }
 
@@ -29,8 +28,7 @@ public sealed class StatsAndChecksumCaseTests
     {
         const string all = "<response><returncode>SUCCESS</returncode><stats>" +
             "<meeting><meetingID>a</meetingID></meeting><meeting><meetingID>b</meetingID></meeting><meeting><meetingID>b</meetingID></meeting></stats></response>";
-        using var target = new CannedTarget().Answer("getStats", all);
-        var result = await Cases.RunAsync(target, Cases.Real("getStats/request/meetingID#one"), "read-only");
+        var result = await Cases.RunRealAsync("getStats/request/meetingID#one", "getStats", all);
         result.Verdict.ShouldBe(Verdict.Failed);
         result.Message.ShouldContain("expected for meetingID=a only entries of that meeting; got entries of 'b'");
     }
@@ -38,8 +36,7 @@ public sealed class StatsAndChecksumCaseTests
     [Test]
     public async Task StatsOne_NoStats_IsInconclusive()
     {
-        using var target = new CannedTarget().Answer("getStats", "<response><returncode>SUCCESS</returncode><stats/></response>");
-        var result = await Cases.RunAsync(target, Cases.Real("getStats/request/meetingID#one"), "read-only");
+        var result = await Cases.RunRealAsync("getStats/request/meetingID#one", "getStats", "<response><returncode>SUCCESS</returncode><stats/></response>");
         result.Verdict.ShouldBe(Verdict.Inconclusive);
         result.Message.ShouldContain("no stats");
     }
@@ -52,8 +49,7 @@ public sealed class StatsAndChecksumCaseTests
     [TestCase("error/checksumError#plus-or-percent")]
     public async Task Checksum_AgainstAStrictTarget_Passes(string id)
     {
-        using var target = new CannedTarget().Answer("isMeetingRunning", "<response><returncode>SUCCESS</returncode><running>false</running></response>");
-        var result = await Cases.RunAsync(target, Cases.Real(id), "read-only");
+        var result = await Cases.RunRealAsync(id, "isMeetingRunning", "<response><returncode>SUCCESS</returncode><running>false</running></response>");
         result.Verdict.ShouldBe(Verdict.Passed, result.Message);
     }
 

@@ -21,4 +21,12 @@ internal static class Cases
         await using var session = await ConformanceSession.OpenAsync(CannedTarget.Options(tier), default, target);
         return await session.RunCaseAsync(c);
     }
+
+    /// <summary>Runs the catalogue's case <paramref name="id"/> read-only against a target answering <paramref name="call"/>
+    /// with <paramref name="answer"/>.</summary>
+    public static async Task<CaseResult> RunRealAsync(string id, string call, string answer)
+    {
+        using var target = new CannedTarget().Answer(call, answer);
+        return await RunAsync(target, Real(id), "read-only");
+    }
 }

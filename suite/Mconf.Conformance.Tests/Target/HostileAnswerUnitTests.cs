@@ -20,8 +20,7 @@ public sealed class HostileAnswerUnitTests
     [Test]
     public async Task DtdInACaseAnswer_IsReportedAsADtd()
     {
-        using var target = new CannedTarget().Answer("getStats", "<!DOCTYPE response [<!ENTITY x \"y\">]><response><returncode>SUCCESS</returncode></response>");
-        var result = await Cases.RunAsync(target, Cases.Real("getStats/response/stats#exists"), "read-only");
+        var result = await Cases.RunRealAsync("getStats/response/stats#exists", "getStats", "<!DOCTYPE response [<!ENTITY x \"y\">]><response><returncode>SUCCESS</returncode></response>");
         result.Verdict.ShouldBe(Verdict.Failed);
         result.Message.ShouldContain("XML with a DTD");
     }
@@ -51,8 +50,7 @@ public sealed class HostileAnswerUnitTests
     [Test]
     public async Task HtmlPage_IsNotMistakenForADtd()
     {
-        using var target = new CannedTarget().Answer("getStats", "<!DOCTYPE html><html><body>It works!</body></html>");
-        var result = await Cases.RunAsync(target, Cases.Real("getStats/response/stats#exists"), "read-only");
+        var result = await Cases.RunRealAsync("getStats/response/stats#exists", "getStats", "<!DOCTYPE html><html><body>It works!</body></html>");
         result.Verdict.ShouldBe(Verdict.Failed);
         result.Message.ShouldNotContain("XML with a DTD");
     }
