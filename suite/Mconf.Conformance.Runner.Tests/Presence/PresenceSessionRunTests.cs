@@ -189,19 +189,25 @@ public sealed class PresenceSessionRunTests : TempFolderPerTest
         using var stderr = new StringWriter();
         using var cancel = new CancellationTokenSource();
         var context = new RunnerContext { Environment = SecretOf(target) };
-        // A driver that never finishes: the run is interrupted while it waits for the first step.
-        var run = Runner.RunAsync(["--target", target.BaseUrl, "--presence-driver", "sleep 60", "--out", Folder.Path], stdout, stderr, context, cancel.Token);
+        // A driver that never finishes (the trailing ":" takes the contract's arguments, so sleep gets only "60"): the
+        // run is interrupted while it waits for the first step.
+        var run = Runner.RunAsync(["--target", target.BaseUrl, "--presence-driver", "sleep 60; :", "--out", Folder.Path], stdout, stderr, context, cancel.Token);
         var watch = Stopwatch.StartNew();
-        while (!target.Fake.Control.GetState().Meetings.Any(m => m.MeetingId.Contains("-presence-", StringComparison.Ordinal)) && watch.Elapsed < TimeSpan.FromSeconds(30))
+        while (!target.Fake.Control.GetState().Meetings.Any(m => m.MeetingId.Contains("-presence-", StringComparison.Ordinal)) && !run.IsCompleted && watch.Elapsed < TimeSpan.FromSeconds(60))
         {
             await Task.Delay(50);
         }
 
-        target.Fake.Control.GetState().Meetings.ShouldContain(m => m.MeetingId.Contains("-presence-", StringComparison.Ordinal), "the session never created its meeting");
+        target.Fake.Control.GetState().Meetings.ShouldContain(m => m.MeetingId.Contains("-presence-", StringComparison.Ordinal),
+            $"the session never created its meeting (run {(run.IsCompleted ? "ended" : "still running")} after {watch.Elapsed.TotalSeconds:0.#} s):\n{stdout}{stderr}");
         await cancel.CancelAsync();
         var code = await run.WaitAsync(TimeSpan.FromSeconds(30));
 
         code.ShouldBe(ExitCodes.CouldNotRun, stdout.ToString() + stderr);
         target.Fake.Control.GetState().Meetings.ShouldNotContain(m => m.MeetingId.Contains("-presence-", StringComparison.Ordinal) && m.Running);
+        // Nobody connected, so "not running" alone proves nothing: the runner must have sent end for the session's meeting.
+        target.Fake.Requests.Snapshot().ShouldContain(
+            r => r.Call == "end" && r.Parameters.Any(p => p.Key == "meetingID" && p.Value.Contains("-presence-", StringComparison.Ordinal)),
+            "the interrupted session did not end its meeting");
     }
 }
