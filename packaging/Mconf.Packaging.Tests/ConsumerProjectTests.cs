@@ -20,7 +20,7 @@ public sealed class ConsumerProjectTests
 
         Path.GetFullPath(sandbox.Folder).ShouldNotStartWith(RepoRoot.Path, customMessage: "the consumer must not see the kit's build files");
         var results = Path.Combine(sandbox.Folder, "results");
-        var test = await Run.ProgramAsync("dotnet",
+        var test = await ProgramRun.RunAsync("dotnet",
             [
                 "test", "Consumer.Tests.csproj", "-nodeReuse:false",
                 $"-p:MconfKitVersion={Distribution.KitVersion}",

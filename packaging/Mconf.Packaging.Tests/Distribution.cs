@@ -33,7 +33,7 @@ public sealed class Distribution
     {
         _root = Directory.CreateTempSubdirectory("mconf-packaging-").FullName;
         var started = TimeProvider.System.GetTimestamp();
-        var dist = await Run.ProgramAsync(Path.Combine(RepoRoot.Path, "scripts", "dist.sh"), ["--out", Path.Combine(_root, "dist")],
+        var dist = await ProgramRun.RunAsync(Path.Combine(RepoRoot.Path, "scripts", "dist.sh"), ["--out", Path.Combine(_root, "dist")],
             TimeSpan.FromMinutes(15));
         Assert.That(dist.ExitCode, Is.Zero, "scripts/dist.sh failed: " + dist.Describe());
         await TestContext.Progress.WriteLineAsync(

@@ -22,7 +22,7 @@ public sealed partial class SingleFileBinaryTests
     {
         _emptyBin = Path.Combine(Distribution.Root, "empty-bin");
         Directory.CreateDirectory(_emptyBin);
-        _fake = Process.Start(Run.StartInfo(Path.Combine(Distribution.Binaries, "mconf-fake"), ["--port", "0", "--secret", Secret, "--seed", "42"],
+        _fake = Process.Start(ProgramRun.StartInfo(Path.Combine(Distribution.Binaries, "mconf-fake"), ["--port", "0", "--secret", Secret, "--seed", "42"],
             Distribution.Root, WithoutDotnet(), clearEnvironment: true))!;
         _fake.ErrorDataReceived += (_, _) => { };
         _fake.BeginErrorReadLine();
@@ -86,7 +86,7 @@ public sealed partial class SingleFileBinaryTests
         var reports = Path.Combine(Distribution.Root, "binary-reports");
         var environment = WithoutDotnet();
         environment["MCONF_TARGET__SECRET"] = Secret;
-        var result = await Run.ProgramAsync(Path.Combine(Distribution.Binaries, "mconf-conformance"), ["--target", _baseUrl, "--out", reports],
+        var result = await ProgramRun.RunAsync(Path.Combine(Distribution.Binaries, "mconf-conformance"), ["--target", _baseUrl, "--out", reports],
             TimeSpan.FromMinutes(5), Distribution.Root, environment, clearEnvironment: true);
         result.ExitCode.ShouldBe(0, "exit 0 means conformant: " + result.Describe());
         result.Stdout.ShouldNotContain(Secret);

@@ -15,7 +15,7 @@ public sealed class ToolTests
     {
         var sandbox = await NuGetSandbox.CreateAsync("tool");
         var toolPath = Path.Combine(sandbox.Folder, "bin");
-        var install = await Run.ProgramAsync("dotnet",
+        var install = await ProgramRun.RunAsync("dotnet",
             ["tool", "install", "Mconf.Conformance.Tool", "--version", Distribution.KitVersion, "--tool-path", toolPath, "--configfile", sandbox.ConfigFile],
             TimeSpan.FromMinutes(3), workingDirectory: sandbox.Folder, environment: sandbox.Environment);
         Assert.That(install.ExitCode, Is.Zero, "dotnet tool install failed: " + install.Describe());
@@ -26,7 +26,7 @@ public sealed class ToolTests
     [Test]
     public async Task Version_PrintsTheKitVersion()
     {
-        var result = await Run.ProgramAsync(_command, ["--version"], TimeSpan.FromMinutes(1));
+        var result = await ProgramRun.RunAsync(_command, ["--version"], TimeSpan.FromMinutes(1));
         result.ExitCode.ShouldBe(0, result.Describe());
         result.Stdout.Trim().ShouldStartWith(Distribution.KitVersion);
     }
@@ -34,7 +34,7 @@ public sealed class ToolTests
     [Test]
     public async Task List_PrintsTheCasesWithoutRunning()
     {
-        var result = await Run.ProgramAsync(_command, ["--list"], TimeSpan.FromMinutes(1));
+        var result = await ProgramRun.RunAsync(_command, ["--list"], TimeSpan.FromMinutes(1));
         result.ExitCode.ShouldBe(0, result.Describe());
         result.Stdout.ShouldContain("getStats/request/meetingID");
         result.Stdout.ShouldContain("join/request/guest");
@@ -44,7 +44,7 @@ public sealed class ToolTests
     public async Task Certification_OfItsEmbeddedFake_IsConformant_AndWritesTheFourReports()
     {
         var reports = Path.Combine(Distribution.Root, "tool-reports");
-        var result = await Run.ProgramAsync(_command, ["--out", reports], TimeSpan.FromMinutes(5), workingDirectory: Distribution.Root);
+        var result = await ProgramRun.RunAsync(_command, ["--out", reports], TimeSpan.FromMinutes(5), workingDirectory: Distribution.Root);
         result.ExitCode.ShouldBe(0, "exit 0 means conformant: " + result.Describe());
         var run = Directory.GetDirectories(reports).Single(d => !Path.GetFileName(d).StartsWith('.') && Path.GetFileName(d) != "latest");
         foreach (var report in new[] { "junit.xml", "report.html", "summary.md", "results.json" })

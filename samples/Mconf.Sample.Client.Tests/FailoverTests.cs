@@ -86,7 +86,7 @@ public sealed class FailoverTests
     {
         var control = _fleet.StartControl();
         var script = RepoRoot.File("samples/fleet-failover.sh");
-        var run = await ThirdPartyClientInteropTests.Run("bash", [script], Path.GetDirectoryName(script)!, new Dictionary<string, string> { ["FLEET"] = control }, TimeSpan.FromMinutes(1));
+        var run = await ProgramRun.RunAsync("bash", [script], TimeSpan.FromMinutes(1), Path.GetDirectoryName(script), new Dictionary<string, string?> { ["FLEET"] = control });
         run.ExitCode.ShouldBe(0, run.Output);
         run.Output.ShouldContain("create failed over to server 1");
         _fleet[0].Outage.ShouldBe(Outage.None, "the script brings the server back");

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Mconf.Mock;
 
 namespace Mconf.Sample.Client.Tests;
@@ -18,12 +17,12 @@ public sealed class ThirdPartyClientInteropTests
         var folder = RepoRoot.File("samples/node-bigbluebutton-js");
         if (!Directory.Exists(Path.Combine(folder, "node_modules")))
         {
-            var install = await Run("npm", ["ci", "--no-audit", "--no-fund"], folder, new Dictionary<string, string>(), InstallTimeout);
+            var install = await RunAsync("npm", ["ci", "--no-audit", "--no-fund"], folder, [], InstallTimeout);
             install.ExitCode.ShouldBe(0, $"npm ci failed in {folder}:\n{install.Output}");
         }
 
         using var fake = FakeMconfServer.Start(new FakeServerOptions { AutoConnect = true });
-        var run = await Run("node", ["interop.mjs"], folder, new Dictionary<string, string> { ["BBB_URL"] = fake.BaseUrl, ["BBB_SECRET"] = fake.Secret }, RunTimeout);
+        var run = await RunAsync("node", ["interop.mjs"], folder, new() { ["BBB_URL"] = fake.BaseUrl, ["BBB_SECRET"] = fake.Secret }, RunTimeout);
         run.ExitCode.ShouldBe(0, $"interop.mjs failed:\n{run.Output}");
 
         var unsigned = fake.Requests.Where(r => !r.IsSignedCorrectly).ToList();
@@ -31,55 +30,17 @@ public sealed class ThirdPartyClientInteropTests
         TestContext.Out.WriteLine(fake.Requests.Report().ToText());
     }
 
-    internal sealed record ProcessResult(int ExitCode, string Output);
-
-    internal static async Task<ProcessResult> Run(string program, string[] arguments, string folder, Dictionary<string, string> environment, TimeSpan timeout)
+    /// <summary>Runs a program of the interop sample; a missing Node.js is named as such, not as a crash.</summary>
+    private static async Task<ProgramResult> RunAsync(string program, string[] arguments, string folder, Dictionary<string, string?> environment, TimeSpan timeout)
     {
-        var start = new ProcessStartInfo(program)
-        {
-            WorkingDirectory = folder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        foreach (var argument in arguments)
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        Process process;
         try
         {
-            process = Process.Start(start) ?? throw new InvalidOperationException($"{program} did not start.");
+            return await ProgramRun.RunAsync(program, arguments, timeout, folder, environment);
         }
         catch (System.ComponentModel.Win32Exception ex)
         {
             Assert.Fail($"'{program}' is not on PATH ({ex.Message}). Install Node.js 18 or later (with npm) to run the third-party interop test, or exclude it with --filter TestCategory!=interop.");
             throw;
-        }
-
-        using (process)
-        {
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var deadline = new CancellationTokenSource(timeout);
-            try
-            {
-                await process.WaitForExitAsync(deadline.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                await process.WaitForExitAsync();
-                return new ProcessResult(-1, $"{program} did not finish within {timeout}.\n{await stdout}\n{await stderr}");
-            }
-
-            return new ProcessResult(process.ExitCode, (await stdout) + (await stderr));
         }
     }
 }

@@ -48,7 +48,7 @@ internal sealed class NuGetSandbox
 
     private static async Task<string> GlobalPackagesFolderAsync()
     {
-        var result = await Run.ProgramAsync("dotnet", ["nuget", "locals", "global-packages", "--list"], TimeSpan.FromMinutes(1));
+        var result = await ProgramRun.RunAsync("dotnet", ["nuget", "locals", "global-packages", "--list"], TimeSpan.FromMinutes(1));
         Assert.That(result.ExitCode, Is.Zero, result.Describe());
         // "global-packages: /root/.nuget/packages/"
         return result.Stdout.Trim().Split(": ", 2)[1].Trim();

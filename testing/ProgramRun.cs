@@ -1,13 +1,17 @@
 using System.Diagnostics;
 using System.Text;
 
-namespace Mconf.Packaging.Tests.Support;
+namespace Mconf.Testing;
 
-/// <summary>What a finished process left: its exit code and everything it printed.</summary>
-internal sealed record Finished(int ExitCode, string Stdout, string Stderr)
+/// <summary>What a finished program left: its exit code and everything it printed. One process runner for every
+/// test project (the packaging tests, the sample client's interop and failover scripts).</summary>
+internal sealed record ProgramResult(int ExitCode, string Stdout, string Stderr)
 {
+    /// <summary>What the program printed, stdout then stderr.</summary>
+    public string Output => Stdout + Stderr;
+
     /// <summary>For failure messages: the tail of both streams. A nested <c>dotnet test</c> summary line is reworded
-    /// so ../../test.sh, which sums such lines from the console, never counts it as one of the kit's own.</summary>
+    /// so test.sh, which sums such lines from the console, never counts it as one of the kit's own.</summary>
     public string Describe() =>
         $"exit {ExitCode}\n--- stdout (end)\n{Tail(Stdout)}\n--- stderr (end)\n{Tail(Stderr)}"
             .Replace("Failed:", "failed =", StringComparison.Ordinal).Replace("Passed:", "passed =", StringComparison.Ordinal);
@@ -16,9 +20,9 @@ internal sealed record Finished(int ExitCode, string Stdout, string Stderr)
 }
 
 /// <summary>Runs a program to its end within a time limit; past it, the whole process tree is killed and the test fails.</summary>
-internal static class Run
+internal static class ProgramRun
 {
-    public static async Task<Finished> ProgramAsync(string file, IEnumerable<string> arguments, TimeSpan limit,
+    public static async Task<ProgramResult> RunAsync(string file, IEnumerable<string> arguments, TimeSpan limit,
         string? workingDirectory = null, IReadOnlyDictionary<string, string?>? environment = null, bool clearEnvironment = false)
     {
         using var process = new Process { StartInfo = StartInfo(file, arguments, workingDirectory, environment, clearEnvironment) };
@@ -39,11 +43,11 @@ internal static class Run
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
             Assert.Fail($"{System.IO.Path.GetFileName(file)} {string.Join(' ', arguments)} did not finish within {limit.TotalSeconds:0} s; killed.\n" +
-                new Finished(-1, Read(stdout), Read(stderr)).Describe());
+                new ProgramResult(-1, Read(stdout), Read(stderr)).Describe());
         }
 
         process.WaitForExit(); // drains the asynchronous readers
-        return new Finished(process.ExitCode, Read(stdout), Read(stderr));
+        return new ProgramResult(process.ExitCode, Read(stdout), Read(stderr));
     }
 
     public static ProcessStartInfo StartInfo(string file, IEnumerable<string> arguments, string? workingDirectory,
