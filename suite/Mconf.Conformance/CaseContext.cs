@@ -11,6 +11,7 @@ public sealed class CaseContext
 {
     private readonly List<ApiAnswer> _answers = [];
     private readonly List<string> _observations = [];
+    private readonly List<Witness> _witnesses = [];
     private readonly Lock _lock = new();
 
     internal CaseContext(ConformanceSession session, ConformanceCase? @case, CancellationToken cancellationToken)
@@ -136,6 +137,34 @@ public sealed class CaseContext
             lock (_lock)
             {
                 return [.. _observations];
+            }
+        }
+    }
+
+    /// <summary>Records a value the case observed in <paramref name="answer"/> and judged, as evidence for
+    /// <paramref name="specId"/> (default: the case's spec ID). <paramref name="record"/> names the record the value
+    /// came from (e.g. <c>meeting m-1</c>; empty for the answer itself). Only passing cases' witnesses verify a delta.</summary>
+    public void Witness(ApiAnswer answer, string record, string value, string? specId = null)
+    {
+        ArgumentNullException.ThrowIfNull(answer);
+        var id = specId ?? RequireCase().SpecId;
+        var witness = new Witness(id, answer.RequestLine, Session.Client.Redact(record), Session.Client.Redact(value));
+        lock (_lock)
+        {
+            if (!_witnesses.Contains(witness))
+            {
+                _witnesses.Add(witness);
+            }
+        }
+    }
+
+    public IReadOnlyList<Witness> Witnesses
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return [.. _witnesses];
             }
         }
     }

@@ -123,7 +123,7 @@ public sealed class ConformanceSession : IAsyncDisposable
         }
 
         // The known-failing list is applied here, the one path the runner and the NUnit suite share.
-        return Options.KnownFailing.Apply(new CaseResult(@case, verdict, message, Options.Time.GetElapsedTime(started), ctx.Evidence) { Observations = ctx.Observations });
+        return Options.KnownFailing.Apply(new CaseResult(@case, verdict, message, Options.Time.GetElapsedTime(started), ctx.Evidence) { Observations = ctx.Observations, Witnesses = ctx.Witnesses });
     }
 
     /// <summary>"&lt;id&gt;: expected ...; got ..." then the redacted request line and the raw answer.</summary>

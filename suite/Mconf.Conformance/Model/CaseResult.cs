@@ -15,4 +15,7 @@ public sealed record CaseResult(
     IReadOnlyList<Exchange> Evidence)
 {
     public IReadOnlyList<string> Observations { get; init; } = [];
+
+    /// <summary>The values the case observed and judged (redacted), each under the spec ID it verifies.</summary>
+    public IReadOnlyList<Witness> Witnesses { get; init; } = [];
 }
