@@ -8,12 +8,17 @@ namespace Mconf.Conformance.Runner.Reports;
 /// <summary>Builds the delta table: every spec entry of origin Mconf-Live, the kit's cases for it (the cases
 /// whose spec ID is the entry or a rule about it, <c>&lt;id&gt;#slug</c>; for a new call, all its cases) and
 /// their joint outcome, worst first: failed, known-failing, inconclusive, passed, skipped. A delta is
-/// <see cref="DeltaRecord.Verified"/> when at least one of its cases that is not merely supporting passed and none failed; otherwise the row says
-/// why not and which command would verify it.</summary>
+/// <see cref="DeltaRecord.Verified"/> only through an observation of its own value: none of its cases failed, and at
+/// least one of them that is not merely supporting passed AND left a witness (a value it observed and judged) under
+/// the delta's ID or its own spec ID. A case that passed on absence, or on nothing it saw, leaves none. Otherwise the
+/// row says why not and which command would verify it; a verified row carries a few of its witnesses.</summary>
 public static class DeltaTable
 {
     public const string NotRun = "not-run";
     public const string NoCase = "no-case";
+
+    /// <summary>Witnesses shown per verified delta (results.json, report.html, summary.md): a few, not all.</summary>
+    public const int MaxEvidence = 3;
 
     private static readonly Verdict[] Severity = [Verdict.Failed, Verdict.KnownFailing, Verdict.Inconclusive, Verdict.Passed, Verdict.Skipped];
 
@@ -24,6 +29,7 @@ public static class DeltaTable
         ArgumentNullException.ThrowIfNull(ran);
         var verdicts = ran.GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Verdict, StringComparer.Ordinal);
         var messages = ran.GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Message, StringComparer.Ordinal);
+        var witnesses = ran.GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Witnesses, StringComparer.Ordinal);
         var rows = new List<DeltaRecord>();
 
         void Add(string id, string kind, string call, string description, bool inWiki, SourceRef source, Func<ConformanceCase, bool> covers)
@@ -34,13 +40,23 @@ public static class DeltaTable
             var seen = cases.Where(verdicts.ContainsKey).Select(c => verdicts[c]).ToList();
             // A supporting case (how a request is refused or answered, not the behaviour the delta documents) can
             // fail its delta but never verifies it alone: a passing checksum check says nothing of guests.
-            var passedVerifying = covering.Any(c => !c.IsSupporting && verdicts.GetValueOrDefault(c.Id, Verdict.Skipped) == Verdict.Passed);
-            var verified = passedVerifying && !seen.Contains(Verdict.Failed) && !seen.Contains(Verdict.KnownFailing);
+            var passing = covering.Where(c => !c.IsSupporting && verdicts.GetValueOrDefault(c.Id, Verdict.Skipped) == Verdict.Passed).ToList();
+            // Only what a passing case observed of this delta's own value counts: its witnesses under the delta's ID,
+            // or under the case's spec ID (the entry or rule through which the case is about the delta).
+            var evidence = passing
+                .SelectMany(c => witnesses.GetValueOrDefault(c.Id, []).Where(w => w.SpecId == id || w.SpecId == c.SpecId)
+                    .Select(w => new DeltaEvidence(c.Id, w.Request, w.Record, w.Value)))
+                .ToList();
+            var failedOrKnown = seen.Contains(Verdict.Failed) || seen.Contains(Verdict.KnownFailing);
+            var verified = evidence.Count > 0 && !failedOrKnown;
+            var blind = !failedOrKnown && passing.Count > 0 && evidence.Count == 0;
             rows.Add(new DeltaRecord(id, kind, call, description, inWiki, $"{source.Doc} {source.Section}".Trim(), cases, outcome)
             {
                 Verified = verified,
-                Reason = verified ? null : Reason(outcome, cases, verdicts, messages),
-                VerifyWith = verified ? null : Command(id, outcome, cases, verdicts, messages),
+                Evidence = verified ? Few(evidence) : [],
+                WitnessCount = verified ? evidence.Count : 0,
+                Reason = verified ? null : blind ? Unobserved(id, passing, cases, verdicts, messages) : Reason(outcome, cases, verdicts, messages),
+                VerifyWith = verified ? null : Command(id, blind ? "inconclusive" : outcome, cases, verdicts, messages),
             });
         }
 
@@ -76,6 +92,36 @@ public static class DeltaTable
         }
 
         return rows;
+    }
+
+    /// <summary>A few witnesses, from as many cases and values as there are, in the order they were left.</summary>
+    private static List<DeltaEvidence> Few(IReadOnlyList<DeltaEvidence> evidence)
+    {
+        var picked = evidence.DistinctBy(e => e.Case, StringComparer.Ordinal).Take(MaxEvidence).ToList();
+        foreach (var e in evidence)
+        {
+            if (picked.Count >= MaxEvidence)
+            {
+                break;
+            }
+
+            if (!picked.Contains(e) && !picked.Any(p => p.Value == e.Value && p.Record == e.Record))
+            {
+                picked.Add(e);
+            }
+        }
+
+        return picked;
+    }
+
+    /// <summary>Why a delta whose cases passed is not verified: none of them observed a value of it (it passed on
+    /// absence, or judged nothing); an inconclusive case's reason says what was missing.</summary>
+    private static string Unobserved(string id, IReadOnlyList<ConformanceCase> passing, IReadOnlyList<string> cases, IReadOnlyDictionary<string, Verdict> verdicts, IReadOnlyDictionary<string, string> messages)
+    {
+        var names = string.Join(", ", passing.Take(3).Select(c => c.Id)) + (passing.Count > 3 ? $" and {passing.Count - 3} more" : "");
+        var text = $"passed without observing a value of {id}: {names} left no witness of it (no value of it observed and judged in an answer)";
+        var first = cases.Where(verdicts.ContainsKey).FirstOrDefault(c => verdicts[c] is Verdict.Inconclusive);
+        return first is null ? text : $"{text}; {VerdictNames.Of(verdicts[first])}: {Judgement.Finding(messages[first], first)}";
     }
 
     /// <summary>Why a delta is not verified, from its cases: the first non-pass reason.</summary>

@@ -67,6 +67,7 @@ internal static class HtmlPage
         dl { display: grid; grid-template-columns: max-content 1fr; gap: .1rem .8rem; margin: .4rem 0; } dt { color: var(--skip); } dd { margin: 0; }
         details summary { cursor: pointer; font-family: ui-monospace, monospace; font-size: 12.5px; word-break: break-all; }
         .muted { color: var(--skip); } .kv th { width: 12rem; }
+        ul.evidence { margin: .3rem 0 0; padding-left: 1rem; word-break: break-word; }
         footer { margin-top: 3rem; color: var(--skip); font-size: 12px; }
         """;
 }

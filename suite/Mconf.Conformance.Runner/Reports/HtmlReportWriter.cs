@@ -212,7 +212,7 @@ public static class HtmlReportWriter
         html.Append(CultureInfo.InvariantCulture, $"""
             <section id="deltas">
             <h2>Mconf-Live deltas: verified {d.DeltasVerified} of {d.Deltas.Count}</h2>
-            <p>Every change the Mconf-Live API documents over BigBlueButton 0.9 (the wiki, and fields the server returns that the wiki omits), the cases that verify it and their joint outcome (worst first). Verified: at least one case passed and none failed; otherwise why not, and the command that would verify it.</p>
+            <p>Every change the Mconf-Live API documents over BigBlueButton 0.9 (the wiki, and fields the server returns that the wiki omits), the cases that verify it and their joint outcome (worst first). Verified: none of its cases failed and a passing case observed a value of it (shown: which answer, which record, which value); a case that passed without observing one verifies nothing. Otherwise why not, and the command that would verify it.</p>
             <table class="fixed">
             <colgroup><col style="width: 20%"><col style="width: 7%"><col style="width: 20%"><col style="width: 4%"><col style="width: 27%"><col style="width: 22%"></colgroup>
             <tr><th>Delta</th><th>Kind</th><th>What</th><th>In wiki</th><th>Cases</th><th>Outcome</th></tr>
@@ -227,7 +227,7 @@ public static class HtmlReportWriter
                     ? $"<a href=\"#{E(Anchor(id))}\"><code>{E(id)}</code></a> <span class=\"badge {Css(v)}\">{E(VerdictNames.Of(v))}</span>"
                     : $"<code>{E(id)}</code> <span class=\"muted\">not run</span>"));
             html.Append(CultureInfo.InvariantCulture,
-                $"<tr><td><code>{E(delta.Id)}</code></td><td>{E(delta.Kind)}</td><td>{E(delta.Description)}<br><span class=\"muted\">{E(delta.Source)}</span></td><td>{(delta.InWiki ? "yes" : "no")}</td><td>{cases}</td><td><span class=\"badge {E(delta.Outcome)}\">{E(delta.Outcome)}</span> <span class=\"badge {(delta.Verified ? "verified" : "unverified")}\">{(delta.Verified ? "verified" : "unverified")}</span>{(delta.Verified ? "" : $"<br>{E(delta.Reason)}<br><span class=\"muted\">verify with:</span> <code>{E(delta.VerifyWith)}</code>")}</td></tr>\n");
+                $"<tr><td><code>{E(delta.Id)}</code></td><td>{E(delta.Kind)}</td><td>{E(delta.Description)}<br><span class=\"muted\">{E(delta.Source)}</span></td><td>{(delta.InWiki ? "yes" : "no")}</td><td>{cases}</td><td><span class=\"badge {E(delta.Outcome)}\">{E(delta.Outcome)}</span> <span class=\"badge {(delta.Verified ? "verified" : "unverified")}\">{(delta.Verified ? "verified" : "unverified")}</span>{(delta.Verified ? DeltaEvidence(delta) : $"<br>{E(delta.Reason)}<br><span class=\"muted\">verify with:</span> <code>{E(delta.VerifyWith)}</code>")}</td></tr>\n");
         }
 
         if (d.Deltas.Count == 0)
@@ -238,19 +238,34 @@ public static class HtmlReportWriter
         html.Append("</table>\n</section>\n");
     }
 
+    /// <summary>The observed values behind a verified delta: value, record, the case and the answer's request line.</summary>
+    private static string DeltaEvidence(DeltaRecord delta)
+    {
+        if (delta.Evidence.Count == 0)
+        {
+            return "";
+        }
+
+        var more = delta.WitnessCount > delta.Evidence.Count ? $"<br><span class=\"muted\">{delta.WitnessCount - delta.Evidence.Count} more observed value(s) in results.json</span>" : "";
+        return "<ul class=\"evidence\">" + string.Concat(delta.Evidence.Select(e =>
+            $"<li>observed <code>{E(Shorten(e.Value, 120))}</code>{(e.Record.Length == 0 ? "" : $" in {E(e.Record)}")} <span class=\"muted\">({E(e.Case)}: {E(Shorten(e.Request, 200))})</span></li>")) + "</ul>" + more;
+    }
+
+    private static string Shorten(string text, int max) => text.Length <= max ? text : text[..max] + "…";
+
     /// <summary>Legitimate variations the cases saw (guest policy, the videoCount reading, ...): not failures.</summary>
     private static void Observations(StringBuilder html, ResultsDocument d)
     {
-        var observed = d.Cases.SelectMany(c => c.Observations.Select(o => (c.Id, Text: o))).ToList();
+        var observed = ObservationList.Of(d);
         if (observed.Count == 0)
         {
             return;
         }
 
-        html.Append(CultureInfo.InvariantCulture, $"<section id=\"observations\">\n<h2>Observations ({observed.Count})</h2>\n<p class=\"muted\">what this target does differently but legitimately; accepted, not failures</p>\n<ul>\n");
-        foreach (var (id, text) in observed)
+        html.Append(CultureInfo.InvariantCulture, $"<section id=\"observations\">\n<h2>Observations ({observed.Count})</h2>\n<p class=\"muted\">what this target does differently but legitimately; accepted, not failures (each once, with the cases that saw it)</p>\n<ul>\n");
+        foreach (var o in observed)
         {
-            html.Append(CultureInfo.InvariantCulture, $"<li><code>{E(id)}</code>: {E(text)}</li>\n");
+            html.Append(CultureInfo.InvariantCulture, $"<li>{string.Join(", ", o.Cases.Select(id => $"<code>{E(id)}</code>"))}: {E(o.Text)}</li>\n");
         }
 
         html.Append("</ul>\n</section>\n");

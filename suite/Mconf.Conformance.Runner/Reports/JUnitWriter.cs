@@ -92,7 +92,8 @@ public static class JUnitWriter
                 Property("deltasTotal", document.Deltas.Count.ToString(CultureInfo.InvariantCulture)),
                 Property("deltasUnverified", string.Join(", ", document.Deltas.Where(d => !d.Verified).Select(d => d.Id))),
                 Property("presenceSeconds", document.Presence is { } p ? p.DurationSeconds.ToString("0.000", CultureInfo.InvariantCulture) : "none"),
-                cases.SelectMany(c => c.Observations.Select(o => Property("observation", $"{c.Id}: {o}")))),
+                ObservationList.Of(document).Where(o => o.Cases.Any(id => cases.Any(c => c.Id == id)))
+                    .Select(o => Property("observation", $"{string.Join(", ", o.Cases)}: {o.Text}"))),
             list);
     }
 
@@ -108,7 +109,8 @@ public static class JUnitWriter
                 Property("layer", c.Layer),
                 Property("tier", c.Tier),
                 Property("source", $"{c.Spec.Doc} {c.Spec.Section}".Trim()),
-                Property("verdict", VerdictNames.Of(c.Verdict))));
+                Property("verdict", VerdictNames.Of(c.Verdict)),
+                c.Witnesses.Take(MaxWitnessProperties).Select(w => Property("witness", Witness(w)))));
         switch (c.Verdict)
         {
             case Verdict.Failed:
@@ -130,6 +132,12 @@ public static class JUnitWriter
 
         return element;
     }
+
+    /// <summary>Observed values carried per testcase as properties (results.json keeps more).</summary>
+    public const int MaxWitnessProperties = 5;
+
+    private static string Witness(WitnessRecord w) =>
+        $"{w.SpecId}: {w.Value}{(w.Record.Length == 0 ? "" : " in " + w.Record)} ({w.Request})";
 
     private static string Details(CaseRecord c) =>
         $"{c.Message}\n\nRequirement: {c.Requirement}\nAction: {c.Action}\nSpec: {c.Spec.Id} ({c.Spec.Doc} {c.Spec.Section})\n\n{Evidence(c)}";

@@ -42,7 +42,10 @@ public static class MarkdownSummaryWriter
         List(md, "Failed", document.Cases.Where(c => c.Verdict == Verdict.Failed).ToList());
         List(md, "Known failing", document.Cases.Where(c => c.Verdict == Verdict.KnownFailing).ToList());
         List(md, "Inconclusive", document.Cases.Where(c => c.Verdict == Verdict.Inconclusive).ToList());
-        var observed = document.Cases.SelectMany(c => c.Observations.Select(o => $"- {Code(c.Id)}: {Code(Shorten(o, 200))}")).ToList();
+        // Each variation once, with the cases that saw it (several cases of one delta see the same one).
+        var observed = ObservationList.Of(document)
+            .Select(o => $"- {string.Join(", ", o.Cases.Take(3).Select(id => Code(id)))}{(o.Cases.Count > 3 ? $" and {o.Cases.Count - 3} more" : "")}: {Code(Shorten(o.Text, 200))}")
+            .ToList();
         if (observed.Count > 0)
         {
             md.Append(CultureInfo.InvariantCulture, $"\n**Observations** ({observed.Count}; legitimate variations, not failures):\n\n");
@@ -59,6 +62,7 @@ public static class MarkdownSummaryWriter
                 .OrderBy(g => g.Key, StringComparer.Ordinal)
                 .Select(g => $"{g.Count()} {g.Key}");
             md.Append(CultureInfo.InvariantCulture, $"\n**Mconf-Live deltas verified: {document.DeltasVerified} of {document.Deltas.Count}** (outcomes: {string.Join(", ", byOutcome)}).\n");
+            Evidence(md, document.Deltas.Where(d => d.Verified).ToList());
             var unverified = document.Deltas.Where(d => !d.Verified).ToList();
             if (unverified.Count > 0)
             {
@@ -83,6 +87,30 @@ public static class MarkdownSummaryWriter
 
         md.Append(CultureInfo.InvariantCulture, $"\nDetails, with the evidence of every failure: `report.html` in the run's report folder ({Code(document.RunId)}).\n");
         return md.ToString();
+    }
+
+    /// <summary>Every verified delta with one observed value behind it (answer, record, value), folded so the
+    /// comment stays short; report.html and results.json have a few more.</summary>
+    private static void Evidence(StringBuilder md, IReadOnlyList<DeltaRecord> verified)
+    {
+        if (verified.Count == 0)
+        {
+            return;
+        }
+
+        md.Append(CultureInfo.InvariantCulture, $"\n<details><summary>Evidence: the observed value behind each verified delta ({verified.Count})</summary>\n\n");
+        foreach (var delta in verified)
+        {
+            if (delta.Evidence.FirstOrDefault() is not { } e)
+            {
+                continue;
+            }
+
+            var record = e.Record.Length == 0 ? "" : $" in {Code(Shorten(e.Record, 80))}";
+            md.Append(CultureInfo.InvariantCulture, $"- {Code(delta.Id)}: {Code(Shorten(e.Value, 80))}{record}, from {Code(Shorten(e.Request, 160))}\n");
+        }
+
+        md.Append("\n</details>\n");
     }
 
     public static void Write(ResultsDocument document, string path) => File.WriteAllText(path, Render(document), new UTF8Encoding(false));

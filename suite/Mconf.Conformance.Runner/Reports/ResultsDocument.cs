@@ -124,7 +124,18 @@ public sealed record CaseRecord(
     /// <summary>What the target does differently but legitimately (a reading of the wiki, a configuration), as
     /// the case saw it: accepted, and reported so the user knows which reading the target follows.</summary>
     public IReadOnlyList<string> Observations { get; init; } = [];
+
+    /// <summary>The values the case observed and judged (redacted), each under the spec ID it is evidence for; at
+    /// most <see cref="ResultsDocumentBuilder.MaxWitnessesPerSpec"/> per spec ID (a listing can hold many records).</summary>
+    public IReadOnlyList<WitnessRecord> Witnesses { get; init; } = [];
 }
+
+/// <summary>An observed value behind a verdict: the spec ID it is evidence for, the answer it came from (the redacted
+/// request line), the record in that answer (e.g. <c>meeting m-1</c>; empty for the answer itself) and the value.</summary>
+public sealed record WitnessRecord(string SpecId, string Request, string Record, string Value);
+
+/// <summary>What verified a delta: a witness of one of its passing cases (<see cref="Case"/>).</summary>
+public sealed record DeltaEvidence(string Case, string Request, string Record, string Value);
 
 /// <summary>One redacted HTTP exchange: the request line and what came back.</summary>
 public sealed record ExchangeRecord(string Method, string Url, int Status, string? ContentType, string? Body, string? Location);
@@ -142,8 +153,15 @@ public sealed record DeltaRecord(
     IReadOnlyList<string> Cases,
     string Outcome)
 {
-    /// <summary>At least one of its cases passed and none failed.</summary>
+    /// <summary>None of its cases failed, and a passing, non-supporting case about it observed a value of it (left a
+    /// witness under the delta's ID or the case's own spec ID). A case that passed on absence verifies nothing.</summary>
     public bool Verified { get; init; }
+
+    /// <summary>For a verified delta, a few of the observed values behind it (which answer, record and value);
+    /// <see cref="WitnessCount"/> says how many its passing cases left in all.</summary>
+    public IReadOnlyList<DeltaEvidence> Evidence { get; init; } = [];
+
+    public int WitnessCount { get; init; }
 
     /// <summary>Why it is not verified (null when it is).</summary>
     public string? Reason { get; init; }

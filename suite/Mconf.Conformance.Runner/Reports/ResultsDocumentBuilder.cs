@@ -13,6 +13,10 @@ public sealed class ResultsDocumentBuilder(string kitVersion, string? secret)
     /// <summary>Bodies longer than this are cut in the reports (a getMeetings listing can be large).</summary>
     public const int MaxBodyChars = 64 * 1024;
 
+    /// <summary>Witnesses kept per case and spec ID: enough to show what was judged, without copying a whole listing
+    /// (every spec ID a case witnessed keeps at least one, so the delta table sees it).</summary>
+    public const int MaxWitnessesPerSpec = 10;
+
     public ResultsDocument Build(RunOutcome outcome, IReadOnlyList<CaseResult> results, Judgement judgement, RunSelection options, IReadOnlyList<ConformanceCase> catalogue)
     {
         ArgumentNullException.ThrowIfNull(outcome);
@@ -89,6 +93,10 @@ public sealed class ResultsDocumentBuilder(string kitVersion, string? secret)
             [.. result.Evidence.Select(e => new ExchangeRecord(e.Method, R(e.Url), e.Status, e.ContentType, e.Body is null ? null : Cut(R(e.Body)), e.Location is null ? null : R(e.Location)))])
         {
             Observations = [.. result.Observations.Select(R)],
+            Witnesses = [.. result.Witnesses
+                .GroupBy(w => w.SpecId, StringComparer.Ordinal)
+                .SelectMany(g => g.Take(MaxWitnessesPerSpec))
+                .Select(w => new WitnessRecord(w.SpecId, R(w.Request), R(w.Record), R(w.Value)))],
         };
     }
 
