@@ -24,39 +24,54 @@ public sealed class ChecksumCase : ICaseKind
         var query = QueryString.Build(Scenarios.ProbeRequests.Apply(ctx, [], null, c.OptionalArg("params"))
             .Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
         var and = query.Length == 0 ? "" : query + "&";
+        // Every verdict is judged against what the suite sent (a checksum it left out, spoiled, or placed or encoded
+        // on purpose), never against the answer alone; the witness is the answer's key and the request it answers.
         switch (mode)
         {
             case "missing":
-                Expect.Error(await ctx.GetRawAsync(call, query).ConfigureAwait(false), "checksumError");
+                Rejected(ctx, await ctx.GetRawAsync(call, query).ConfigureAwait(false), "no checksum sent");
                 break;
             case "wrong":
-                Expect.Error(await ctx.GetRawAsync(call, and + "checksum=" + new string('0', algorithm.HexLength())).ConfigureAwait(false), "checksumError");
+                Rejected(ctx, await ctx.GetRawAsync(call, and + "checksum=" + new string('0', algorithm.HexLength())).ConfigureAwait(false), "a checksum of zeros sent");
                 break;
             case "other-secret":
                 var other = Target.TargetClient.SignWith("not-" + ctx.Options.Secret + "-conformance", algorithm, call, "");
-                Expect.Error(await ctx.GetRawAsync(call, other).ConfigureAwait(false), "checksumError");
+                Rejected(ctx, await ctx.GetRawAsync(call, other).ConfigureAwait(false), "signed with another secret");
                 break;
             case "uppercase":
                 var signed = ctx.Sign(call, "");
                 var upper = "checksum=" + signed[(signed.IndexOf("checksum=", StringComparison.Ordinal) + "checksum=".Length)..].ToUpperInvariant();
-                Expect.Error(await ctx.GetRawAsync(call, upper).ConfigureAwait(false), "checksumError");
+                Rejected(ctx, await ctx.GetRawAsync(call, upper).ConfigureAwait(false), "the right checksum in upper case");
                 break;
             case "position":
                 var probe = "meetingID=" + QueryString.Encode(ctx.Ledger.UnknownId("meeting"));
                 var checksum = Checksum.Compute("isMeetingRunning", probe, ctx.Options.Secret, algorithm);
-                Expect.Success(Expect.AcceptedAnswer(await ctx.GetRawAsync("isMeetingRunning", $"checksum={checksum}&{probe}").ConfigureAwait(false)));
+                Accepted(ctx, await ctx.GetRawAsync("isMeetingRunning", $"checksum={checksum}&{probe}").ConfigureAwait(false), "the right checksum first in the query");
                 break;
             case "plus-or-percent":
                 var meeting = ctx.Ledger.UnknownId("meeting") + " with spaces";
                 foreach (var style in new[] { SpaceStyle.Percent, SpaceStyle.Plus })
                 {
                     var raw = "meetingID=" + QueryString.Encode(meeting, style);
-                    Expect.Success(Expect.AcceptedAnswer(await ctx.GetRawAsync("isMeetingRunning", ctx.Sign("isMeetingRunning", raw)).ConfigureAwait(false)));
+                    Accepted(ctx, await ctx.GetRawAsync("isMeetingRunning", ctx.Sign("isMeetingRunning", raw)).ConfigureAwait(false),
+                        $"a space sent as {(style == SpaceStyle.Plus ? "+" : "%20")}, signed over the bytes sent");
                 }
 
                 break;
             default:
                 throw new CaseFailure("a checksum mode missing|wrong|other-secret|uppercase|position|plus-or-percent", $"mode '{mode}' in the case fixture");
         }
+    }
+
+    private static void Rejected(CaseContext ctx, Target.ApiAnswer answer, string sent)
+    {
+        var xml = Expect.Error(answer, "checksumError");
+        ctx.Witness(answer, "", $"returncode {xml.ReturnCode} messageKey checksumError ({sent})");
+    }
+
+    private static void Accepted(CaseContext ctx, Target.ApiAnswer answer, string sent)
+    {
+        var xml = Expect.Success(Expect.AcceptedAnswer(answer));
+        ctx.Witness(answer, "", $"returncode {xml.ReturnCode}, no checksumError ({sent})");
     }
 }

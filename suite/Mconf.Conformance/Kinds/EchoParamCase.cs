@@ -29,23 +29,33 @@ public sealed class EchoParamCase : ICaseKind
             return;
         }
 
+        // The witness is what the suite sent: the answer is judged against the request, never against itself.
         var meeting = await OwnMeetings.CreateAsync(ctx, "echo", extra: (param, value)).ConfigureAwait(false);
+        var record = $"meeting {meeting.Id}";
         switch (call)
         {
             case "create":
-                Expect.Equal(value, Expect.Element(meeting.Create, path, alsoAt: c.AlsoAt), $"<{path}> in the create answer (the {param} passed)", meeting.Create);
+                var created = Expect.Element(meeting.Create, path, alsoAt: c.AlsoAt);
+                Expect.Equal(value, created, $"<{path}> in the create answer (the {param} passed)", meeting.Create);
+                ctx.Witness(meeting.Create, record, Sent(param, value, created));
                 break;
             case "getMeetings":
                 var (list, entry) = await EntryAsync(ctx, meeting.Id).ConfigureAwait(false);
-                Expect.Equal(value, Expect.Element(list, entry, Relative(path)), $"<{path}> of the created meeting (the {param} passed)", list);
+                var listed = Expect.Element(list, entry, Relative(path));
+                Expect.Equal(value, listed, $"<{path}> of the created meeting (the {param} passed)", list);
+                ctx.Witness(list, record, Sent(param, value, listed));
                 break;
             default:
                 var answer = await ctx.CallAsync(call, ("meetingID", meeting.Id), ("password", meeting.ModeratorPW)).ConfigureAwait(false);
                 Expect.Success(answer);
-                Expect.Equal(value, Expect.Element(answer, path, alsoAt: c.AlsoAt), $"<{path}> in the {call} answer (the {param} passed)", answer);
+                var shown = Expect.Element(answer, path, alsoAt: c.AlsoAt);
+                Expect.Equal(value, shown, $"<{path}> in the {call} answer (the {param} passed)", answer);
+                ctx.Witness(answer, record, Sent(param, value, shown));
                 break;
         }
     }
+
+    private static string Sent(string param, string sent, string seen) => $"{param} '{seen}' (sent '{sent}')";
 
     private static async Task DefaultsAsync(CaseContext ctx, string param, string path)
     {
@@ -59,15 +69,25 @@ public sealed class EchoParamCase : ICaseKind
         }
         else if (created.Length == 0)
         {
-            ctx.Observe("create without dialNumber reports an empty dialNumber (the server has no default dial number configured)");
+            ctx.Observe(NoDefaultDialNumber);
         }
 
+        // create's value is judged against two other calls about the same meeting, each against create's answer.
+        var record = $"meeting {meeting.Id} (created without {param})";
         var (list, entry) = await EntryAsync(ctx, meeting.Id).ConfigureAwait(false);
         Expect.Equal(created, Expect.Element(list, entry, param), $"{param} of '{meeting.Id}' in getMeetings (what create reported: {path})", list);
         var info = await OwnMeetings.InfoAsync(ctx, meeting.Id, meeting.ModeratorPW).ConfigureAwait(false);
         Expect.Success(info);
         Expect.Equal(created, Expect.Element(info, param), $"{param} of '{meeting.Id}' in getMeetingInfo (what create reported)", info);
+        var shown = created.Length == 0 ? "empty" : $"'{created}'";
+        ctx.Witness(meeting.Create, record, $"{param} {shown}, the same in getMeetings and getMeetingInfo");
+        ctx.Witness(list, record, $"{param} {shown} (as create reported)");
+        ctx.Witness(info, record, $"{param} {shown} (as create reported)");
     }
+
+    /// <summary>The observation a server without a default dial number gives, worded once so every check that meets
+    /// the variation reports it the same way (the reports show each observation once).</summary>
+    public const string NoDefaultDialNumber = "create without dialNumber reports an empty dialNumber (the server has no default dial number configured)";
 
     private static async Task<(ApiAnswer List, System.Xml.Linq.XElement Entry)> EntryAsync(CaseContext ctx, string meetingId)
     {

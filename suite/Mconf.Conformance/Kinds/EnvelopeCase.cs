@@ -19,21 +19,26 @@ public sealed class EnvelopeCase : ICaseKind
         if (specId.EndsWith("/version", StringComparison.Ordinal))
         {
             Expect.Success(root);
-            Expect.Element(root, "version");
+            var version = Expect.Element(root, "version");
+            Expect.True(version.Length > 0, "a non-empty <version> at the API root", "an empty one", root);
+            ctx.Witness(root, "", $"returncode SUCCESS, version '{version}' (asked without a checksum)");
             return;
         }
 
-        FirstIsReturnCode(root);
-        FirstIsReturnCode(await ctx.CallAsync("getMeetings").ConfigureAwait(false));
-        FirstIsReturnCode(await ctx.GetRawAsync("getMeetings", "").ConfigureAwait(false));
-        FirstIsReturnCode(await ctx.CallAsync("getMeetingInfo", ("meetingID", ctx.Ledger.UnknownId("meeting"))).ConfigureAwait(false));
+        // Each answer's returncode is judged against what the suite asked: SUCCESS where it sent a valid request,
+        // FAILED where it left the checksum out or asked about a meeting it knows does not exist.
+        FirstIsReturnCode(ctx, root, "SUCCESS", "the API root");
+        FirstIsReturnCode(ctx, await ctx.CallAsync("getMeetings").ConfigureAwait(false), "SUCCESS", "a signed getMeetings");
+        FirstIsReturnCode(ctx, await ctx.GetRawAsync("getMeetings", "").ConfigureAwait(false), "FAILED", "getMeetings without a checksum");
+        FirstIsReturnCode(ctx, await ctx.CallAsync("getMeetingInfo", ("meetingID", ctx.Ledger.UnknownId("meeting"))).ConfigureAwait(false), "FAILED", "getMeetingInfo about an unknown meeting");
     }
 
-    private static void FirstIsReturnCode(ApiAnswer answer)
+    private static void FirstIsReturnCode(CaseContext ctx, ApiAnswer answer, string expected, string asked)
     {
         var xml = Expect.Xml(answer);
         var first = xml.Root.Elements().FirstOrDefault()?.Name.LocalName;
         Expect.Equal("returncode", first, $"the first child of <response> in the {(answer.Call.Length == 0 ? "API root" : answer.Call)} answer", answer);
-        Expect.True(xml.ReturnCode is "SUCCESS" or "FAILED", "returncode SUCCESS or FAILED", $"'{xml.ReturnCode}'", answer);
+        Expect.Equal(expected, xml.ReturnCode, $"the returncode of {asked}", answer);
+        ctx.Witness(answer, "", $"first child <returncode>{xml.ReturnCode}</returncode> ({asked})");
     }
 }

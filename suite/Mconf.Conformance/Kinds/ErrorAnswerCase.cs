@@ -25,11 +25,15 @@ public sealed class ErrorAnswerCase : ICaseKind
         var answer = await ctx.CallAsync(call, ProbeRequests.Apply(ctx, probe, omit, set)).ConfigureAwait(false);
 
         var spec = SpecCatalog.Load().Errors.FirstOrDefault(e => e.Key == key && e.Calls.Contains(call));
+        // Judged against what the suite sent (the parameter it left out or set) and the spec's key and message.
         var xml = Expect.Error(answer, key, spec?.Success ?? false);
+        var message = xml.ErrorMessage?.Trim() ?? "";
         if (spec is not null)
         {
-            var message = xml.ErrorMessage?.Trim() ?? "";
             Expect.Equal(spec.Message.Trim(), message, $"the {key} message of {call}", answer);
         }
+
+        var asked = string.Join(", ", new[] { omit is null ? null : $"without {omit}", set is null ? null : $"with {set}" }.Where(a => a is not null));
+        ctx.Witness(answer, "", $"returncode {xml.ReturnCode} messageKey {key}, message '{message}' ({call}{(asked.Length == 0 ? "" : " " + asked)})");
     }
 }

@@ -36,6 +36,7 @@ public sealed class InternalMeetingIdCase : ICaseKind
             var createTime = Expect.Element(info, "createTime", Mconf.Spec.Model.SpecType.Timestamp);
             var actual = Expect.Element(info, "internalMeetingID");
             Expect.Equal(Expected(meetingId, createTime), actual, $"internalMeetingID of '{meetingId}' (sha1(meetingID)-createTime)", info);
+            ctx.Witness(info, $"meeting {meetingId}", $"internalMeetingID '{actual}' = sha1(meetingID)-createTime, computed by the suite");
         }
     }
 }

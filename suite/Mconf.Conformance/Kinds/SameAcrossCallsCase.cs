@@ -17,10 +17,14 @@ public sealed class SameAcrossCallsCase : ICaseKind
         var path = c.Arg("path");
         var relative = path.StartsWith("meetings/meeting/", StringComparison.Ordinal) ? path["meetings/meeting/".Length..] : path;
         var otherPath = c.Arg("otherPath");
+        // Each getMeetings value is judged against another call (getMeetingInfo about the same meeting); the witnesses
+        // are the agreements of the last read, the one the verdict rests on.
+        var agreed = new List<(Target.ApiAnswer List, string MeetingId, string Value)>();
         await Stable.JudgeAsync(ctx, $"{relative} in getMeetings against getMeetingInfo", async () =>
         {
             var (list, attended) = await ObservedMeetings.ListedWithAttendeesAsync(ctx).ConfigureAwait(false);
             var found = new List<Disagreement>();
+            agreed.Clear();
             foreach (var view in attended)
             {
                 var listed = Expect.Element(list, view.ListEntry!, relative, Spec.Model.SpecType.Number);
@@ -29,9 +33,22 @@ public sealed class SameAcrossCallsCase : ICaseKind
                 {
                     found.Add(new(view.MeetingId, $"{relative} of '{view.MeetingId}' in getMeetings to be '{info}' (its getMeetingInfo {otherPath})", $"'{listed}'", list));
                 }
+                else
+                {
+                    agreed.Add((list, view.MeetingId, listed));
+                }
             }
 
             return found;
         }).ConfigureAwait(false);
+        if (agreed.Count == 0)
+        {
+            throw new CaseInconclusive($"{relative}: no meeting showed the same value in getMeetings and getMeetingInfo on the last read (the meetings changed between reads), so nothing was judged");
+        }
+
+        foreach (var (list, meetingId, value) in agreed)
+        {
+            ctx.Witness(list, $"meeting {meetingId}", $"{relative} {value} (getMeetingInfo {otherPath} {value})");
+        }
     }
 }
