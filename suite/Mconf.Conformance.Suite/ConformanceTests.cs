@@ -5,7 +5,8 @@ using Mconf.Conformance.Model;
 namespace Mconf.Conformance.Suite;
 
 /// <summary>The conformance suite: each test runs its case through the same engine path as the runner and maps
-/// the verdict (passed, failed with expected/got and the redacted exchange, inconclusive with the reason, skipped).</summary>
+/// the verdict (passed, failed with expected/got and the redacted exchange, inconclusive with the reason, skipped).
+/// An Mconf-Live pass that observed no value of its delta (no witness) is inconclusive, as it verifies nothing.</summary>
 [TestFixture]
 [Parallelizable(ParallelScope.Children)]
 public sealed class ConformanceTests
@@ -23,6 +24,10 @@ public sealed class ConformanceTests
 
         switch (result.Verdict)
         {
+            case Verdict.Passed when WitnessRule.NeedsWitness(result.Case) && !WitnessRule.Witnessed(result):
+                // As in the runner's delta table: a pass that observed no value of its delta verifies nothing.
+                Assert.Inconclusive($"{caseId}: passed without observing a value of {result.Case.SpecId} (no witness), so it verifies nothing");
+                break;
             case Verdict.Passed:
                 Assert.Pass();
                 break;

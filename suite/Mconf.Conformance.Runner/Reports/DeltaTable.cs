@@ -44,7 +44,7 @@ public static class DeltaTable
             // Only what a passing case observed of this delta's own value counts: its witnesses under the delta's ID,
             // or under the case's spec ID (the entry or rule through which the case is about the delta).
             var evidence = passing
-                .SelectMany(c => witnesses.GetValueOrDefault(c.Id, []).Where(w => w.SpecId == id || w.SpecId == c.SpecId)
+                .SelectMany(c => witnesses.GetValueOrDefault(c.Id, []).Where(w => WitnessRule.CountsFor(w.SpecId, id, c.SpecId))
                     .Select(w => new DeltaEvidence(c.Id, w.Request, w.Record, w.Value)))
                 .ToList();
             var failedOrKnown = seen.Contains(Verdict.Failed) || seen.Contains(Verdict.KnownFailing);
