@@ -106,7 +106,7 @@ public static class MarkdownSummaryWriter
                 continue;
             }
 
-            var record = e.Record.Length == 0 ? "" : $" in {Code(Shorten(e.Record, 80))}";
+            var record = e.Record.Length == 0 ? "" : $" in {Code(Shorten(e.Record, 120))}";
             md.Append(CultureInfo.InvariantCulture, $"- {Code(delta.Id)}: {Code(Shorten(e.Value, 80))}{record}, from {Code(Shorten(e.Request, 160))}\n");
         }
 
