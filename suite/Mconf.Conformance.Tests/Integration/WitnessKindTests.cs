@@ -51,6 +51,15 @@ public sealed class WitnessKindTests
             "getMeetingInfo/response/voiceBridge#echo");
         yield return Case("internalMeetingID from another createTime", Mutations.SetValue("getMeetingInfo", "internalMeetingID", v => v + "1"),
             "getMeetingInfo/response/internalMeetingID#sha1-create-time");
+        yield return Case("createTime and internalMeetingID shifted together in getMeetingInfo", Mutations.Xml("shifted createTime", "getMeetingInfo", root =>
+            {
+                if (root.Element("createTime") is { } time && root.Element("internalMeetingID") is { } internalId && long.TryParse(time.Value.Trim(), out var ms))
+                {
+                    time.Value = (ms + 1).ToString(CultureInfo.InvariantCulture);
+                    internalId.Value = internalId.Value.Trim()[..40] + "-" + time.Value;
+                }
+            }),
+            "getMeetingInfo/response/internalMeetingID#sha1-create-time");
         yield return Case("notFound with another message", Mutations.SetValue("getMeetingInfo", "message", v => v + " (reworded)"),
             "error/notFound/getMeetingInfo#unknown");
         yield return Case("an error answered as SUCCESS", Mutations.SetValue("getMeetingInfo", "returncode", _ => "SUCCESS"),
