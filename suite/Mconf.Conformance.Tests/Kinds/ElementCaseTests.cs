@@ -71,10 +71,55 @@ public sealed class ElementCaseTests
     }
 
     [Test]
-    public async Task Element_OptionalAndAbsent_Passes()
+    public async Task Element_OptionalAndAbsent_IsInconclusiveNotPassed()
     {
         var result = await RunOn(Meetings, Cases.Element("getMeetings", "messageKey", "String", presence: "optional"));
+        result.Verdict.ShouldBe(Verdict.Inconclusive, result.Message);
+        result.Message.ShouldContain("to observe it:");
+        result.Witnesses.ShouldBeEmpty();
+    }
+
+    [Test]
+    public async Task Element_Passing_LeavesAWitnessPerRecord()
+    {
+        var result = await RunOn(Meetings, VoiceBridge);
         result.Verdict.ShouldBe(Verdict.Passed, result.Message);
+        result.Witnesses.Select(w => (w.Record, w.Value)).ShouldBe([("meeting m1", "71234"), ("meeting m2", "70001")]);
+        result.Witnesses.ShouldAllBe(w => w.SpecId == "getMeetings/response/meetings/meeting/voiceBridge" && w.Request.Contains("getMeetings", StringComparison.Ordinal));
+    }
+
+    // The catalogue's own getMeetings envelope cases: messageKey exactly with the empty list (specs/reference.md §3.13).
+    [Test]
+    public async Task MessageKey_WithANonEmptyList_Fails()
+    {
+        var result = await RunOn(Meetings.Replace("</meetings>", "</meetings><messageKey>noMeetings</messageKey>", StringComparison.Ordinal),
+            Cases.Real("getMeetings/response/messageKey"));
+        result.Verdict.ShouldBe(Verdict.Failed);
+        result.Message.ShouldContain("has 2 entries");
+    }
+
+    [Test]
+    public async Task MessageKey_MissingFromAnEmptyList_Fails()
+    {
+        var result = await RunOn("<response><returncode>SUCCESS</returncode><meetings/></response>", Cases.Real("getMeetings/response/messageKey"));
+        result.Verdict.ShouldBe(Verdict.Failed);
+        result.Message.ShouldContain("is empty");
+    }
+
+    [Test]
+    public async Task MessageKey_WithAnEmptyList_Passes()
+    {
+        var result = await RunOn(CannedTarget.NoMeetings, Cases.Real("getMeetings/response/messageKey"));
+        result.Verdict.ShouldBe(Verdict.Passed, result.Message);
+        result.Witnesses.Single().Value.ShouldBe("noMeetings");
+    }
+
+    [Test]
+    public async Task Meeting_MissingWithoutNoMeetings_Fails()
+    {
+        var result = await RunOn("<response><returncode>SUCCESS</returncode><meetings/></response>", Cases.Real("getMeetings/response/meetings/meeting"));
+        result.Verdict.ShouldBe(Verdict.Failed);
+        result.Message.ShouldContain("messageKey is not noMeetings");
     }
 
     [Test]

@@ -7,7 +7,8 @@ namespace Mconf.Conformance.Scenarios;
 public sealed record ElementObservation(IReadOnlyList<ApiAnswer> Answers, string? NoSuccessReason = null);
 
 /// <summary>Per call, how the suite obtains answers whose elements it can check. Read-only calls observe what the
-/// target has (plus the run's shared meeting in the lifecycle tier); create, join and end need the lifecycle tier.</summary>
+/// target has (plus the run's shared meeting in the lifecycle tier; getRecordings and getStats also an empty
+/// selection); create, join and end need the lifecycle tier.</summary>
 public static class ElementScenarios
 {
     public static async Task<ElementObservation> ObserveAsync(CaseContext ctx, string call)
@@ -39,10 +40,14 @@ public static class ElementScenarios
                     ? (await shared.MeetingAsync(ctx).ConfigureAwait(false)).Meeting.Id
                     : ctx.Ledger.UnknownId("meeting");
                 return new ElementObservation([await ctx.CallAsync("isMeetingRunning", ("meetingID", meetingId)).ConfigureAwait(false)]);
+            // The unfiltered list shows the records; a selection of a meeting that cannot exist shows the empty
+            // answer, whose envelope (noRecordings / noStats) has elements of its own (specs/reference.md §3.13).
             case "getRecordings":
-                return new ElementObservation([await shared.RecordingsAsync(ctx).ConfigureAwait(false)]);
+                return new ElementObservation([await shared.RecordingsAsync(ctx).ConfigureAwait(false),
+                    await ctx.CallAsync("getRecordings", ("meetingID", ctx.Ledger.UnknownId("meeting"))).ConfigureAwait(false)]);
             case "getStats":
-                return new ElementObservation([await shared.StatsAsync(ctx).ConfigureAwait(false)]);
+                return new ElementObservation([await shared.StatsAsync(ctx).ConfigureAwait(false),
+                    await ctx.CallAsync("getStats", ("meetingID", ctx.Ledger.UnknownId("meeting"))).ConfigureAwait(false)]);
             case "deleteRecordings":
                 // 0.9 answers deleted=true even for an unknown ID; the ID carries the run prefix, so nothing can be deleted.
                 return new ElementObservation([await ctx.CallAsync("deleteRecordings", ("recordID", ctx.Ledger.UnknownId("record"))).ConfigureAwait(false)]);
