@@ -76,6 +76,16 @@ public static partial class Mutations
             }
         });
 
+    /// <summary>Lists the first record at <paramref name="record"/> twice (a record ID given twice).</summary>
+    public static Mutation DuplicateFirst(string call, string record) =>
+        Xml($"first {record} listed twice in {call}", call, root =>
+        {
+            if (Select(root, record).FirstOrDefault() is { } first)
+            {
+                first.AddAfterSelf(new XElement(first));
+            }
+        });
+
     /// <summary>The meaning breaks, by the rule each one breaks (and no other new meaning rule, except where noted
     /// in the test that runs them).</summary>
     public static IReadOnlyList<(string RuleId, Mutation Break)> MeaningBreaks() =>
@@ -101,5 +111,7 @@ public static partial class Mutations
         ("getRecordings/response/recordings/recording/size#sum-of-formats", Offset("getRecordings", "recordings/recording/size", 1)),
         ("getRecordings/response/recordings/recording/playback/format/length#rounded-up-minutes",
             ScaleValue("getRecordings", "recordings/recording/playback/format/length", 60)),
+        ("getMeetingInfo/response/moderatorCount#role-moderator", Offset("getMeetingInfo", "moderatorCount", 1)),
+        ("getRecordings/response/recordings/recording/recordID#unique", DuplicateFirst("getRecordings", "recordings/recording")),
     ];
 }
