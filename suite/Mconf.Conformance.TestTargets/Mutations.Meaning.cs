@@ -76,6 +76,22 @@ public static partial class Mutations
             }
         });
 
+    /// <summary>A recording's size counts its download formats too (the other reading of "the sum of its formats'
+    /// sizes"): size = playback sizes + download sizes.</summary>
+    public static Mutation SizeIncludesDownloads() =>
+        Xml("recording size includes the download formats", "getRecordings", root =>
+        {
+            foreach (var recording in Select(root, "recordings/recording").ToList())
+            {
+                var sizes = Select(recording, "playback/format/size").Concat(Select(recording, "download/format/size"))
+                    .Select(e => long.Parse(e.Value.Trim(), CultureInfo.InvariantCulture)).ToList();
+                if (recording.Element("size") is { } size && sizes.Count > 0)
+                {
+                    size.Value = sizes.Sum().ToString(CultureInfo.InvariantCulture);
+                }
+            }
+        });
+
     /// <summary>Lists the first record at <paramref name="record"/> twice (a record ID given twice).</summary>
     public static Mutation DuplicateFirst(string call, string record) =>
         Xml($"first {record} listed twice in {call}", call, root =>

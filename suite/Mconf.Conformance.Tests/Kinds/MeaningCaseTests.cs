@@ -65,6 +65,7 @@ public sealed class MeaningCaseTests
         new TestCaseData(TimeSpan.Zero, "BRT").SetName("Varying: createDate in BRT (UTC-3)"),
         new TestCaseData(TimeSpan.Zero, "IST").SetName("Varying: createDate in IST (UTC+5:30)"),
         new TestCaseData(TimeSpan.Zero, "reorder").SetName("Varying: reordered children"),
+        new TestCaseData(TimeSpan.Zero, "size-with-downloads").SetName("Varying: a recording's size counts its download formats too"),
     ];
 
     [TestCaseSource(nameof(Variations))]
@@ -78,6 +79,7 @@ public sealed class MeaningCaseTests
             "BRT" => [Mutations.CreateDateInZone("BRT", TimeSpan.FromHours(-3))],
             "IST" => [Mutations.CreateDateInZone("IST", TimeSpan.FromHours(5.5))],
             "reorder" => [Mutations.ReorderChildren()],
+            "size-with-downloads" => [Mutations.SizeIncludesDownloads()],
             _ => [],
         };
         using var target = BrokenTargets.Start(options, mutations);

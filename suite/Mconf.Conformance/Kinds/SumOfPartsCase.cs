@@ -7,7 +7,7 @@ namespace Mconf.Conformance.Kinds;
 /// <summary>Kind <c>sum-of-parts</c>: in every observed record of <c>call</c> that has containers of
 /// <c>parts</c> (e.g. a recording's playback formats), <c>total</c> is present and equals the sum of the parts,
 /// each container carrying its part (specs/reference.md §3.7: a recording's size is the sum of its formats'
-/// sizes). Inconclusive when no record has any container.</summary>
+/// sizes; with <c>alsoParts</c>, the sum of both sets is accepted too). Inconclusive when no record has any container.</summary>
 public sealed class SumOfPartsCase : ICaseKind
 {
     public string Kind => "sum-of-parts";
@@ -19,6 +19,7 @@ public sealed class SumOfPartsCase : ICaseKind
         var call = c.Arg("call");
         var total = c.Arg("total");
         var parts = c.Arg("parts");
+        var alsoParts = c.OptionalArg("alsoParts");
         var slash = parts.LastIndexOf('/');
         var container = slash < 0 ? "" : parts[..slash];
         var part = parts[(slash + 1)..];
@@ -44,6 +45,19 @@ public sealed class SumOfPartsCase : ICaseKind
             var sum = values.Sum();
             var value = MeaningRecords.Integer(record, totalElement, total);
             var terms = string.Join(" + ", values.Select(v => v.ToString(CultureInfo.InvariantCulture)));
+            if (value != sum && alsoParts is not null)
+            {
+                // Which formats the total adds up is not certain (specs/reference.md §3.7 says "its formats"): the
+                // other reading, these parts plus alsoParts (a recording's download formats too), is accepted.
+                var extra = BbbResponse.Select(record.Element, alsoParts).Select(e => MeaningRecords.Integer(record, e, alsoParts)).ToList();
+                if (extra.Count > 0 && value == sum + extra.Sum())
+                {
+                    ctx.Observe($"{total} is the sum of {parts} and {alsoParts} (both readings of the docs are accepted)");
+                    sum += extra.Sum();
+                    terms += " + " + string.Join(" + ", extra.Select(v => v.ToString(CultureInfo.InvariantCulture)));
+                }
+            }
+
             if (value != sum)
             {
                 throw new CaseFailure($"<{total}> of {MeaningRecords.Where(record)} to be {sum.ToString(CultureInfo.InvariantCulture)} (the sum of its {parts}: {terms})",
