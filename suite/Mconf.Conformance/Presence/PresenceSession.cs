@@ -16,6 +16,7 @@ public sealed class PresenceSession
     private readonly PresenceOptions _options;
     private readonly List<CaseResult> _results = [];
     private readonly List<PresenceStepRecord> _steps = [];
+    private readonly HashSet<string> _variations = new(StringComparer.Ordinal);
 
     private PresenceSession(ConformanceSession session, PresenceOptions options)
     {
@@ -164,8 +165,9 @@ public sealed class PresenceSession
         {
             var witnesses = check.Seen(observation)
                 .Select(v => Witness(check.SpecId, v.InList ? observation.Meetings : observation.Info, v.Record, v.Value)).ToList();
+            // A variation is reported once by the session, on the first check that passed on it.
             var variation = verdict == Verdict.Passed ? check.Variation(observation) : null;
-            return (witnesses, variation is null ? [] : [variation]);
+            return (witnesses, variation is not null && _variations.Add(variation) ? [variation] : []);
         }
         catch (UserNotListed)
         {
