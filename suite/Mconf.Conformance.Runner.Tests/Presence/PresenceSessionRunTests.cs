@@ -247,6 +247,38 @@ public sealed class PresenceSessionRunTests : TempFolderPerTest
         failedDeltas.ShouldContain("getMeetings/response/meetings/meeting/participantCount");
     }
 
+    /// <summary>The session accepts a guest let in at once (guest true, waitingForAcceptance false), never a guest
+    /// listed as an ordinary attendee; the regular guest case, whose user the driver connected, fails too.</summary>
+    [Test]
+    public async Task DrivenSession_GuestListedAsAnOrdinaryAttendee_FailsTheGuestChecks()
+    {
+        using var target = PresenceTargets.StartGuestBlind();
+
+        var run = await DriveAsync(target, "--presence-timeout", "2", "--only", "join/request/guest#true");
+
+        run.ExitCode.ShouldBe(ExitCodes.NotConformant, run.Console);
+        var failed = run.Results.Cases.Where(c => c.Verdict == Verdict.Failed).Select(c => c.Id).ToList();
+        failed.ShouldContain("getMeetingInfo/response/attendees/attendee/waitingForAcceptance#session-join-guest");
+        failed.ShouldContain("join/request/guest#session-join-guest");
+        failed.ShouldContain("getMeetingInfo/response/attendees/attendee/guest#session-join-guest");
+        failed.ShouldContain("join/request/guest#true");
+        run.Results.Cases.SelectMany(c => c.Observations).ShouldNotContain(Kinds.GuestJoinCase.AcceptsAtOnce);
+    }
+
+    /// <summary>With one user sharing two webcams, videoCount may be 2 (streams) or 1 (sharers), never 3.</summary>
+    [Test]
+    public async Task DrivenSession_VideoCountOfNeitherReading_Fails()
+    {
+        using var target = PresenceTargets.StartVideoMiscounted();
+
+        var run = await DriveAsync(target, "--presence-timeout", "2", "--only", OneCase);
+
+        run.ExitCode.ShouldBe(ExitCodes.NotConformant, run.Console);
+        var failed = run.Results.Cases.Where(c => c.Verdict == Verdict.Failed).Select(c => c.Id).ToList();
+        failed.ShouldContain("getMeetings/response/meetings/meeting/videoCount#session-share-second-webcam");
+        failed.ShouldContain("getMeetings/response/meetings/meeting/videoCount#session-share-webcam");
+    }
+
     [Test]
     public async Task DrivenSession_SkippedStep_LeavesItsChecksSkippedWithTheReason()
     {
