@@ -36,6 +36,8 @@ internal sealed class HostArguments
         Add<string>("ClockStart", "frozen clock starting at this ISO 8601 instant (default: system clock)", "iso");
         Add<string>("ServerUrl", "serverURL used in redirects and playback URLs", "url");
         Add<string>("DialNumber", "defaultDialAccessNumber (default 613-555-1234)", "number");
+        Add<string>("GuestPolicy", "guest policy of new meetings: ASK_MODERATOR (default), ALWAYS_ACCEPT or ALWAYS_DENY", "policy");
+        Add<string>("VideoCount", "what getMeetings' videoCount counts: streams (default, Mconf-Live's code) or participants (the wiki's reading)", "reading");
         Add<bool?>("ProcessRecordingsAtOnce", "recordings of ended meetings appear at once (default false)");
         Add<bool?>("ExpireMeetings", "bbb-web's cleanup timer (default true)");
         Add<bool?>("RemoveMeetingWhenEnded", "end removes the meeting at once (default true)");

@@ -328,5 +328,7 @@ public sealed class FakeMconfServer : IDisposable, IAsyncDisposable
         ProcessRecordingsAtOnce = options.ProcessRecordingsAtOnce,
         ServerUrl = serverUrl,
         DefaultDialNumber = options.DialNumber,
+        GuestPolicy = GuestPolicies.TryNormalise(options.GuestPolicy, out var policy) ? policy : GuestPolicies.AskModerator,
+        VideoCountPerParticipant = string.Equals(options.VideoCount, FakeServerOptions.VideoCountParticipants, StringComparison.OrdinalIgnoreCase),
     };
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Mconf.Mock.Engine;
 using Microsoft.Extensions.Configuration;
 
 namespace Mconf.Mock;
@@ -72,6 +73,19 @@ public sealed class FakeServerOptions
     /// <summary>defaultDialAccessNumber: create's dialNumber when none is given.</summary>
     public string DialNumber { get; set; } = "613-555-1234";
 
+    /// <summary>The guest policy every new meeting starts with: <c>ASK_MODERATOR</c> (default: a guest waits for a
+    /// moderator), <c>ALWAYS_ACCEPT</c> (guests are let in at once) or <c>ALWAYS_DENY</c> (guests are refused when
+    /// their client connects), as bbb-apps has them (specs/reference.md §6.2). Changeable per meeting over
+    /// <c>POST /fake/meetings/{id}/guest-policy</c>.</summary>
+    public string GuestPolicy { get; set; } = GuestPolicies.AskModerator;
+
+    /// <summary>What getMeetings' videoCount counts: <c>streams</c> (default, Mconf-Live's code: a user sharing two
+    /// webcams counts twice) or <c>participants</c> (the wiki's "number of participants sharing video").</summary>
+    public string VideoCount { get; set; } = VideoCountStreams;
+
+    public const string VideoCountStreams = "streams";
+    public const string VideoCountParticipants = "participants";
+
     /// <summary>Recordings of ended meetings appear at once instead of after POST /fake/recordings/process.</summary>
     public bool ProcessRecordingsAtOnce { get; set; }
 
@@ -141,6 +155,16 @@ public sealed class FakeServerOptions
             {
                 throw new ArgumentException($"{name} must not be negative.", name);
             }
+        }
+
+        if (!GuestPolicies.TryNormalise(GuestPolicy, out _))
+        {
+            throw new ArgumentException($"GuestPolicy must be {GuestPolicies.AskModerator}, {GuestPolicies.AlwaysAccept} or {GuestPolicies.AlwaysDeny}, not '{GuestPolicy}'.", nameof(GuestPolicy));
+        }
+
+        if (!string.Equals(VideoCount, VideoCountStreams, StringComparison.OrdinalIgnoreCase) && !string.Equals(VideoCount, VideoCountParticipants, StringComparison.OrdinalIgnoreCase))
+        {
+            throw new ArgumentException($"VideoCount must be '{VideoCountStreams}' or '{VideoCountParticipants}', not '{VideoCount}'.", nameof(VideoCount));
         }
 
         if (ClockStart is not null && !TryParseInstant(ClockStart, out _))

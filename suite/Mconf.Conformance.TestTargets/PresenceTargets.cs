@@ -27,6 +27,19 @@ public static class PresenceTargets
     /// <summary>Presence fields that never change: every attendee flag false, every count 0, no stream.</summary>
     public static TestTarget StartFrozen() => BrokenTargets.Start(EmptyOptions(), FrozenPresence());
 
+    /// <summary>Lists guests as ordinary attendees: guest and waitingForAcceptance false for everyone.</summary>
+    public static TestTarget StartGuestBlind() => BrokenTargets.Start(EmptyOptions(), GuestBlind());
+
+    public static Mutation[] GuestBlind() =>
+    [
+        Mutations.SetValue("getMeetingInfo", "attendees/attendee/guest", _ => "false"),
+        Mutations.SetValue("getMeetingInfo", "attendees/attendee/waitingForAcceptance", _ => "false"),
+    ];
+
+    /// <summary>videoCount one more than the streams: neither the streams' reading nor the sharers'.</summary>
+    public static TestTarget StartVideoMiscounted() => BrokenTargets.Start(EmptyOptions(),
+        Mutations.SetValue("getMeetings", "meetings/meeting/videoCount", v => (int.Parse(v, System.Globalization.CultureInfo.InvariantCulture) + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)));
+
     public static Mutation[] DeafVoice() =>
     [
         Mutations.SetValue("getMeetingInfo", "attendees/attendee/hasJoinedVoice", _ => "false"),

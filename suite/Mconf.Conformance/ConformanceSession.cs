@@ -30,6 +30,7 @@ public sealed class ConformanceSession : IAsyncDisposable
         _fingerprint = fingerprint;
         Guard = new SafetyGuard(ledger, options.Tier == ConformanceCase.ReadOnlyTier);
         Shared = new SessionObservations(this);
+        Connector = new Presence.ClientConnector(options.Presence, client.Endpoint.ApiRoot);
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
@@ -52,6 +53,9 @@ public sealed class ConformanceSession : IAsyncDisposable
     internal SessionObservations Shared { get; }
 
     internal CancellationToken Lifetime => _lifetime.Token;
+
+    /// <summary>Connects the cases' users through the run's driver (the generic <c>connect</c> action), if any.</summary>
+    public Presence.ClientConnector Connector { get; }
 
     /// <summary>Validates the options and runs the preflight; throws <see cref="PreflightFailed"/> with one reason.</summary>
     public static async Task<ConformanceSession> OpenAsync(RunOptions options, CancellationToken cancellationToken = default, HttpMessageHandler? handler = null)
@@ -160,6 +164,8 @@ public sealed class ConformanceSession : IAsyncDisposable
             }
 
             LeftoverMeetings = await Ledger.EndAllAsync(Client, cancellationToken).ConfigureAwait(false);
+            // The meetings are over: the driver closes the clients it kept connected for the cases.
+            await Connector.CloseAllAsync(cancellationToken).ConfigureAwait(false);
             _cleaned = true;
             return LeftoverMeetings;
         }

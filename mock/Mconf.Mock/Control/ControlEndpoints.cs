@@ -37,6 +37,7 @@ internal sealed class ControlEndpoints(FakeControl control)
     [
         "GET  /fake/state",
         "POST /fake/reset",
+        "GET  /fake/settings ; POST /fake/settings?guestPolicy=ASK_MODERATOR|ALWAYS_ACCEPT|ALWAYS_DENY&videoCount=streams|participants&dialNumber=N&autoConnect=true|false",
         "GET  /fake/clock",
         "POST /fake/clock/advance?ms=N (or seconds=N, minutes=N)",
         "POST /fake/recordings/process",
@@ -63,6 +64,9 @@ internal sealed class ControlEndpoints(FakeControl control)
             case ("GET", 0): return new { endpoints = Endpoints };
             case ("GET", 1) when s[0] == "state": return control.GetState();
             case ("POST", 1) when s[0] == "reset": control.Reset(); return control.GetState();
+            case ("GET", 1) when s[0] == "settings": return control.GetSettings();
+            case ("POST", 1) when s[0] == "settings":
+                return control.SetSettings(q("guestPolicy"), q("videoCount"), q("dialNumber"), q("autoConnect") is { } connect ? On(_ => connect) : null);
             case ("GET", 1) when s[0] == "clock": return Clock();
             case ("POST", 2) when s is ["clock", "advance"]: control.AdvanceClock(Duration(q)); return Clock();
             case ("POST", 2) when s is ["recordings", "process"]:

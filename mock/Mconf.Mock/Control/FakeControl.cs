@@ -78,6 +78,46 @@ public sealed class FakeControl
         Meeting(meetingId).SetGuestPolicy(normalised);
     }
 
+    /// <summary>The server configuration a client's behaviour may depend on (what a real server has in its
+    /// properties): guest policy of new meetings, videoCount reading, default dial number, auto-connected joins.</summary>
+    public FakeSettingsView GetSettings() => FakeSettingsView.From(_state.Settings);
+
+    /// <summary>Changes the given settings (null leaves one as it is) for what happens from now on: the guest policy
+    /// and the videoCount reading of meetings created later, the dial number of later creates without one, and
+    /// whether later joins connect at once. Returns the settings now in force.</summary>
+    public FakeSettingsView SetSettings(string? guestPolicy = null, string? videoCount = null, string? dialNumber = null, bool? autoConnect = null)
+    {
+        var settings = _state.Settings;
+        if (guestPolicy is not null)
+        {
+            settings = GuestPolicies.TryNormalise(guestPolicy, out var policy) ? settings with { GuestPolicy = policy }
+                : throw new FakeControlException(ControlError.BadRequest, $"Unknown guest policy '{guestPolicy}' (ASK_MODERATOR, ALWAYS_ACCEPT, ALWAYS_DENY).");
+        }
+
+        if (videoCount is not null)
+        {
+            settings = videoCount.Trim().ToLowerInvariant() switch
+            {
+                FakeServerOptions.VideoCountStreams => settings with { VideoCountPerParticipant = false },
+                FakeServerOptions.VideoCountParticipants => settings with { VideoCountPerParticipant = true },
+                _ => throw new FakeControlException(ControlError.BadRequest, $"Unknown videoCount reading '{videoCount}' (streams, participants)."),
+            };
+        }
+
+        if (dialNumber is not null)
+        {
+            settings = settings with { DefaultDialNumber = dialNumber };
+        }
+
+        if (autoConnect is { } connect)
+        {
+            settings = settings with { AutoConnect = connect };
+        }
+
+        _state.Settings = settings;
+        return FakeSettingsView.From(settings);
+    }
+
     /// <summary>Ends the meeting as end does (a moderator ending it from the client needs no password).</summary>
     public void EndMeeting(string meetingId) => _state.EndMeeting(Meeting(meetingId));
 

@@ -53,3 +53,14 @@ internal static class StateViews
             m.ParticipantCount, m.ModeratorCount, m.ListenerCount, m.VoiceParticipantCount, m.VideoCount, [.. users]);
     }
 }
+
+/// <summary>The fake's configurable server behaviour (GET/POST /fake/settings): the options a real server has as
+/// configuration, which a client may meet in the field.</summary>
+public sealed record FakeSettingsView(string GuestPolicy, string VideoCount, string DialNumber, bool AutoConnect)
+{
+    internal static FakeSettingsView From(EngineSettings settings) => new(
+        settings.GuestPolicy,
+        settings.VideoCountPerParticipant ? FakeServerOptions.VideoCountParticipants : FakeServerOptions.VideoCountStreams,
+        settings.DefaultDialNumber,
+        settings.AutoConnect);
+}

@@ -24,6 +24,14 @@ public sealed record EngineSettings
     /// <summary><c>defaultDialAccessNumber</c>.</summary>
     public string DefaultDialNumber { get; init; } = "613-555-1234";
 
+    /// <summary>The guest policy a new meeting starts with (bbb-apps' default ASK_MODERATOR; ALWAYS_ACCEPT,
+    /// ALWAYS_DENY: specs/reference.md §6.2). The control surface still changes it per meeting.</summary>
+    public string GuestPolicy { get; init; } = GuestPolicies.AskModerator;
+
+    /// <summary>getMeetings' videoCount counts participants sharing video (the wiki's reading) instead of webcam
+    /// streams (Mconf-Live's code, specs/reference.md §4); they differ only for a user sharing two webcams.</summary>
+    public bool VideoCountPerParticipant { get; init; }
+
     /// <summary><c>defaultMaxUsers</c>.</summary>
     public int DefaultMaxUsers { get; init; } = 20;
 

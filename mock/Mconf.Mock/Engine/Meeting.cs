@@ -21,14 +21,17 @@ internal sealed partial class Meeting
     private long _startTime;
     private long _endTime;
     private long _emptySince;
+    private readonly bool _videoCountPerParticipant;
     private string _guestPolicy = GuestPolicies.AskModerator;
 
-    public Meeting(MeetingDefinition definition, ControllableClock clock, int seed, StateVersion? version = null)
+    public Meeting(MeetingDefinition definition, ControllableClock clock, int seed, StateVersion? version = null, EngineSettings? settings = null)
     {
         Definition = definition;
         _clock = clock;
         _random = new Random(seed);
         _version = version;
+        _guestPolicy = settings?.GuestPolicy ?? GuestPolicies.AskModerator;
+        _videoCountPerParticipant = settings?.VideoCountPerParticipant ?? false;
 
         // bbb-apps acknowledges a new meeting within ~100 ms; the fake does it at once.
         _startTime = definition.CreateTime;
@@ -68,7 +71,8 @@ internal sealed partial class Meeting
             return _snapshot ??= new MeetingSnapshot(
                 Definition,
                 new MeetingStatus(_hasUserJoined, _forciblyEnded, _startTime, _endTime, _guestPolicy),
-                [.. _participants.Select(u => u.Snapshot())]);
+                [.. _participants.Select(u => u.Snapshot())],
+                _videoCountPerParticipant);
         }
     }
 

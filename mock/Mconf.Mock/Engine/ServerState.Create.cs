@@ -10,7 +10,7 @@ public sealed partial class ServerState
     internal Meeting? CreateAt(CreateCommand command, long createTime)
     {
         var definition = Define(command, createTime);
-        var meeting = new Meeting(definition, Clock, Ids.LocalSeed(Settings.Seed, "meeting", definition.InternalMeetingId), _version);
+        var meeting = new Meeting(definition, Clock, Ids.LocalSeed(Settings.Seed, "meeting", definition.InternalMeetingId), _version, Settings);
         return Meetings.TryAdd(meeting, out _) ? meeting : null;
     }
 

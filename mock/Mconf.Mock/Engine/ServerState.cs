@@ -19,7 +19,8 @@ public sealed partial class ServerState
         Meetings = new MeetingRegistry(_version);
     }
 
-    public EngineSettings Settings { get; }
+    /// <summary>Replaced whole (never mutated) when the control surface changes a setting at run time.</summary>
+    public EngineSettings Settings { get; set; }
 
     public ControllableClock Clock { get; }
 
@@ -38,7 +39,7 @@ public sealed partial class ServerState
         ArgumentNullException.ThrowIfNull(command);
         Sweep();
         var definition = Define(command, Clock.NowMs);
-        var meeting = new Meeting(definition, Clock, Ids.LocalSeed(Settings.Seed, "meeting", definition.InternalMeetingId), _version);
+        var meeting = new Meeting(definition, Clock, Ids.LocalSeed(Settings.Seed, "meeting", definition.InternalMeetingId), _version, Settings);
         if (Meetings.TryAdd(meeting, out var existing))
         {
             return new CreateResult(CreateOutcome.Created, meeting.Snapshot());

@@ -15,10 +15,11 @@ public sealed record AttendeeSnapshot(
     IReadOnlyList<KeyValuePair<string, string>> CustomData);
 
 /// <summary>A consistent view of one meeting, taken under the meeting's lock. Every count is derived from
-/// <see cref="Attendees"/>, so getMeetings and getMeetingInfo agree by construction.</summary>
+/// <see cref="Attendees"/>, so getMeetings and getMeetingInfo agree by construction. <c>videoCountPerParticipant</c>:
+/// videoCount counts attendees sharing video (the wiki's reading) instead of streams.</summary>
 public sealed class MeetingSnapshot
 {
-    public MeetingSnapshot(MeetingDefinition definition, MeetingStatus status, IReadOnlyList<AttendeeSnapshot> attendees)
+    public MeetingSnapshot(MeetingDefinition definition, MeetingStatus status, IReadOnlyList<AttendeeSnapshot> attendees, bool videoCountPerParticipant = false)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(status);
@@ -31,7 +32,7 @@ public sealed class MeetingSnapshot
             ModeratorCount += a.Role == Roles.Moderator ? 1 : 0;
             ListenerCount += a.IsListeningOnly ? 1 : 0;
             VoiceParticipantCount += a.HasJoinedVoice ? 1 : 0;
-            VideoCount += a.VideoStreams.Count;
+            VideoCount += videoCountPerParticipant ? Math.Min(1, a.VideoStreams.Count) : a.VideoStreams.Count;
         }
     }
 

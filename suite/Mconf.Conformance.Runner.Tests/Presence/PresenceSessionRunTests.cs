@@ -36,6 +36,18 @@ public sealed class PresenceSessionRunTests : TempFolderPerTest
         "join/request/guest",
     ];
 
+    /// <summary>The kinds whose verdict needs a connected attendee: the guest parameter's forms, and the counts and
+    /// flags judged on the run's shared meeting.</summary>
+    private static readonly string[] JoinKinds = ["guest-join", "count-attendees", "count-flagged", "video-count", "single-presenter"];
+
+    /// <summary>The driver action named by every join case a run could not verify.</summary>
+    private const string ConnectAction = "'connect JOIN_URL USER_ID MEETING_ID'";
+
+    /// <summary>A case that needs a connected attendee: one of <see cref="JoinKinds"/>, or any case left inconclusive
+    /// because nobody was listed.</summary>
+    private static bool IsJoinCase(CaseRecord c) =>
+        JoinKinds.Contains(c.Kind) || (c.Verdict == Verdict.Inconclusive && c.Message.Contains("client connects", StringComparison.Ordinal));
+
     /// <summary>Where a test is about the session only, one ordinary case keeps the run short.</summary>
     private const string OneCase = "create/response/voiceBridge";
 
@@ -67,6 +79,35 @@ public sealed class PresenceSessionRunTests : TempFolderPerTest
             delta.Reason.ShouldNotBeNullOrWhiteSpace();
             delta.VerifyWith!.ShouldContain("--presence-driver COMMAND");
         }
+
+        // Every join case that saw nobody says which driver action would have connected its user.
+        var unverifiedJoins = results.Cases.Where(c => IsJoinCase(c) && c.Verdict == Verdict.Inconclusive).ToList();
+        await TestContext.Out.WriteLineAsync($"join cases: {results.Cases.Count(IsJoinCase)}, inconclusive without a driver: {unverifiedJoins.Count}");
+        unverifiedJoins.Count.ShouldBeGreaterThan(10);
+        unverifiedJoins.ShouldAllBe(c => c.Message.Contains(ConnectAction) && c.Message.Contains("--presence-driver COMMAND"));
+        results.Cases.Where(c => c.Kind == "guest-join" && c.Id != "join/request/guest#redirect").ShouldAllBe(c => c.Verdict == Verdict.Inconclusive);
+    }
+
+    [Test]
+    public async Task GuidedSession_JoinCasesAreNotAskedOfAPerson_TheyStayInconclusiveNamingTheDriverAction()
+    {
+        using var target = PresenceTargets.StartEmpty();
+        using var stdout = new StringWriter();
+        using var stderr = new StringWriter();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
+        // The person leaves every step out: nothing else may be asked of them.
+        var answers = string.Concat(Enumerable.Repeat("skip\n", PresenceSessionSteps.Actions.Count));
+        var context = new RunnerContext { Environment = SecretOf(target), Input = new StringReader(answers) };
+
+        var code = await Runner.RunAsync(["--target", target.BaseUrl, "--presence", "--only", "join/*", "--only", "getMeetingInfo/response/participantCount*", "--out", Folder.Path],
+            stdout, stderr, context, timeout.Token);
+
+        code.ShouldBe(ExitCodes.Conformant, stdout.ToString() + stderr);
+        var results = new RunnerRun(code, stdout.ToString(), stderr.ToString(), Folder.Path).Results;
+        stdout.ToString().ShouldNotContain("Step connect");
+        var joins = results.Cases.Where(c => IsJoinCase(c) && c.Verdict == Verdict.Inconclusive).ToList();
+        joins.ShouldNotBeEmpty();
+        joins.ShouldAllBe(c => c.Message.Contains("a person is not asked for this in guided mode") && c.Message.Contains(ConnectAction));
     }
 
     [Test]
@@ -117,6 +158,60 @@ public sealed class PresenceSessionRunTests : TempFolderPerTest
         // The join URLs carry a checksum: the reports keep them redacted.
         presence.Steps.Where(s => s.JoinUrl is not null).ShouldAllBe(s => s.JoinUrl!.Contains("checksum=***"));
         target.Fake.Control.GetState().Meetings.ShouldNotContain(m => m.MeetingId.Contains("-presence-") && m.Running);
+
+        // The driver connected every case's user: no join case is left inconclusive, and each judged what it saw.
+        var inconclusive = results.Cases.Where(c => c.Verdict == Verdict.Inconclusive).ToList();
+        await TestContext.Out.WriteLineAsync($"join cases: {results.Cases.Count(IsJoinCase)}, inconclusive with the driver: {inconclusive.Count(IsJoinCase)}; " +
+            $"inconclusive in all: {inconclusive.Count} ({string.Join(", ", inconclusive.Select(c => c.Id))})");
+        inconclusive.Where(IsJoinCase).ShouldBeEmpty(string.Join("\n", inconclusive.Where(IsJoinCase).Select(c => $"{c.Id}: {c.Message}")));
+        results.Cases.Where(c => c.Kind == "guest-join").ShouldAllBe(c => c.Verdict == Verdict.Passed);
+        // Each meeting whose users the driver connected was told meeting-ended once it was over.
+        target.Fake.Control.GetState().Meetings.ShouldNotContain(m => m.Running && m.MeetingId.StartsWith("mconf-conformance", StringComparison.Ordinal));
+    }
+
+    /// <summary>Server configurations a real server legitimately has (the fake's options): the driven session and
+    /// the whole suite fail nothing, and the variation is reported as an observation where it shows.</summary>
+    [TestCase("ALWAYS_ACCEPT", "streams", "613-555-1234")]
+    [TestCase("ALWAYS_DENY", "streams", "613-555-1234")]
+    [TestCase("ASK_MODERATOR", "participants", "")]
+    public async Task DrivenSession_OnEachServerConfiguration_FailsNothing(string guestPolicy, string videoCount, string dialNumber)
+    {
+        var options = PresenceTargets.EmptyOptions();
+        options.GuestPolicy = guestPolicy;
+        options.VideoCount = videoCount;
+        options.DialNumber = dialNumber;
+        using var target = BrokenTargets.Start(options);
+
+        var run = await DriveAsync(target, "--presence-timeout", "10");
+
+        run.Results.Cases.Where(c => c.Verdict == Verdict.Failed).Select(c => c.Message).ShouldBeEmpty();
+        run.ExitCode.ShouldBe(ExitCodes.Conformant, run.Console);
+        var observations = run.Results.Cases.SelectMany(c => c.Observations).ToList();
+        var session = run.Results.Cases.Where(c => c.Kind == SessionCases.Kind).ToList();
+        switch (guestPolicy, videoCount)
+        {
+            case ("ALWAYS_ACCEPT", _):
+                run.LastLine.ShouldEndWith("Mconf-Live deltas verified: 50 of 50");
+                session.ShouldAllBe(c => c.Verdict == Verdict.Passed);
+                // Once by the session, once by the regular guest case of the same delta.
+                session.Count(c => c.Observations.Contains(Kinds.GuestJoinCase.AcceptsAtOnce)).ShouldBe(1);
+                observations.ShouldContain(Kinds.GuestJoinCase.AcceptsAtOnce);
+                break;
+            case ("ALWAYS_DENY", _):
+                // Nobody lets a guest in: the guest steps and the guest cases cannot be verified, which is no failure
+                // (their deltas may still be verified by the users who are not guests).
+                session.Single(c => c.Id == "join/request/guest#session-join-guest").Verdict.ShouldBe(Verdict.Skipped);
+                run.Results.Cases.Where(c => c.Kind == "guest-join" && c.Verdict == Verdict.Inconclusive)
+                    .ShouldAllBe(c => c.Message.Contains("did not connect the user") && c.Message.Contains("guest policy"));
+                break;
+            default:
+                run.LastLine.ShouldEndWith("Mconf-Live deltas verified: 50 of 50");
+                session.ShouldAllBe(c => c.Verdict == Verdict.Passed);
+                session.Single(c => c.Id == "getMeetings/response/meetings/meeting/videoCount#session-share-second-webcam").Observations
+                    .ShouldBe([Kinds.VideoCountCase.CountsSharers]);
+                observations.ShouldContain("create without dialNumber reports an empty dialNumber (the server has no default dial number configured)");
+                break;
+        }
     }
 
     [Test]
@@ -150,6 +245,38 @@ public sealed class PresenceSessionRunTests : TempFolderPerTest
 
         failedDeltas.ShouldContain("getMeetings/response/meetings/meeting/videoCount");
         failedDeltas.ShouldContain("getMeetings/response/meetings/meeting/participantCount");
+    }
+
+    /// <summary>The session accepts a guest let in at once (guest true, waitingForAcceptance false), never a guest
+    /// listed as an ordinary attendee; the regular guest case, whose user the driver connected, fails too.</summary>
+    [Test]
+    public async Task DrivenSession_GuestListedAsAnOrdinaryAttendee_FailsTheGuestChecks()
+    {
+        using var target = PresenceTargets.StartGuestBlind();
+
+        var run = await DriveAsync(target, "--presence-timeout", "2", "--only", "join/request/guest#true");
+
+        run.ExitCode.ShouldBe(ExitCodes.NotConformant, run.Console);
+        var failed = run.Results.Cases.Where(c => c.Verdict == Verdict.Failed).Select(c => c.Id).ToList();
+        failed.ShouldContain("getMeetingInfo/response/attendees/attendee/waitingForAcceptance#session-join-guest");
+        failed.ShouldContain("join/request/guest#session-join-guest");
+        failed.ShouldContain("getMeetingInfo/response/attendees/attendee/guest#session-join-guest");
+        failed.ShouldContain("join/request/guest#true");
+        run.Results.Cases.SelectMany(c => c.Observations).ShouldNotContain(Kinds.GuestJoinCase.AcceptsAtOnce);
+    }
+
+    /// <summary>With one user sharing two webcams, videoCount may be 2 (streams) or 1 (sharers), never 3.</summary>
+    [Test]
+    public async Task DrivenSession_VideoCountOfNeitherReading_Fails()
+    {
+        using var target = PresenceTargets.StartVideoMiscounted();
+
+        var run = await DriveAsync(target, "--presence-timeout", "2", "--only", OneCase);
+
+        run.ExitCode.ShouldBe(ExitCodes.NotConformant, run.Console);
+        var failed = run.Results.Cases.Where(c => c.Verdict == Verdict.Failed).Select(c => c.Id).ToList();
+        failed.ShouldContain("getMeetings/response/meetings/meeting/videoCount#session-share-second-webcam");
+        failed.ShouldContain("getMeetings/response/meetings/meeting/videoCount#session-share-webcam");
     }
 
     [Test]

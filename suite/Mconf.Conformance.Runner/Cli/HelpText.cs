@@ -35,7 +35,9 @@ internal static class HelpText
         carry arguments) and waits for it to exit: 0 = done,
         anything else = the step is skipped (its deltas stay unverified; the first stderr line is the reason).
         Actions: join-moderator-voice, join-viewer-listen-only, share-webcam, share-second-webcam, make-presenter,
-        join-guest, accept-guest, meeting-ended. A driver keeps each user's client connected until meeting-ended.
+        join-guest, accept-guest, meeting-ended; and connect (generic: open the join link in a client, for the
+        cases that need a connected attendee). A driver keeps each user's client connected until meeting-ended
+        for its meeting (sent once per meeting).
 
         Exit codes: 0 conformant, or incomplete (no failure, some delta unverified; 3 with --require-complete),
           1 not conformant, 2 could not run (unreachable, not BigBlueButton, secret rejected, bad option, nothing ran).

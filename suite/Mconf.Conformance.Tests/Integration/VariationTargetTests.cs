@@ -7,26 +7,43 @@ using Mconf.Mock;
 namespace Mconf.Conformance.Tests.Integration;
 
 /// <summary>Servers configured differently from the fake, in ways real servers legitimately are: the whole suite
-/// fails nothing on each, with and without auto-connected joins, and reports the variation as an observation
-/// where it shows.</summary>
+/// fails nothing on each, with auto-connected joins, without (nobody connects), and with the kit's fake driver
+/// playing the presence session and connecting every case's users, and reports the variation as an observation
+/// where it shows. The variations a real server has as configuration are options of the fake (guest policy,
+/// videoCount reading, default dial number); the others are proxies in front of it.</summary>
 [NonParallelizable]
 public sealed class VariationTargetTests
 {
     public static IEnumerable<TestCaseData> Variations() =>
-        from variation in new[] { "guests-at-once", "video-per-participant", "video-per-stream", "cdata-spaces", "ids-decoded-twice", "nostats-without-element", "nostats-on-a-server-without-stats", "no-default-dial-number" }
-        from autoConnect in new[] { true, false }
-        select new TestCaseData(variation, autoConnect).SetName($"Varying: {variation} (autoConnect {autoConnect})");
+        from variation in new[]
+        {
+            "guests-at-once", "guest-policy-always-accept", "guest-policy-always-deny", "video-per-participant", "video-count-participants", "video-per-stream",
+            "cdata-spaces", "ids-decoded-twice", "nostats-without-element", "nostats-on-a-server-without-stats", "no-default-dial-number",
+        }
+        from mode in DrivenRun.Modes
+        select new TestCaseData(variation, mode).SetName($"Varying: {variation} ({mode})");
 
     [TestCaseSource(nameof(Variations))]
     [CancelAfter(300_000)]
-    public async Task WholeSuite_OnALegitimateVariation_NothingFails(string variation, bool autoConnect)
+    public async Task WholeSuite_OnALegitimateVariation_NothingFails(string variation, string mode)
     {
         var options = BrokenTargets.DefaultOptions();
-        options.AutoConnect = autoConnect;
+        DrivenRun.Apply(options, mode);
         options.JournalLimit = 2000;
         if (variation == "no-default-dial-number")
         {
             options.DialNumber = "";
+        }
+
+        options.GuestPolicy = variation switch
+        {
+            "guest-policy-always-accept" => Mconf.Mock.Engine.GuestPolicies.AlwaysAccept,
+            "guest-policy-always-deny" => Mconf.Mock.Engine.GuestPolicies.AlwaysDeny,
+            _ => options.GuestPolicy,
+        };
+        if (variation == "video-count-participants")
+        {
+            options.VideoCount = FakeServerOptions.VideoCountParticipants;
         }
 
         if (variation == "nostats-on-a-server-without-stats")
@@ -45,7 +62,7 @@ public sealed class VariationTargetTests
         };
         await PrepareAsync(fake, variation);
         using var proxy = mutations.Length > 0 ? MutatingProxy.Start(fake.BaseUrl, mutations) : null;
-        var outcome = await SuiteRun.RunAsync(SuiteRun.Options(proxy?.BaseUrl ?? fake.BaseUrl, fake.Secret));
+        var outcome = await SuiteRun.RunAsync(DrivenRun.For(SuiteRun.Options(proxy?.BaseUrl ?? fake.BaseUrl, fake.Secret), mode));
 
         outcome.AbortReason.ShouldBeNull();
         var failed = outcome.Results.Where(r => r.Verdict == Verdict.Failed).ToList();
@@ -56,8 +73,9 @@ public sealed class VariationTargetTests
 
         string? expected = variation switch
         {
-            "guests-at-once" when autoConnect => GuestJoinCase.AcceptsAtOnce,
-            "video-per-participant" => VideoCountCase.CountsSharers,
+            // Without a client nobody is listed, so the guest policy cannot show.
+            "guests-at-once" or "guest-policy-always-accept" when mode != DrivenRun.NoClient => GuestJoinCase.AcceptsAtOnce,
+            "video-per-participant" or "video-count-participants" => VideoCountCase.CountsSharers,
             "video-per-stream" => VideoCountCase.CountsStreams,
             "cdata-spaces" => "recording metadata values with leading or trailing spaces inside CDATA (taken verbatim as data)",
             "nostats-without-element" or "nostats-on-a-server-without-stats" => "getStats answers an empty selection without a <stats> element (messageKey noStats)",
@@ -81,7 +99,7 @@ public sealed class VariationTargetTests
     {
         switch (variation)
         {
-            case "video-per-participant" or "video-per-stream":
+            case "video-per-participant" or "video-count-participants" or "video-per-stream":
                 // A participant sharing two webcams: the only case where the two readings differ.
                 var meeting = fake.Control.GetState().Meetings.First(m => m.Users.Any(u => u.Connected));
                 var user = meeting.Users.First(u => u.Connected);

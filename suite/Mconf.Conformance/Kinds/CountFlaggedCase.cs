@@ -33,6 +33,7 @@ public sealed class CountFlaggedCase : ICaseKind
                 }
 
                 var expected = flagged.ToString(CultureInfo.InvariantCulture);
+                ctx.Witness(info, $"meeting {view.MeetingId}", $"{countElement} {count}, {expected} attendee(s) with {flag}=true");
                 if (expected != count)
                 {
                     found.Add(new(view.MeetingId, $"{countElement} of '{view.MeetingId}' to be {expected} (its attendees with {flag}=true)", $"'{count}'", info));

@@ -10,8 +10,9 @@ namespace Mconf.Conformance.Kinds;
 /// accepted like a normal join (SUCCESS, successfullyJoined); where the user shows up among the attendees, its guest
 /// flags say <c>guest</c>: a guest is marked <c>guest</c> true and waits for acceptance where the server asks the
 /// moderator; a server that accepts guests at once shows waitingForAcceptance false with guest true (reported as an
-/// observation). A guest listed as an ordinary attendee (no such flags) fails; a user that never shows up leaves the
-/// case inconclusive (a real server lists attendees only once a client connects). Modes: <c>redirect</c> (the guest
+/// observation). A guest listed as an ordinary attendee (no such flags) fails. A real server lists attendees only once
+/// a client connects: a user not listed is connected through the run's driver (its <c>connect</c> action), and
+/// without one the case is inconclusive, naming that action. Modes: <c>redirect</c> (the guest
 /// join answers like a normal join: the same 302 without redirect=false, the same XML elements with it) and
 /// <c>moderator</c> (a guest joining with the moderator password is listed with role MODERATOR).</summary>
 public sealed class GuestJoinCase : ICaseKind
@@ -42,16 +43,17 @@ public sealed class GuestJoinCase : ICaseKind
         var join = await OwnMeetings.JoinAsync(ctx, meeting, userId, moderator: false, guestParam).ConfigureAwait(false);
         Expect.Error(join, "successfullyJoined", success: true);
 
-        var (attendee, info) = await OwnMeetings.WaitForAttendeeAsync(ctx, meeting, userId).ConfigureAwait(false);
+        var (attendee, info, missing) = await OwnMeetings.ConnectedAttendeeAsync(ctx, meeting, userId, moderator: false,
+            "the join was accepted, but the user never appeared among the attendees", guestParam).ConfigureAwait(false);
         if (attendee is null)
         {
-            throw new CaseInconclusive(
-                "the join was accepted, but the user never appeared among the attendees (a real server lists an attendee only once a client connects, and may keep a waiting guest out of the list)");
+            throw new CaseInconclusive(missing!);
         }
 
         var waiting = BbbResponse.Value(attendee, "waitingForAcceptance");
         var guest = BbbResponse.Value(attendee, "guest");
         var described = value.Length == 0 ? "without guest" : $"with guest={value}";
+        ctx.Witness(info!, $"attendee {userId} (joined {described})", $"guest {guest ?? "absent"}, waitingForAcceptance {waiting ?? "absent"}");
         if (waiting is null && guest is null)
         {
             // Listed like anyone else: right for a non-guest; a guest must be marked as one where observable.
@@ -106,6 +108,8 @@ public sealed class GuestJoinCase : ICaseKind
         var gotNames = Names(guestXml);
         Expect.Equal(string.Join(",", expectedNames), string.Join(",", gotNames),
             "the elements of a guest join's redirect=false answer (those of a normal join's)", guestXml);
+        ctx.Witness(guest, "the guest join without redirect=false", $"HTTP {guest.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)} (a normal join: {plain.Status.ToString(System.Globalization.CultureInfo.InvariantCulture)})");
+        ctx.Witness(guestXml, "the guest join with redirect=false", $"elements {string.Join(",", gotNames)}");
     }
 
     private static List<string> Names(ApiAnswer answer) =>
@@ -117,12 +121,15 @@ public sealed class GuestJoinCase : ICaseKind
         var userId = ctx.Ledger.Prefix + "guest-mod-" + ctx.Ledger.Random();
         var join = await OwnMeetings.JoinAsync(ctx, meeting, userId, moderator: true, guestParam).ConfigureAwait(false);
         Expect.Error(join, "successfullyJoined", success: true);
-        var (attendee, info) = await OwnMeetings.WaitForAttendeeAsync(ctx, meeting, userId).ConfigureAwait(false);
+        var (attendee, info, missing) = await OwnMeetings.ConnectedAttendeeAsync(ctx, meeting, userId, moderator: true,
+            "the guest join with the moderator password was accepted, but the user never appeared among the attendees", guestParam).ConfigureAwait(false);
         if (attendee is null)
         {
-            throw new CaseInconclusive("the guest join with the moderator password was accepted, but the user never appeared among the attendees (a real server lists an attendee only once a client connects)");
+            throw new CaseInconclusive(missing!);
         }
 
-        Expect.Equal("MODERATOR", BbbResponse.Value(attendee, "role"), "the role of a guest who joined with the moderator password", info);
+        var role = BbbResponse.Value(attendee, "role");
+        ctx.Witness(info!, $"attendee {userId} (guest with the moderator password)", $"role {role ?? "absent"}");
+        Expect.Equal("MODERATOR", role, "the role of a guest who joined with the moderator password", info);
     }
 }

@@ -17,6 +17,7 @@ public sealed class SinglePresenterCase : ICaseKind
         {
             var presenters = view.Info.Xml!.Select("attendees/attendee")
                 .Count(a => Expect.Element(view.Info, a, "isPresenter", SpecType.Boolean) == "true");
+            ctx.Witness(view.Info, $"meeting {view.MeetingId}", $"{presenters} of {view.AttendeeCount.ToString(System.Globalization.CultureInfo.InvariantCulture)} attendee(s) with isPresenter=true");
             Expect.AtMost(1, presenters, $"attendee(s) with isPresenter=true in '{view.MeetingId}'", view.Info);
         }
     }

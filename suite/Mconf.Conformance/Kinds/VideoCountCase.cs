@@ -32,6 +32,7 @@ public sealed class VideoCountCase : ICaseKind
                 var attendees = view.Info.Xml!.Select("attendees/attendee").ToList();
                 var streams = attendees.Sum(a => BbbResponse.Select(a, "videoStreams/streamName").Count()).ToString(CultureInfo.InvariantCulture);
                 var sharers = attendees.Count(a => BbbResponse.Select(a, "videoStreams/streamName").Any()).ToString(CultureInfo.InvariantCulture);
+                ctx.Witness(list, $"meeting {view.MeetingId}", $"videoCount {videoCount}; getMeetingInfo: {streams} stream(s), {sharers} attendee(s) sharing video");
                 if (videoCount != streams && videoCount != sharers)
                 {
                     found.Add(new(view.MeetingId,

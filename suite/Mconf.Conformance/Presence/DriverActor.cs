@@ -14,6 +14,9 @@ public sealed class DriverActor(string command, TimeSpan stepTimeout) : IPresenc
 
     public string Command { get; } = command;
 
+    /// <summary>A driver also takes the generic action <c>connect</c> for the cases that need a connected attendee.</summary>
+    public bool ConnectsClients => true;
+
     public async Task<string?> PerformAsync(PresenceRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

@@ -10,6 +10,10 @@ public sealed record PresenceRequest(string Action, string Instruction, string J
 public interface IPresenceActor
 {
     Task<string?> PerformAsync(PresenceRequest request, CancellationToken cancellationToken);
+
+    /// <summary>True when the actor is a program that the cases may ask, unattended, to connect a client
+    /// (<see cref="ClientConnector.Action"/>); a person is only asked for the session's steps.</summary>
+    bool ConnectsClients => false;
 }
 
 /// <summary>How a run's presence session goes: who acts, how long each step may take to show, which steps to

@@ -16,6 +16,7 @@ public sealed class PresenceSession
     private readonly PresenceOptions _options;
     private readonly List<CaseResult> _results = [];
     private readonly List<PresenceStepRecord> _steps = [];
+    private readonly HashSet<string> _variations = new(StringComparer.Ordinal);
 
     private PresenceSession(ConformanceSession session, PresenceOptions options)
     {
@@ -122,7 +123,8 @@ public sealed class PresenceSession
         foreach (var check in step.Checks)
         {
             var (verdict, message) = Judge(check, observation, seen);
-            Add(check.SpecId, step.Action, verdict, message, watch.Elapsed, evidence);
+            var (witnesses, variations) = Witnessed(check, observation, verdict);
+            Add(check.SpecId, step.Action, verdict, message, watch.Elapsed, evidence, witnesses, variations);
             if (verdict == Verdict.Passed && !verified.Contains(check.SpecId))
             {
                 verified.Add(check.SpecId);
@@ -155,6 +157,26 @@ public sealed class PresenceSession
             return (Verdict.Inconclusive, $"{missing.User.FullName} never appeared among the attendees within {_options.StepTimeout.TotalSeconds:0.#} s: was the step done?");
         }
     }
+
+    /// <summary>The values a check judged, as witnesses of its delta, and the legitimate variation it passed on, if any.</summary>
+    private (IReadOnlyList<Witness> Witnesses, IReadOnlyList<string> Variations) Witnessed(StepCheck check, MeetingObservation observation, Verdict verdict)
+    {
+        try
+        {
+            var witnesses = check.Seen(observation)
+                .Select(v => Witness(check.SpecId, v.InList ? observation.Meetings : observation.Info, v.Record, v.Value)).ToList();
+            // A variation is reported once by the session, on the first check that passed on it.
+            var variation = verdict == Verdict.Passed ? check.Variation(observation) : null;
+            return (witnesses, variation is not null && _variations.Add(variation) ? [variation] : []);
+        }
+        catch (UserNotListed)
+        {
+            return ([], []);
+        }
+    }
+
+    private Witness Witness(string specId, ApiAnswer answer, string record, string value) =>
+        new(specId, answer.RequestLine, _session.Client.Redact(record), _session.Client.Redact(value));
 
     /// <summary>Polls getMeetingInfo and getMeetings until <paramref name="observed"/> holds or the step timeout passes.</summary>
     private async Task<(MeetingObservation Observation, bool Seen)> ObserveAsync(string meetingId, string moderatorPW, Func<MeetingObservation, bool> observed, CancellationToken token)
@@ -225,11 +247,13 @@ public sealed class PresenceSession
         }
 
         var verified = new List<string>();
+        var seen = SessionAftermath.StatsSeen(answer, meetingId, joined);
         foreach (var check in checks)
         {
             var problem = problems[check.SpecId];
             Add(check.SpecId, check.Step, problem is null ? Verdict.Passed : Verdict.Failed,
-                problem is null ? "" : $"expected {check.Requirement}; got {problem}", watch.Elapsed, [answer.Exchange]);
+                problem is null ? "" : $"expected {check.Requirement}; got {problem}", watch.Elapsed, [answer.Exchange],
+                [.. seen[check.SpecId].Select(v => Witness(check.SpecId, answer, v.Record, v.Value))]);
             if (problem is null)
             {
                 verified.Add(check.SpecId);
@@ -273,6 +297,7 @@ public sealed class PresenceSession
 
         var failures = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var evidence = new Dictionary<string, List<Exchange>>(StringComparer.Ordinal);
+        var witnessed = new Dictionary<string, List<(ApiAnswer Answer, string Value)>>(StringComparer.Ordinal);
         foreach (var (step, filters, selects) in SessionAftermath.MetaQueries(metaToken))
         {
             var answer = await Context(token).CallAsync("getRecordings", [.. filters.Select(f => ("meta_" + f.Key, (string?)f.Value))]).ConfigureAwait(false);
@@ -280,6 +305,8 @@ public sealed class PresenceSession
             var expected = selects ? ours : [];
             evidence.TryAdd(step, []);
             evidence[step].Add(answer.Exchange);
+            witnessed.TryAdd(step, []);
+            witnessed[step].Add((answer, $"selected {(got.Count == 0 ? "nothing" : string.Join(", ", got.Order(StringComparer.Ordinal)))} (the session's recording: {string.Join(", ", ours.Order(StringComparer.Ordinal))}; expected {(selects ? "it" : "nothing")})"));
             failures.TryAdd(step, []);
             if (answer.Xml is null || !got.SetEquals(expected))
             {
@@ -293,7 +320,8 @@ public sealed class PresenceSession
         {
             var problems = failures[check.Step];
             Add(check.SpecId, check.Step, problems.Count == 0 ? Verdict.Passed : Verdict.Failed,
-                problems.Count == 0 ? "" : $"expected {check.Requirement}; got {string.Join("; ", problems)}", watch.Elapsed, evidence[check.Step]);
+                problems.Count == 0 ? "" : $"expected {check.Requirement}; got {string.Join("; ", problems)}", watch.Elapsed, evidence[check.Step],
+                [.. witnessed[check.Step].Select(w => Witness(check.SpecId, w.Answer, "getRecordings with meta filters", w.Value))]);
             if (problems.Count == 0 && !verified.Contains(check.SpecId))
             {
                 verified.Add(check.SpecId);
@@ -332,11 +360,16 @@ public sealed class PresenceSession
         _steps.Add(new("create", "runner", "create the session's meeting", null, "skipped", reason, "", 0, [], []));
     }
 
-    private void Add(string specId, string step, Verdict verdict, string message, TimeSpan duration, IReadOnlyList<Exchange> evidence)
+    private void Add(string specId, string step, Verdict verdict, string message, TimeSpan duration, IReadOnlyList<Exchange> evidence,
+        IReadOnlyList<Witness>? witnesses = null, IReadOnlyList<string>? observations = null)
     {
         var @case = SessionCases.Find(specId, step);
         var text = verdict == Verdict.Failed ? $"{@case.Id}: {message}" : message;
-        _results.Add(new CaseResult(@case, verdict, _session.Client.Redact(text), duration, evidence));
+        _results.Add(new CaseResult(@case, verdict, _session.Client.Redact(text), duration, evidence)
+        {
+            Witnesses = witnesses ?? [],
+            Observations = [.. (observations ?? []).Select(_session.Client.Redact)],
+        });
     }
 
     private static double Ms(Watch watch) => Math.Round(watch.Elapsed.TotalMilliseconds, 1);

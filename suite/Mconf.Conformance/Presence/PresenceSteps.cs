@@ -4,8 +4,18 @@ namespace Mconf.Conformance.Presence;
 public sealed record SessionUser(string UserId, string FullName, bool Moderator, bool Guest = false);
 
 /// <summary>One check made once a step is observed: the delta it verifies and what it requires. <see cref="Verify"/>
-/// returns null when the observation meets it, else what was seen instead.</summary>
-internal sealed record StepCheck(string SpecId, string Requirement, Func<MeetingObservation, string?> Verify);
+/// returns null when the observation meets it, else what was seen instead. <see cref="Seen"/> gives the values it
+/// judged (the result's witnesses); <see cref="Variation"/> names the legitimate variation the observation shows,
+/// if any, with the same words as the regular case of the same delta, so the reports give it once.</summary>
+internal sealed record StepCheck(string SpecId, string Requirement, Func<MeetingObservation, string?> Verify)
+{
+    public Func<MeetingObservation, IReadOnlyList<SeenValue>> Seen { get; init; } = _ => [];
+
+    public Func<MeetingObservation, string?> Variation { get; init; } = _ => null;
+}
+
+/// <summary>A value a session check judged: from getMeetings (<see cref="InList"/>) or getMeetingInfo, in which record.</summary>
+internal sealed record SeenValue(bool InList, string Record, string Value);
 
 /// <summary>One thing only a client can do, the sign that it happened, and the checks on what the target then shows.</summary>
 internal sealed record PresenceStep(string Action, SessionUser User, string Instruction, Func<MeetingObservation, bool> Observed, IReadOnlyList<StepCheck> Checks);
@@ -61,7 +71,10 @@ internal static class PresenceSteps
             o => o.Find(Moderator)?.Streams.Count >= 1,
             [
                 new(Attendee + "videoStreams", "the moderator's attendee has a videoStreams element",
-                    o => Of(o, Moderator) is { } a && !a.HasVideoStreams ? "no videoStreams element" : null),
+                    o => Of(o, Moderator) is { } a && !a.HasVideoStreams ? "no videoStreams element" : null)
+                {
+                    Seen = o => [AttendeeValue(Moderator, Of(o, Moderator)!.HasVideoStreams ? $"videoStreams with {Of(o, Moderator)!.Streams.Count} streamName(s)" : "no videoStreams")],
+                },
                 Streams(1),
                 Count(Listed + "videoCount", 1),
             ]),
@@ -70,7 +83,14 @@ internal static class PresenceSteps
             o => o.Find(Moderator)?.Streams.Count >= 2,
             [
                 Streams(2),
-                Count(Listed + "videoCount", 2),
+                // The wiki counts participants sharing video, Mconf-Live's code counts streams (specs/reference.md
+                // §4): with one participant sharing two webcams, 1 and 2 both conform, as in the regular videoCount case.
+                Count(Listed + "videoCount", 2) with
+                {
+                    Requirement = "the meeting's getMeetings entry has videoCount 2 (streams) or 1 (participants sharing video)",
+                    Verify = o => o.ListCount("videoCount") is 1 or 2 ? null : $"videoCount {Show(o.ListCount("videoCount"))}",
+                    Variation = o => o.ListCount("videoCount") switch { 1 => Kinds.VideoCountCase.CountsSharers, 2 => Kinds.VideoCountCase.CountsStreams, _ => null },
+                },
             ]),
         new("make-presenter", Viewer,
             "As the moderator, make the viewer (Conformance Viewer) presenter.",
@@ -79,16 +99,31 @@ internal static class PresenceSteps
                 new(Attendee + "isPresenter", "the viewer has isPresenter true and every other attendee false (one presenter at a time)",
                     o => Of(o, Viewer)!.IsPresenter != true ? $"the viewer's isPresenter {Show(Of(o, Viewer)!.IsPresenter)}"
                         : o.Attendees.Where(a => a != o.Find(Viewer) && a.IsPresenter != false).Select(a => a.FullName ?? a.UserId).ToList() is { Count: > 0 } others
-                            ? $"also presenter, or no isPresenter: {string.Join(", ", others)}" : null),
+                            ? $"also presenter, or no isPresenter: {string.Join(", ", others)}" : null)
+                {
+                    Seen = o => [.. o.Attendees.Select(a => new SeenValue(false, $"attendee {a.UserId ?? a.FullName}", $"isPresenter {Show(a.IsPresenter)}"))],
+                },
             ]),
         new("join-guest", GuestUser,
             "Open the join link in a third browser: you join as a GUEST (with the moderator password). Wait in the waiting room; do not accept yet.",
             o => o.Find(GuestUser) is not null,
             [
                 Flag(GuestUser, "guest", true),
-                Flag(GuestUser, "waitingForAcceptance", true),
-                new("join/request/guest", "a user joined with guest=true is listed as a guest waiting for acceptance",
-                    o => Of(o, GuestUser) is { Guest: true, WaitingForAcceptance: true } ? null : $"{Of(o, GuestUser)?.Describe()}"),
+                // A guest policy that accepts guests at once (ALWAYS_ACCEPT, specs/reference.md §6.2) lists the guest
+                // not waiting: the regular guest-join case accepts it, so the session does too.
+                Flag(GuestUser, "waitingForAcceptance", true) with
+                {
+                    Requirement = "Conformance Guest's attendee has waitingForAcceptance true (false with guest true: a policy that accepts guests at once)",
+                    Verify = o => Of(o, GuestUser) is { WaitingForAcceptance: true } or { Guest: true, WaitingForAcceptance: false } ? null
+                        : $"waitingForAcceptance {Show(Of(o, GuestUser)!.WaitingForAcceptance)}, guest {Show(Of(o, GuestUser)!.Guest)}",
+                    Variation = AcceptedAtOnce,
+                },
+                new("join/request/guest", "a user joined with guest=true is listed as a guest (guest true, and waitingForAcceptance true where the moderator is asked)",
+                    o => Of(o, GuestUser) is { Guest: true } or { Guest: null, WaitingForAcceptance: true } ? null : $"{Of(o, GuestUser)?.Describe()}")
+                {
+                    Seen = o => [AttendeeValue(GuestUser, $"guest {Show(Of(o, GuestUser)!.Guest)}, waitingForAcceptance {Show(Of(o, GuestUser)!.WaitingForAcceptance)}")],
+                    Variation = AcceptedAtOnce,
+                },
             ]),
         new("accept-guest", GuestUser,
             "As the moderator, accept the waiting guest.",
@@ -96,7 +131,10 @@ internal static class PresenceSteps
             [
                 Flag(GuestUser, "waitingForAcceptance", false),
                 new(Attendee + "guest", "the accepted guest is still marked guest and keeps the role of its password (MODERATOR)",
-                    o => Of(o, GuestUser) is { Guest: true, Role: "MODERATOR" } ? null : $"{Of(o, GuestUser)?.Describe()}"),
+                    o => Of(o, GuestUser) is { Guest: true, Role: "MODERATOR" } ? null : $"{Of(o, GuestUser)?.Describe()}")
+                {
+                    Seen = o => [AttendeeValue(GuestUser, $"guest {Show(Of(o, GuestUser)!.Guest)}, role {Of(o, GuestUser)!.Role ?? "absent"}")],
+                },
                 Count(Listed + "participantCount", 3),
             ]),
     ];
@@ -106,24 +144,45 @@ internal static class PresenceSteps
 
     private static StepCheck Flag(SessionUser user, string element, bool expected) =>
         new(Attendee + element, $"{user.FullName}'s attendee has {element} {(expected ? "true" : "false")}",
-            o => Of(o, user) is { } a && Value(a, element) == expected ? null : $"{element} {Show(Value(Of(o, user)!, element))}");
+            o => Of(o, user) is { } a && Value(a, element) == expected ? null : $"{element} {Show(Value(Of(o, user)!, element))}")
+        {
+            Seen = o => [AttendeeValue(user, $"{element} {Show(Value(Of(o, user)!, element))}")],
+        };
 
     private static StepCheck SinglePresenter() =>
         new(Attendee + "isPresenter", "at most one attendee has isPresenter true",
-            o => o.Attendees.Count(a => a.IsPresenter == true) is var n and > 1 ? $"{n} presenters" : null);
+            o => o.Attendees.Count(a => a.IsPresenter == true) is var n and > 1 ? $"{n} presenters" : null)
+        {
+            Seen = o => [new(false, "the session's meeting", $"{o.Attendees.Count(a => a.IsPresenter == true)} of {o.Attendees.Count} attendee(s) with isPresenter true")],
+        };
 
     private static StepCheck Streams(int expected) =>
         new(Attendee + "videoStreams/streamName", $"the moderator's videoStreams lists {expected} distinct non-empty streamName(s)",
-            o => Of(o, Moderator)!.Streams.Where(s => s.Trim().Length > 0).Distinct(StringComparer.Ordinal).Count() is var n && n == expected
-                ? null : $"{n} distinct streamName(s)");
+            o => DistinctStreams(Of(o, Moderator)!) is var n && n == expected ? null : $"{n} distinct streamName(s)")
+        {
+            Seen = o => [AttendeeValue(Moderator, $"{DistinctStreams(Of(o, Moderator)!)} distinct streamName(s)")],
+        };
+
+    private static int DistinctStreams(ObservedAttendee a) => a.Streams.Where(s => s.Trim().Length > 0).Distinct(StringComparer.Ordinal).Count();
 
     private static StepCheck Count(string specId, int expected)
     {
         var name = specId[(specId.LastIndexOf('/') + 1)..];
         var inInfo = specId.StartsWith(Info, StringComparison.Ordinal);
+        int? Read(MeetingObservation o) => inInfo ? o.InfoCount(name) : o.ListCount(name);
         return new(specId, $"{(inInfo ? "getMeetingInfo" : "the meeting's getMeetings entry")} has {name} {expected}",
-            o => (inInfo ? o.InfoCount(name) : o.ListCount(name)) is var n && n == expected ? null : $"{name} {(n is null ? "absent" : n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture))}");
+            o => Read(o) is var n && n == expected ? null : $"{name} {Show(n)}")
+        {
+            Seen = o => [new(!inInfo, "the session's meeting", $"{name} {Show(Read(o))}; attendees: {o.Attendees.Count}")],
+        };
     }
+
+    private static SeenValue AttendeeValue(SessionUser user, string value) => new(false, $"attendee {user.UserId}", value);
+
+    private static string? AcceptedAtOnce(MeetingObservation o) =>
+        o.Find(GuestUser) is { Guest: true, WaitingForAcceptance: false } ? Kinds.GuestJoinCase.AcceptsAtOnce : null;
+
+    private static string Show(int? n) => n is null ? "absent" : n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 
     private static bool? Value(ObservedAttendee a, string element) => element switch
     {

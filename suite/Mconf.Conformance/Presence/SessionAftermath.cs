@@ -69,6 +69,26 @@ internal static class SessionAftermath
         };
     }
 
+    /// <summary>The values each stats check judged: the meetings getStats listed, and each session user's participant entry.</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<(string Record, string Value)>> StatsSeen(ApiAnswer answer, string meetingId, IReadOnlyList<SessionUser> joined)
+    {
+        var meetings = answer.Xml?.Select("stats/meeting").ToList() ?? [];
+        var participants = meetings.Where(m => BbbResponse.Value(m, "meetingID") == meetingId)
+            .SelectMany(m => BbbResponse.Select(m, "participants/participant")).ToList();
+        (string, string) Of(SessionUser user, string name) =>
+            ($"participant {user.FullName}", participants.FirstOrDefault(p => BbbResponse.Value(p, "userName") == user.FullName) is { } p
+                ? $"{name} {BbbResponse.Value(p, name) ?? "absent"}" : "not listed");
+        IReadOnlyList<(string, string)> Each(string name) => [.. joined.Select(u => Of(u, name))];
+        return new Dictionary<string, IReadOnlyList<(string, string)>>(StringComparer.Ordinal)
+        {
+            ["getStats/request/meetingID"] = [("stats", $"meetingIDs {(meetings.Count == 0 ? "none" : string.Join(", ", meetings.Select(m => BbbResponse.Value(m, "meetingID") ?? "absent")))}")],
+            ["getStats/response/stats/meeting/participants/participant"] = [("the session's meeting", $"{participants.Count} participant(s) for {joined.Count} user(s) seen joining")],
+            [Participant + "userName"] = Each("userName"),
+            [Participant + "joinTime"] = Each("joinTime"),
+            [Participant + "leftTime"] = [.. joined.Select(u => Of(u, "leftTime") is var left && Of(u, "joinTime") is var join ? (left.Item1, $"{join.Item2}, {left.Item2}") : default)],
+        };
+    }
+
     /// <summary>The filter queries of each meta check, each with whether the session's recording must be selected.</summary>
     public static IReadOnlyList<(string Step, (string Key, string Value)[] Filters, bool Selects)> MetaQueries(string token) =>
     [

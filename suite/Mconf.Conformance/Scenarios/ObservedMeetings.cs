@@ -19,7 +19,23 @@ public static class ObservedMeetings
 
     public const string NoAttendeesReason =
         "no meeting with connected attendees on the target (a real server lists an attendee only once a client connects; " +
-        "the suite found none in its own meeting nor in the meetings getMeetings lists)";
+        "the suite found none in its own meeting nor in the meetings getMeetings lists): a driver's 'connect JOIN_URL USER_ID MEETING_ID' " +
+        "action (--presence-driver COMMAND) connects the suite's users";
+
+    /// <summary>Why no observed meeting has attendees, for this run: what the shared meeting's connect gave, or
+    /// which driver action would have connected its users.</summary>
+    public static async Task<string> NoAttendeesAsync(CaseContext ctx)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        const string What = "no meeting with connected attendees on the target: the suite found none in its own meeting nor in the meetings getMeetings lists";
+        if (!ctx.CanCreate)
+        {
+            return NoAttendeesReason;
+        }
+
+        var shared = await ctx.Session.Shared.MeetingAsync(ctx).ConfigureAwait(false);
+        return shared.Missing is { } missing && ctx.Session.Connector.Available ? $"{What}; {missing}" : ctx.Session.Connector.Unconnected(What);
+    }
 
     public static async Task<(ApiAnswer List, IReadOnlyList<MeetingView> Views)> ObserveAsync(CaseContext ctx)
     {
@@ -65,7 +81,7 @@ public static class ObservedMeetings
     {
         var (_, views) = await ObserveAsync(ctx).ConfigureAwait(false);
         var attended = views.Where(v => v.AttendeeCount > 0).ToList();
-        return attended.Count > 0 ? attended : throw new CaseInconclusive(NoAttendeesReason);
+        return attended.Count > 0 ? attended : throw new CaseInconclusive(await NoAttendeesAsync(ctx).ConfigureAwait(false));
     }
 
     /// <summary>getMeetings and the meetings it lists that have attendees (for cases comparing the two calls);
@@ -74,7 +90,7 @@ public static class ObservedMeetings
     {
         var (list, views) = await ObserveAsync(ctx).ConfigureAwait(false);
         var attended = views.Where(v => v.AttendeeCount > 0 && v.ListEntry is not null).ToList();
-        return attended.Count > 0 ? (list, attended) : throw new CaseInconclusive(NoAttendeesReason);
+        return attended.Count > 0 ? (list, attended) : throw new CaseInconclusive(await NoAttendeesAsync(ctx).ConfigureAwait(false));
     }
 
     private static long Count(System.Xml.Linq.XElement entry, string name) =>

@@ -56,28 +56,73 @@ public static class OwnMeetings
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(meeting);
-        var parameters = new List<(string, string?)>
-        {
-            ("fullName", "Conformance " + (moderator ? "Moderator" : "Viewer")), ("meetingID", meeting.Id),
-            ("password", moderator ? meeting.ModeratorPW : meeting.AttendeePW), ("userID", userId), ("redirect", redirect ? null : "false"),
-        };
+        var parameters = JoinParameters(meeting, userId, moderator, redirect);
         parameters.AddRange(extra);
         return ctx.CallAsync("join", [.. parameters]);
     }
+
+    private static string FullName(bool moderator) => "Conformance " + (moderator ? "Moderator" : "Viewer");
+
+    private static List<(string Name, string? Value)> JoinParameters(OwnMeeting meeting, string userId, bool moderator, bool redirect) =>
+    [
+        ("fullName", FullName(moderator)), ("meetingID", meeting.Id),
+        ("password", moderator ? meeting.ModeratorPW : meeting.AttendeePW), ("userID", userId), ("redirect", redirect ? null : "false"),
+    ];
 
     public static Task<ApiAnswer> InfoAsync(CaseContext ctx, string meetingId, string? password) =>
         ctx.CallAsync("getMeetingInfo", ("meetingID", meetingId), ("password", password));
 
     /// <summary>Polls getMeetingInfo until an attendee with <paramref name="userId"/> is listed; null if it never is.</summary>
-    public static async Task<(XElement? Attendee, ApiAnswer? Info)> WaitForAttendeeAsync(CaseContext ctx, OwnMeeting meeting, string userId)
+    public static Task<(XElement? Attendee, ApiAnswer? Info)> WaitForAttendeeAsync(CaseContext ctx, OwnMeeting meeting, string userId) =>
+        WaitForAttendeeAsync(ctx, meeting, userId, AttendeePolls, AttendeePollDelay);
+
+    /// <summary>The attendee of a user the case joined (<see cref="JoinAsync(CaseContext, OwnMeeting, string, bool, (string Name, string? Value)[])"/>
+    /// with the same <paramref name="extra"/> parameters). A user not listed at once is connected through the run's
+    /// driver (the generic <c>connect</c> action, with a join link carrying the same parameters and redirecting
+    /// into the client), then awaited up to the presence step timeout. Without a driver the attendee is null and
+    /// <c>Missing</c> says what would verify the case.</summary>
+    public static async Task<(XElement? Attendee, ApiAnswer? Info, string? Missing)> ConnectedAttendeeAsync(CaseContext ctx, OwnMeeting meeting, string userId, bool moderator, string what,
+        params (string Name, string? Value)[] extra)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ArgumentNullException.ThrowIfNull(meeting);
+        var connector = ctx.Session.Connector;
+        var (attendee, info) = await WaitForAttendeeAsync(ctx, meeting, userId, connector.Available ? 1 : AttendeePolls, AttendeePollDelay).ConfigureAwait(false);
+        if (attendee is not null)
+        {
+            return (attendee, info, null);
+        }
+
+        if (!connector.Available)
+        {
+            return (null, info, connector.Unconnected(what));
+        }
+
+        var parameters = JoinParameters(meeting, userId, moderator, redirect: true).Concat(extra).Where(p => p.Value is not null)
+            .Select(p => new KeyValuePair<string, string?>(p.Name, p.Value)).ToList();
+        ctx.Session.Guard.Check("join", [.. parameters.Select(p => new KeyValuePair<string, string>(p.Key, p.Value!))]);
+        var joinUrl = ctx.Session.Client.Endpoint.CallUrl("join", ctx.Session.Client.Signer.SignedQuery("join", parameters)).AbsoluteUri;
+        var failed = await connector.ConnectAsync(joinUrl, userId, FullName(moderator), meeting.Id, ctx.Token).ConfigureAwait(false);
+        if (failed is not null)
+        {
+            return (null, info, $"{what}; the driver's '{Presence.ClientConnector.Action}' action did not connect the user: {ctx.Session.Client.Redact(failed)}");
+        }
+
+        var polls = (int)Math.Max(1, Math.Ceiling(connector.StepTimeout / connector.PollInterval)) + 1;
+        (attendee, info) = await WaitForAttendeeAsync(ctx, meeting, userId, polls, connector.PollInterval).ConfigureAwait(false);
+        return attendee is not null ? (attendee, info, null)
+            : (null, info, $"{what}: the driver connected the user, but it was not listed among the attendees within {connector.StepTimeout.TotalSeconds:0.#} s");
+    }
+
+    private static async Task<(XElement? Attendee, ApiAnswer? Info)> WaitForAttendeeAsync(CaseContext ctx, OwnMeeting meeting, string userId, int polls, TimeSpan delay)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ApiAnswer? last = null;
-        for (var i = 0; i < AttendeePolls; i++)
+        for (var i = 0; i < polls; i++)
         {
             if (i > 0)
             {
-                await Task.Delay(AttendeePollDelay, ctx.Options.Time, ctx.Token).ConfigureAwait(false);
+                await Task.Delay(delay, ctx.Options.Time, ctx.Token).ConfigureAwait(false);
             }
 
             last = await InfoAsync(ctx, meeting.Id, meeting.ModeratorPW).ConfigureAwait(false);

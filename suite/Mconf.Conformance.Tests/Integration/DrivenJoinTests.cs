@@ -1,0 +1,56 @@
+using Mconf.Conformance.Model;
+using Mconf.Conformance.Presence;
+using Mconf.Conformance.TestTargets;
+using Mconf.Conformance.Tests.Support;
+
+namespace Mconf.Conformance.Tests.Integration;
+
+/// <summary>The cases whose verdict needs a connected attendee, on a server where joins never connect by
+/// themselves: with the fake driver each connects its users (the generic connect action) and judges what it saw,
+/// leaving a witness of each value; without one each is inconclusive and names the action.</summary>
+[NonParallelizable]
+public sealed class DrivenJoinTests
+{
+    private static readonly string[] JoinKinds = ["guest-join", "count-attendees", "count-flagged", "video-count", "single-presenter"];
+
+    private static IReadOnlyList<ConformanceCase> JoinCases() => [.. CaseCatalog.All.Where(c => JoinKinds.Contains(c.Kind))];
+
+    [Test]
+    [CancelAfter(240_000)]
+    public async Task WithTheFakeDriver_EveryJoinCaseIsJudged_OnWitnessedValues()
+    {
+        using var target = PresenceTargets.StartEmpty();
+
+        var outcome = await SuiteRun.RunAsync(DrivenRun.For(SuiteRun.Options(target), DrivenRun.Driver), JoinCases());
+
+        outcome.AbortReason.ShouldBeNull();
+        var cases = outcome.Results.Where(r => r.Case.Kind != SessionCases.Kind).ToList();
+        cases.Count.ShouldBe(JoinCases().Count);
+        cases.Where(r => r.Verdict != Verdict.Passed).ShouldBeEmpty(SuiteRun.Describe(cases.Where(r => r.Verdict != Verdict.Passed)));
+        cases.ShouldAllBe(r => r.Witnesses.Count > 0, "every passed join case leaves the values it judged");
+        var session = outcome.Results.Where(r => r.Case.Kind == SessionCases.Kind).ToList();
+        session.ShouldAllBe(r => r.Verdict == Verdict.Passed);
+        session.ShouldAllBe(r => r.Witnesses.Count > 0 && r.Witnesses.All(w => w.SpecId == r.Case.SpecId && w.Request.Length > 0));
+        // Every meeting whose users the driver connected was ended: the driver was told, and nothing runs any more.
+        target.Fake.Control.GetState().Meetings.ShouldNotContain(m => m.Running && m.MeetingId.StartsWith("mconf-conformance", StringComparison.Ordinal));
+        outcome.LeftoverMeetings.ShouldBeEmpty();
+    }
+
+    [Test]
+    [CancelAfter(240_000)]
+    public async Task WithoutADriver_TheJoinCasesThatSawNobody_AreInconclusive_NamingTheConnectAction()
+    {
+        using var target = PresenceTargets.StartEmpty();
+
+        var outcome = await SuiteRun.RunAsync(SuiteRun.Options(target), JoinCases());
+
+        var inconclusive = outcome.Results.Where(r => r.Verdict == Verdict.Inconclusive).ToList();
+        await TestContext.Out.WriteLineAsync($"join cases: {outcome.Results.Count}, inconclusive without a driver: {inconclusive.Count}, passed: {outcome.Results.Count(r => r.Verdict == Verdict.Passed)}");
+        inconclusive.Count.ShouldBeGreaterThan(10);
+        inconclusive.ShouldAllBe(r => r.Message.Contains("'connect JOIN_URL USER_ID MEETING_ID'") && r.Message.Contains("--presence-driver COMMAND") && r.Witnesses.Count == 0);
+        // The two that need nobody connected: a guest join answers like any join; registered users are not counted.
+        outcome.Results.Where(r => r.Verdict == Verdict.Passed).Select(r => r.Case.Id)
+            .ShouldBe(["join/request/guest#redirect", "getMeetings/response/meetings/meeting/participantCount#registered-not-counted"], ignoreOrder: true);
+        outcome.Results.ShouldNotContain(r => r.Verdict == Verdict.Failed);
+    }
+}
