@@ -45,6 +45,9 @@ public sealed class ConformanceSession : IAsyncDisposable
 
     internal TargetClient Client { get; }
 
+    /// <summary>The target's measured latency, the budgets used and its slowest calls.</summary>
+    public TargetTimings Timings => Client.Summary();
+
     internal SafetyGuard Guard { get; }
 
     internal FlavourSniffer Flavour { get; }
@@ -108,6 +111,11 @@ public sealed class ConformanceSession : IAsyncDisposable
         catch (CaseSkipped skipped)
         {
             (verdict, message) = (Verdict.Skipped, skipped.Reason);
+        }
+        catch (BudgetExceeded limit)
+        {
+            // A budget of the run, not wrong content: never a failure (the option in the reason lets it complete).
+            (verdict, message) = (Verdict.Inconclusive, Client.Redact(limit.Reason));
         }
         catch (TransportFailure transport)
         {
