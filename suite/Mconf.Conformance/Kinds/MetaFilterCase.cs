@@ -16,7 +16,7 @@ namespace Mconf.Conformance.Kinds;
 /// streamed sample of the unfiltered list (IDs seen in another call: the witness); every call, listings and filtered
 /// alike, selects those meetings with meetingID (specs/reference.md §3.7, §6.3: the selection and the filters both
 /// apply), so the cost does not grow with the server. Scoped listings are taken just before and after the filtered
-/// call, and only recordings the same in both, and seen in the sample, are judged (a live server finishes
+/// call, and only recordings the same in both, and seen in the sample or of the run's own meetings, are judged (a live server finishes
 /// recordings meanwhile). Metadata values inside CDATA are data, taken verbatim; whitespace outside CDATA is
 /// formatting. Read-only.</summary>
 public sealed partial class MetaFilterCase : ICaseKind
@@ -32,7 +32,9 @@ public sealed partial class MetaFilterCase : ICaseKind
         var mode = ctx.RequireCase().Arg("mode");
         var sampleAnswer = await ctx.Session.Shared.RecordingsAsync(ctx).ConfigureAwait(false);
         var sample = Recordings(Expect.Success(sampleAnswer));
-        var scope = SessionObservations.RecordingMeetingIds(sampleAnswer).Take(ScopeSize).ToList();
+        // The run's own meetings (their recordings, once processed, carry metadata the suite chose) and the sample's.
+        var own = ctx.Ledger.MeetingIds.Where(SafeIds.IsSafe).OrderBy(id => id, StringComparer.Ordinal).Take(ScopeSize / 2);
+        var scope = SessionObservations.RecordingMeetingIds(sampleAnswer).Take(ScopeSize).Concat(own).Distinct(StringComparer.Ordinal).ToList();
 
         if (mode == "none")
         {
@@ -52,6 +54,7 @@ public sealed partial class MetaFilterCase : ICaseKind
         }
 
         var seen = sample.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var ownIds = ctx.Ledger.MeetingIds.ToHashSet(StringComparer.Ordinal);
         var before = Recordings(Expect.Success(await ListAsync(ctx, scope).ConfigureAwait(false)));
         var pairs = before.SelectMany(r => r.Meta.Select(m => (Key: m.Key, m.Value))).Where(p => ValidKey().IsMatch(p.Key))
             .Distinct().OrderBy(p => Unsafe(p.Value)).ThenBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal).ToList();
@@ -76,7 +79,7 @@ public sealed partial class MetaFilterCase : ICaseKind
         var filtered = await FilterAsync(ctx, scope, filters, keyCase).ConfigureAwait(false);
         var after = Recordings(Expect.Success(await ListAsync(ctx, scope).ConfigureAwait(false)));
         var got = Recordings(Expect.Success(filtered)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var stable = before.Where(r => seen.Contains(r.Id) && after.Any(a => a.Id == r.Id && SameMeta(a, r))).ToList();
+        var stable = before.Where(r => (seen.Contains(r.Id) || ownIds.Contains(r.MeetingId)) && after.Any(a => a.Id == r.Id && SameMeta(a, r))).ToList();
         if (stable.Count == 0)
         {
             throw new CaseInconclusive($"none of the recordings of the {scope.Count} meetings selected stayed the same across the listings before and after and was also in the unfiltered list: nothing to judge the filter against");
@@ -104,14 +107,15 @@ public sealed partial class MetaFilterCase : ICaseKind
         }
     }
 
-    internal sealed record Recording(string Id, IReadOnlyDictionary<string, string> Meta);
+    internal sealed record Recording(string Id, IReadOnlyDictionary<string, string> Meta, string MeetingId = "");
 
     internal static List<Recording> Recordings(BbbResponse xml) =>
         [.. xml.Select("recordings/recording").Select(r => new Recording(
             BbbResponse.Value(r, "recordID") ?? "",
             BbbResponse.Select(r, "metadata").SelectMany(m => m.Elements())
                 .GroupBy(e => e.Name.LocalName.ToLowerInvariant())
-                .ToDictionary(g => g.Key, g => MetaValue(g.First()), StringComparer.Ordinal)))];
+                .ToDictionary(g => g.Key, g => MetaValue(g.First()), StringComparer.Ordinal),
+            BbbResponse.Value(r, "meetingID") ?? ""))];
 
     /// <summary>Text inside CDATA verbatim (leading and trailing spaces are data); text outside it trimmed
     /// (whitespace around a value is formatting).</summary>

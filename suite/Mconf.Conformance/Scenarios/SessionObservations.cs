@@ -55,8 +55,9 @@ public sealed class SessionObservations(ConformanceSession session)
             // No recordings sample: the run's own meetings are still candidates.
         }
 
-        var candidates = ctx.Ledger.MeetingIds.Where(SafeIds.IsSafe).OrderBy(id => id, StringComparer.Ordinal)
-            .Concat(seen).Distinct(StringComparer.Ordinal).Take(StatsWitness.Candidates).ToList();
+        var candidates = seen.Take(StatsWitness.Candidates)
+            .Concat(ctx.Ledger.MeetingIds.Where(SafeIds.IsSafe).OrderBy(id => id, StringComparer.Ordinal).Take(StatsWitness.Candidates / 2))
+            .Distinct(StringComparer.Ordinal).ToList();
         var found = new List<StatsWitness>();
         foreach (var id in candidates)
         {
@@ -137,6 +138,6 @@ public sealed class SessionObservations(ConformanceSession session)
 /// to it), found as <see cref="Source"/>.</summary>
 public sealed record StatsWitness(string MeetingId, int Entries, ApiAnswer Answer, string Source)
 {
-    /// <summary>At most this many candidate meetings are asked about.</summary>
+    /// <summary>At most this many meetings of recordings, and half as many of the run's own, are asked about.</summary>
     public const int Candidates = 8;
 }
