@@ -27,7 +27,7 @@ internal static class ListSampleReader
     /// that never ends); <paramref name="totalLimit"/> bounds the whole answer.</summary>
     public static async Task<Result> ReadAsync(Stream stream, ListSample sample, long keptLimit, long totalLimit, Func<long, string, Exception> overLimit, CancellationToken token)
     {
-        var counting = new CountingStream(stream, keptLimit, totalLimit, overLimit);
+        var counting = new CountingStream(stream, keptLimit, totalLimit, overLimit, token);
         var settings = new XmlReaderSettings { Async = true, DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null, CloseInput = false };
         var counts = new Dictionary<string, long>(StringComparer.Ordinal);
         try
@@ -176,7 +176,7 @@ internal static class ListSampleReader
 
     /// <summary>Counts what is read, keeps the first bytes (for an answer that is not XML), and cuts the answer off
     /// past the limits: <c>kept</c> counts only bytes read while not skipping an item.</summary>
-    private sealed class CountingStream(Stream inner, long keptLimit, long totalLimit, Func<long, string, Exception> overLimit) : Stream
+    private sealed class CountingStream(Stream inner, long keptLimit, long totalLimit, Func<long, string, Exception> overLimit, CancellationToken deadline) : Stream
     {
         private readonly MemoryStream _prefix = new();
         public long Kept { get; set; }
@@ -187,9 +187,11 @@ internal static class ListSampleReader
 
         public byte[] Prefix => _prefix.ToArray();
 
+        // XmlReader passes no token of its own: the exchange's deadline cuts off a read that never completes.
         public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default)
         {
-            var read = await inner.ReadAsync(buffer, cancellationToken).ConfigureAwait(false);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline);
+            var read = await inner.ReadAsync(buffer, linked.Token).ConfigureAwait(false);
             Account(buffer.Span[..read]);
             return read;
         }
@@ -199,6 +201,7 @@ internal static class ListSampleReader
 
         public override int Read(byte[] buffer, int offset, int count)
         {
+            deadline.ThrowIfCancellationRequested();
             var read = inner.Read(buffer, offset, count);
             Account(buffer.AsSpan(offset, read));
             return read;
