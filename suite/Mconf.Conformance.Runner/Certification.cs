@@ -71,6 +71,8 @@ internal static class Certification
                 Secret = secret,
                 Checksum = settings.Checksum,
                 RequestTimeout = settings.Timeout,
+                ListCallTimeout = settings.ListTimeout,
+                MaxBodyBytes = settings.MaxBody,
                 RunId = runId,
                 Tier = settings.Tier,
                 Only = settings.Only,

@@ -71,6 +71,16 @@ public sealed class CaseContext
         return Record(answer);
     }
 
+    /// <summary>A signed GET of an unfiltered list read as a stream, keeping only <paramref name="sample"/> (memory bounded
+    /// whatever the size of the answer; <see cref="ApiAnswer.Counts"/> counts every item).</summary>
+    public async Task<ApiAnswer> CallStreamedAsync(string call, ListSample sample, params (string Name, string? Value)[] parameters)
+    {
+        var list = parameters.Where(p => p.Value is not null).Select(p => new KeyValuePair<string, string?>(p.Name, p.Value)).ToList();
+        Session.Guard.Check(call, [.. list.Select(p => new KeyValuePair<string, string>(p.Key, p.Value!))]);
+        var answer = await Session.Client.CallStreamedAsync(call, list, sample, Token).ConfigureAwait(false);
+        return Record(answer);
+    }
+
     /// <summary>A GET with the query exactly as given (the caller signs, or not).</summary>
     public async Task<ApiAnswer> GetRawAsync(string call, string rawQuery)
     {

@@ -99,6 +99,7 @@ public static class ConformanceEngine
         {
             LeftoverMeetings = leftovers,
             Presence = presence?.Report,
+            Timings = session.Timings,
         };
 
         RunOutcome Abort(string reason) =>

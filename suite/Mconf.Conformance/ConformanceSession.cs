@@ -46,6 +46,9 @@ public sealed class ConformanceSession : IAsyncDisposable
 
     internal TargetClient Client { get; }
 
+    /// <summary>The target's measured latency, the budgets used and its slowest calls.</summary>
+    public TargetTimings Timings => Client.Summary();
+
     internal SafetyGuard Guard { get; }
 
     internal FlavourSniffer Flavour { get; }
@@ -112,6 +115,11 @@ public sealed class ConformanceSession : IAsyncDisposable
         catch (CaseSkipped skipped)
         {
             (verdict, message) = (Verdict.Skipped, skipped.Reason);
+        }
+        catch (BudgetExceeded limit)
+        {
+            // A budget of the run, not wrong content: never a failure (the option in the reason lets it complete).
+            (verdict, message) = (Verdict.Inconclusive, Client.Redact(limit.Reason));
         }
         catch (TransportFailure transport)
         {

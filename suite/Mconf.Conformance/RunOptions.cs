@@ -56,6 +56,13 @@ public sealed record RunOptions
 
     public const long DefaultMaxBodyBytes = 16L * 1024 * 1024;
 
+    /// <summary>Budget of one unfiltered list call (getRecordings or getStats without meetingID, getMeetings): a big
+    /// server takes long to produce them, so they get their own budget, never less than the request timeout; an
+    /// answer over it makes the case inconclusive, naming <c>--list-timeout</c>.</summary>
+    public TimeSpan ListCallTimeout { get; init; } = TimeSpan.FromSeconds(DefaultListCallTimeoutSeconds);
+
+    public const int DefaultListCallTimeoutSeconds = 120;
+
     /// <summary><see cref="Seed"/>, or a stable hash (FNV-1a) of the run id.</summary>
     public int EffectiveSeed
     {

@@ -72,6 +72,38 @@ internal sealed class SeedFakers
 
     public PastSessionSeed PastSession(int seed) => _pastSession.UseSeed(seed).Generate();
 
+    /// <summary>A past meeting named like <paramref name="pooled"/>, with its own index (so its own ID) and course.</summary>
+    public static PastMeetingSeed PastMeetingLike(PastMeetingSeed pooled, int index)
+    {
+        ArgumentNullException.ThrowIfNull(pooled);
+        var slug = pooled.MeetingId[(pooled.MeetingId.IndexOf('-', "seed-past-".Length) + 1)..];
+        return new PastMeetingSeed
+        {
+            Name = pooled.Name,
+            MeetingId = $"seed-past-{index + 1}-{slug}",
+            Course = Courses[index % 2],
+            Category = pooled.Category,
+        };
+    }
+
+    /// <summary>A past session with its own seeded numbers and names taken from <paramref name="pool"/> (no Bogus: cheap
+    /// enough for a server of 100,000 recordings).</summary>
+    public static PastSessionSeed PastSessionLike(int seed, IReadOnlyList<PastSessionSeed> pool)
+    {
+        ArgumentNullException.ThrowIfNull(pool);
+        var random = new Random(seed);
+        var names = pool[random.Next(pool.Count)];
+        return new PastSessionSeed
+        {
+            DaysAgo = random.Next(1, 4),
+            StartMinuteOfDay = random.Next(8 * 60, (18 * 60) + 1),
+            DurationMinutes = random.Next(20, 91),
+            Presenter = pool[random.Next(pool.Count)].Presenter,
+            Participants = names.Participants,
+            Size = random.NextInt64(2_000_000, 80_000_001),
+        };
+    }
+
     /// <summary>Lower-case ASCII letters and digits joined by dashes: IDs the BBB docs recommend.</summary>
     public static string Slug(string text)
     {

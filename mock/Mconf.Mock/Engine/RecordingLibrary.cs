@@ -3,18 +3,21 @@ using Mconf.Spec;
 namespace Mconf.Mock.Engine;
 
 /// <summary>The recordings on disk (published and unpublished) plus those still being processed, which no
-/// API call shows until processing finishes.</summary>
+/// API call shows until processing finishes. A selection by meeting IDs is answered from an index of the record IDs'
+/// meeting keys (rebuilt after a change), so a scoped getRecordings costs what it selects, not the library's size.</summary>
 internal sealed class RecordingLibrary
 {
     private readonly Lock _gate = new();
     private readonly List<Recording> _recordings = [];
     private readonly List<Recording> _processing = [];
+    private Dictionary<string, List<int>>? _byKey;
 
     public void Add(Recording recording)
     {
         lock (_gate)
         {
             _recordings.Add(recording);
+            _byKey = null;
         }
     }
 
@@ -42,6 +45,7 @@ internal sealed class RecordingLibrary
             var done = _processing.ToList();
             _recordings.AddRange(done);
             _processing.Clear();
+            _byKey = null;
             return done;
         }
     }
@@ -50,14 +54,44 @@ internal sealed class RecordingLibrary
     /// record IDs, then every meta filter must match exactly (specs/reference.md §3.7, §6.3).</summary>
     public IReadOnlyList<Recording> Query(IReadOnlyList<string>? meetingIds, IReadOnlyList<KeyValuePair<string, string>> metaFilters)
     {
-        var prefixes = meetingIds?.Select(MeetingIds.Key).ToList();
+        var prefixes = meetingIds?.Select(MeetingIds.Key).Distinct(StringComparer.Ordinal).ToList();
         lock (_gate)
         {
-            return [.. _recordings.Where(r =>
-                (prefixes is null || prefixes.Any(p => r.RecordId.StartsWith(p, StringComparison.Ordinal)))
-                && metaFilters.All(f => Matches(r, f)))];
+            if (prefixes is null)
+            {
+                return [.. _recordings.Where(r => metaFilters.All(f => Matches(r, f)))];
+            }
+
+            // Every key is a whole sha1 (40 characters), so "the record ID starts with it" is "its first 40 are it".
+            _byKey ??= Index(_recordings);
+            var positions = prefixes.SelectMany(p => _byKey.TryGetValue(p, out var at) ? at : []).Distinct().Order();
+            return [.. positions.Select(i => _recordings[i]).Where(r => metaFilters.All(f => Matches(r, f)))];
         }
     }
+
+    private static Dictionary<string, List<int>> Index(List<Recording> recordings)
+    {
+        var index = new Dictionary<string, List<int>>(StringComparer.Ordinal);
+        for (var i = 0; i < recordings.Count; i++)
+        {
+            var id = recordings[i].RecordId;
+            if (id.Length >= KeyLength)
+            {
+                var key = id[..KeyLength];
+                if (!index.TryGetValue(key, out var at))
+                {
+                    index[key] = at = [];
+                }
+
+                at.Add(i);
+            }
+        }
+
+        return index;
+    }
+
+    /// <summary>Length of <see cref="MeetingIds.Key"/>: a lower-case hex sha1.</summary>
+    private const int KeyLength = 40;
 
     /// <summary>publishRecordings: false when none of the IDs exists (case-insensitive, as the directory
     /// lookup is); recordings already in the wanted state are left alone.</summary>
@@ -72,6 +106,7 @@ internal sealed class RecordingLibrary
                 {
                     found = true;
                     _recordings[i] = _recordings[i] with { Published = publish };
+                    _byKey = null;
                 }
             }
 
@@ -85,6 +120,7 @@ internal sealed class RecordingLibrary
         var ids = recordIds.ToHashSet(StringComparer.Ordinal);
         lock (_gate)
         {
+            _byKey = null;
             return _recordings.RemoveAll(r => ids.Contains(r.RecordId));
         }
     }
@@ -95,6 +131,7 @@ internal sealed class RecordingLibrary
         {
             _recordings.Clear();
             _processing.Clear();
+            _byKey = null;
         }
     }
 

@@ -41,6 +41,8 @@ internal static class SettingKeys
     public const string TargetSecret = "Target:Secret";
     public const string Checksum = "Target:Checksum";
     public const string Timeout = "Target:Timeout";
+    public const string ListTimeout = "Target:ListTimeout";
+    public const string MaxBody = "Target:MaxBody";
     public const string Tier = "Run:Tier";
     public const string Out = "Run:Out";
     public const string KnownFailing = "Run:KnownFailing";

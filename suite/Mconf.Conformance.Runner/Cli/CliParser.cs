@@ -19,6 +19,8 @@ internal static class CliParser
         ("--secret", SettingKeys.TargetSecret, "Shared secret of --target; better: set MCONF_TARGET__SECRET (keeps it out of the shell history). Never printed nor written to a report", "SECRET"),
         ("--checksum", SettingKeys.Checksum, "sha1 (default; BBB 0.9 and Mconf-Live accept only this), sha256, sha384, sha512", "ALG"),
         ("--timeout", SettingKeys.Timeout, $"Per request, and so the longest wait for an unreachable target (default {RunSettings.DefaultTimeoutSeconds})", "SECONDS"),
+        ("--list-timeout", SettingKeys.ListTimeout, $"Per unfiltered list call (getRecordings, getStats without meetingID, getMeetings), which a big server takes long to answer (default {Mconf.Conformance.RunOptions.DefaultListCallTimeoutSeconds}; never less than --timeout). A call over its budget makes its cases inconclusive, never failed", "SECONDS"),
+        ("--max-body", SettingKeys.MaxBody, $"Largest answer read whole, in bytes (default {Mconf.Conformance.RunOptions.DefaultMaxBodyBytes}); unfiltered lists are read as streams keeping a sample. A larger answer makes its cases inconclusive, never failed", "BYTES"),
         ("--fake-flavour", SettingKeys.FakeFlavour, "Embedded fake only: mconf-live (default) or bbb-0.9 (plain BBB 0.9, no deltas)", "NAME"),
         ("--tier", SettingKeys.Tier, "lifecycle (default: may create and end its own meetings) or read-only (observes only)", "TIER"),
         ("--parallel", SettingKeys.Parallel, $"Cases run at once (default {RunSettings.DefaultParallelism})", "N"),

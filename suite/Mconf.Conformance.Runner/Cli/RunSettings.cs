@@ -23,6 +23,12 @@ internal sealed record RunSettings
 
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(DefaultTimeoutSeconds);
 
+    /// <summary><c>--list-timeout</c>: the budget of an unfiltered list call.</summary>
+    public TimeSpan ListTimeout { get; init; } = TimeSpan.FromSeconds(Mconf.Conformance.RunOptions.DefaultListCallTimeoutSeconds);
+
+    /// <summary><c>--max-body</c>: the largest answer read whole, in bytes.</summary>
+    public long MaxBody { get; init; } = Mconf.Conformance.RunOptions.DefaultMaxBodyBytes;
+
     public string OutDirectory { get; init; } = DefaultOut;
 
     public string? KnownFailingFile { get; init; }
@@ -188,6 +194,20 @@ internal sealed record RunSettings
             return null;
         }
 
+        if (!Seconds(configuration[SettingKeys.ListTimeout], Mconf.Conformance.RunOptions.DefaultListCallTimeoutSeconds, 1, 86400, out var listTimeout))
+        {
+            error = "--list-timeout must be a number of seconds from 1 to 86400";
+            return null;
+        }
+
+        var maxBody = Mconf.Conformance.RunOptions.DefaultMaxBodyBytes;
+        if (NullIfBlank(configuration[SettingKeys.MaxBody]) is { } maxBodyText
+            && (!long.TryParse(maxBodyText, NumberStyles.Integer, CultureInfo.InvariantCulture, out maxBody) || maxBody < 1024))
+        {
+            error = "--max-body must be a number of bytes, at least 1024";
+            return null;
+        }
+
         var presenceSkip = Globs(cli.PresenceSkip, configuration[SettingKeys.PresenceSkip]);
         if (presenceSkip.FirstOrDefault(s => !Presence.PresenceSessionSteps.Actions.Contains(s, StringComparer.OrdinalIgnoreCase)) is { } unknownStep)
         {
@@ -208,6 +228,8 @@ internal sealed record RunSettings
             Checksum = checksum,
             Tier = tier,
             Timeout = TimeSpan.FromSeconds(timeoutSeconds),
+            ListTimeout = TimeSpan.FromSeconds(listTimeout),
+            MaxBody = maxBody,
             OutDirectory = NullIfBlank(configuration[SettingKeys.Out]) ?? DefaultOut,
             KnownFailingFile = NullIfBlank(configuration[SettingKeys.KnownFailing]),
             Parallelism = parallelism,

@@ -85,6 +85,11 @@ public static class HtmlReportWriter
             Row(html, "Could not run", d.AbortReason);
         }
 
+        if (d.Speed is { } speed)
+        {
+            Row(html, "Target speed", speed.Line() + (speed.Slowest.Count == 0 ? "" : "; slowest calls: " + speed.SlowestText(5)));
+        }
+
         if (d.LeftoverMeetings.Count > 0)
         {
             Row(html, "Left on the target", $"{d.LeftoverMeetings.Count} meeting(s) of this run still listed after cleanup: {string.Join(", ", d.LeftoverMeetings)}");

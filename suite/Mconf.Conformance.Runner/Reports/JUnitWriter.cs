@@ -92,6 +92,8 @@ public static class JUnitWriter
                 Property("deltasTotal", document.Deltas.Count.ToString(CultureInfo.InvariantCulture)),
                 Property("deltasUnverified", string.Join(", ", document.Deltas.Where(d => !d.Verified).Select(d => d.Id))),
                 Property("presenceSeconds", document.Presence is { } p ? p.DurationSeconds.ToString("0.000", CultureInfo.InvariantCulture) : "none"),
+                Property("targetSpeed", document.Speed?.Line() ?? "none"),
+                Property("slowestCalls", document.Speed?.SlowestText(5) ?? "none"),
                 ObservationList.Of(document).Where(o => o.Cases.Any(id => cases.Any(c => c.Id == id)))
                     .Select(o => Property("observation", $"{string.Join(", ", o.Cases)}: {o.Text}"))),
             list);

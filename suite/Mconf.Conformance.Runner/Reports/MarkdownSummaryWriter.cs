@@ -85,6 +85,11 @@ public static class MarkdownSummaryWriter
             md.Append(string.Join(", ", presence.Steps.Select(s => $"{Code(s.Action)} {s.Status} ({s.VerifiedDeltas.Count} deltas)"))).Append(".\n");
         }
 
+        if (document.Speed is { } speed)
+        {
+            md.Append("\n**Target speed**: ").Append(speed.Line()).Append(speed.Slowest.Count == 0 ? "" : "; slowest calls: " + speed.SlowestText(3)).Append(".\n");
+        }
+
         md.Append(CultureInfo.InvariantCulture, $"\nDetails, with the evidence of every failure: `report.html` in the run's report folder ({Code(document.RunId)}).\n");
         return md.ToString();
     }

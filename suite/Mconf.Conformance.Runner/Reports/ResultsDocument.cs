@@ -61,6 +61,9 @@ public sealed record ResultsDocument
 
     /// <summary>The presence session, when the run had one: its steps with what was observed.</summary>
     public PresenceReport? Presence { get; init; }
+
+    /// <summary>The target's latency, the call budgets and its slowest calls (null when nothing was asked).</summary>
+    public TargetSpeed? Speed { get; init; }
 }
 
 /// <summary>The target as the preflight saw it. <see cref="Url"/> has no secret and no checksum;

@@ -62,6 +62,7 @@ public sealed class ResultsDocumentBuilder(string kitVersion, string? secret)
             LeftoverMeetings = [.. outcome.LeftoverMeetings.Select(R)],
             Deltas = deltas,
             DeltasVerified = deltas.Count(d => d.Verified),
+            Speed = TargetSpeed.Of(outcome.Timings, R),
             Presence = outcome.Presence is { } p ? p with
             {
                 Steps = [.. p.Steps.Select(step => step with

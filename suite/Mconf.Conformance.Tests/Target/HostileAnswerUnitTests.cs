@@ -7,14 +7,15 @@ namespace Mconf.Conformance.Tests.Target;
 public sealed class HostileAnswerUnitTests
 {
     [Test]
-    public async Task BodyOverTheConfiguredLimit_FailsTheCaseSayingSo()
+    public async Task BodyOverTheConfiguredLimit_MakesTheCaseInconclusiveNamingTheOption()
     {
         using var target = new CannedTarget().Answer("getStats", "<response><returncode>SUCCESS</returncode><stats>" + new string(' ', 4096) + "</stats></response>");
         var options = CannedTarget.Options("read-only") with { MaxBodyBytes = 1024 };
         await using var session = await ConformanceSession.OpenAsync(options, default, target);
         var result = await session.RunCaseAsync(Cases.Real("getStats/response/stats#exists"));
-        result.Verdict.ShouldBe(Verdict.Failed);
+        result.Verdict.ShouldBe(Verdict.Inconclusive, result.Message);
         result.Message.ShouldContain("over the 1024 bytes body limit");
+        result.Message.ShouldContain("--max-body");
     }
 
     [Test]

@@ -1,40 +1,61 @@
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Mconf.Conformance.Checks;
+using Mconf.Conformance.Scenarios;
 using Mconf.Conformance.Target;
 using Mconf.Spec.Xml;
 
 namespace Mconf.Conformance.Kinds;
 
-/// <summary>Kind <c>meta-filter</c>: getRecordings with meta_ filters against the unfiltered list filtered
-/// client-side (AND of exact, case-sensitive value matches; key names case-insensitive; a recording lacking a
-/// filtered key never matches). Modes: one, several, none (matches nothing), case (value differing only in case),
-/// key-case (upper-case key name), missing-key (a key some recordings lack), and-or (two filters chosen so that AND,
-/// OR, only-the-first and only-the-last give different answers; inconclusive when the data does not allow it).
-/// Unfiltered snapshots are taken just before and after the filtered call, and only recordings the same in both
-/// are judged (a live server finishes recordings meanwhile). Metadata values inside CDATA are data, taken
-/// verbatim; whitespace outside CDATA is formatting. Read-only.</summary>
+/// <summary>Kind <c>meta-filter</c>: getRecordings with meta_ filters against a listing filtered client-side (AND of
+/// exact, case-sensitive value matches; key names case-insensitive; a recording lacking a filtered key never
+/// matches). Modes: one, several, none (matches nothing), case (value differing only in case), key-case (upper-case
+/// key name), missing-key (a key some recordings lack), and-or (two filters chosen so that AND, OR, only-the-first
+/// and only-the-last give different answers; inconclusive when the data does not allow it).
+/// Scoped questions: the suite never asks for the whole list to judge a filter. The meetings come from the session's
+/// streamed sample of the unfiltered list (IDs seen in another call: the witness); every call, listings and filtered
+/// alike, selects those meetings with meetingID (specs/reference.md §3.7, §6.3: the selection and the filters both
+/// apply), so the cost does not grow with the server. Scoped listings are taken just before and after the filtered
+/// call, and only recordings the same in both, and seen in the sample or of the run's own meetings, are judged (a live server finishes
+/// recordings meanwhile). Metadata values inside CDATA are data, taken verbatim; whitespace outside CDATA is
+/// formatting. Read-only.</summary>
 public sealed partial class MetaFilterCase : ICaseKind
 {
+    /// <summary>How many meetings of the sample a scoped question selects.</summary>
+    public const int ScopeSize = 20;
+
     public string Kind => "meta-filter";
 
     public async Task RunAsync(CaseContext ctx)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         var mode = ctx.RequireCase().Arg("mode");
-        var beforeAnswer = await ctx.CallAsync("getRecordings").ConfigureAwait(false);
-        var before = Recordings(Expect.Success(beforeAnswer));
+        var sampleAnswer = await ctx.Session.Shared.RecordingsAsync(ctx).ConfigureAwait(false);
+        var sample = Recordings(Expect.Success(sampleAnswer));
+        // The run's own meetings (their recordings, once processed, carry metadata the suite chose) and the sample's.
+        var own = ctx.Ledger.MeetingIds.Where(SafeIds.IsSafe).OrderBy(id => id, StringComparer.Ordinal).Take(ScopeSize / 2);
+        var scope = SessionObservations.RecordingMeetingIds(sampleAnswer).Take(ScopeSize).Concat(own).Distinct(StringComparer.Ordinal).ToList();
 
         if (mode == "none")
         {
-            var key = before.SelectMany(r => r.Meta.Keys).FirstOrDefault(k => ValidKey().IsMatch(k)) ?? "conformance";
-            var answer = await FilterAsync(ctx, [(key, ctx.Ledger.UnknownId("value"))]).ConfigureAwait(false);
+            var key = sample.SelectMany(r => r.Meta.Keys).FirstOrDefault(k => ValidKey().IsMatch(k)) ?? "conformance";
+            var answer = await FilterAsync(ctx, scope, [(key, ctx.Ledger.UnknownId("value"))]).ConfigureAwait(false);
             var xml = Expect.Success(answer);
             Expect.Count(0, xml.Select("recordings/recording").Count(), "recordings for a meta_ value no recording has", answer);
             Expect.Equal("noRecordings", xml.MessageKey, "messageKey of the empty answer", answer);
             return;
         }
 
+        if (scope.Count == 0)
+        {
+            throw new CaseInconclusive(sample.Count == 0
+                ? "the target has no recording with metadata to filter on (recordings come from past recorded meetings)"
+                : "no recording on the target has a meeting ID the suite can send back unchanged: " + SafeIds.Why);
+        }
+
+        var seen = sample.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
+        var ownIds = ctx.Ledger.MeetingIds.ToHashSet(StringComparer.Ordinal);
+        var before = Recordings(Expect.Success(await ListAsync(ctx, scope).ConfigureAwait(false)));
         var pairs = before.SelectMany(r => r.Meta.Select(m => (Key: m.Key, m.Value))).Where(p => ValidKey().IsMatch(p.Key))
             .Distinct().OrderBy(p => Unsafe(p.Value)).ThenBy(p => p.Key, StringComparer.Ordinal).ThenBy(p => p.Value, StringComparer.Ordinal).ToList();
         if (pairs.Count == 0)
@@ -55,18 +76,22 @@ public sealed partial class MetaFilterCase : ICaseKind
         };
         keyCase = mode == "key-case";
 
-        var filtered = await FilterAsync(ctx, filters, keyCase).ConfigureAwait(false);
-        var afterAnswer = await ctx.CallAsync("getRecordings").ConfigureAwait(false);
-        var after = Recordings(Expect.Success(afterAnswer));
+        var filtered = await FilterAsync(ctx, scope, filters, keyCase).ConfigureAwait(false);
+        var after = Recordings(Expect.Success(await ListAsync(ctx, scope).ConfigureAwait(false)));
         var got = Recordings(Expect.Success(filtered)).Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var stable = before.Where(r => after.Any(a => a.Id == r.Id && SameMeta(a, r))).ToList();
-        var shown = string.Join(" & ", filters.Select(f => $"meta_{(keyCase ? f.Key.ToUpperInvariant() : f.Key)}={f.Value}"));
+        var stable = before.Where(r => (seen.Contains(r.Id) || ownIds.Contains(r.MeetingId)) && after.Any(a => a.Id == r.Id && SameMeta(a, r))).ToList();
+        if (stable.Count == 0)
+        {
+            throw new CaseInconclusive($"none of the recordings of the {scope.Count} meetings selected stayed the same across the listings before and after and was also in the unfiltered list: nothing to judge the filter against");
+        }
 
+        var shown = string.Join(" & ", filters.Select(f => $"meta_{(keyCase ? f.Key.ToUpperInvariant() : f.Key)}={f.Value}"));
+        var judged = stable.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
         var missing = stable.Where(r => Matches(r, filters) && !got.Contains(r.Id)).Select(r => r.Id).ToList();
         var extra = stable.Where(r => !Matches(r, filters) && got.Contains(r.Id)).Select(r => Describe(r, filters)).ToList();
         if (missing.Count > 0 || extra.Count > 0)
         {
-            throw new CaseFailure($"for {shown} exactly the recordings whose metadata match every filter exactly (judged on the {stable.Count} recordings unchanged before and after)",
+            throw new CaseFailure($"for {shown} exactly the recordings whose metadata match every filter exactly (judged on the {judged.Count} recordings of the {scope.Count} meetings selected that were unchanged before and after and also in the unfiltered list)",
                 (missing.Count > 0 ? $"missing: {string.Join(", ", missing)}" : "") + (missing.Count > 0 && extra.Count > 0 ? "; " : "") +
                 (extra.Count > 0 ? $"not matching: {string.Join(", ", extra)}" : ""), filtered);
         }
@@ -82,14 +107,15 @@ public sealed partial class MetaFilterCase : ICaseKind
         }
     }
 
-    internal sealed record Recording(string Id, IReadOnlyDictionary<string, string> Meta);
+    internal sealed record Recording(string Id, IReadOnlyDictionary<string, string> Meta, string MeetingId = "");
 
     internal static List<Recording> Recordings(BbbResponse xml) =>
         [.. xml.Select("recordings/recording").Select(r => new Recording(
             BbbResponse.Value(r, "recordID") ?? "",
             BbbResponse.Select(r, "metadata").SelectMany(m => m.Elements())
                 .GroupBy(e => e.Name.LocalName.ToLowerInvariant())
-                .ToDictionary(g => g.Key, g => MetaValue(g.First()), StringComparer.Ordinal)))];
+                .ToDictionary(g => g.Key, g => MetaValue(g.First()), StringComparer.Ordinal),
+            BbbResponse.Value(r, "meetingID") ?? ""))];
 
     /// <summary>Text inside CDATA verbatim (leading and trailing spaces are data); text outside it trimmed
     /// (whitespace around a value is formatting).</summary>
@@ -112,8 +138,15 @@ public sealed partial class MetaFilterCase : ICaseKind
     /// <summary>Values with characters a 0.9 server may decode a second time come last.</summary>
     private static bool Unsafe(string value) => value.Any(c => c is '+' or '%' or > (char)126);
 
-    private static Task<ApiAnswer> FilterAsync(CaseContext ctx, IEnumerable<(string Key, string Value)> filters, bool upperKeys = false) =>
-        ctx.CallAsync("getRecordings", filters.Select(f => new KeyValuePair<string, string?>("meta_" + (upperKeys ? f.Key.ToUpperInvariant() : f.Key), f.Value)));
+    /// <summary>getRecordings for the meetings of <paramref name="scope"/> (none: unscoped) with the filters.</summary>
+    private static Task<ApiAnswer> FilterAsync(CaseContext ctx, IReadOnlyList<string> scope, IEnumerable<(string Key, string Value)> filters, bool upperKeys = false) =>
+        ctx.CallAsync("getRecordings", Scope(scope).Concat(filters.Select(f => new KeyValuePair<string, string?>("meta_" + (upperKeys ? f.Key.ToUpperInvariant() : f.Key), f.Value))));
+
+    /// <summary>The recordings of the meetings of <paramref name="scope"/>, unfiltered.</summary>
+    private static Task<ApiAnswer> ListAsync(CaseContext ctx, IReadOnlyList<string> scope) => ctx.CallAsync("getRecordings", Scope(scope));
+
+    private static IEnumerable<KeyValuePair<string, string?>> Scope(IReadOnlyList<string> scope) =>
+        scope.Count == 0 ? [] : [new("meetingID", string.Join(',', scope))];
 
     /// <summary>The pair matching the fewest recordings, so a server that ignores the filter is caught.</summary>
     private static (string Key, string Value) Narrowest(List<Recording> recordings, List<(string Key, string Value)> pairs) =>

@@ -4,13 +4,16 @@ using Mconf.Conformance.Target;
 
 namespace Mconf.Conformance.Kinds;
 
-/// <summary>Kind <c>stats-selection</c>: getStats' meetingID selection, compared with unfiltered answers taken just
-/// before and after (a live server adds stats as meetings end; a count is judged within what the two snapshots
-/// allow). Modes: absent (all stats: every entry found by ID is in it), one (only that meeting's entries, all of
-/// them), list (exactly the union of the listed meetings' own answers; an unknown ID adds nothing), prefix (an ID
-/// that is a proper prefix of a meeting with stats selects nothing of it), case (the ID in another letter case
-/// selects nothing of it), unknown (an empty answer). Only IDs a 0.9 server reads back unchanged are sent
-/// (<see cref="SafeIds"/>).</summary>
+/// <summary>Kind <c>stats-selection</c>: getStats' meetingID selection. The meetings asked about are witnesses: known to
+/// have stats independently of the answers judged (the run's own meetings and the meetings of listed recordings, each
+/// confirmed by a getStats scoped to it, <see cref="SessionObservations.StatsWitnessesAsync"/>); without one the case
+/// is inconclusive, never passed. Counts are compared with unfiltered answers taken just before and after, read as
+/// streams keeping only the witnesses' entries (a live server adds stats as meetings end; a count is judged within
+/// what the snapshots allow). Modes: absent (all stats: every entry of each witness is in it), one (only that
+/// meeting's entries, all of them), list (exactly the union of the listed meetings' own answers; an unknown ID adds
+/// nothing), prefix (an ID that is a proper prefix of a meeting with stats selects nothing of it), case (the ID in
+/// another letter case selects nothing of it), unknown (an empty answer). Only IDs a 0.9 server reads back
+/// unchanged are sent (<see cref="SafeIds"/>).</summary>
 public sealed class StatsSelectionCase : ICaseKind
 {
     public const int Probes = 3;
@@ -21,8 +24,6 @@ public sealed class StatsSelectionCase : ICaseKind
     {
         ArgumentNullException.ThrowIfNull(ctx);
         var mode = ctx.RequireCase().Arg("mode");
-        var beforeAnswer = await ctx.CallAsync("getStats").ConfigureAwait(false);
-        var before = StatsAnswers.MeetingIds(StatsAnswers.Expect(beforeAnswer));
         if (mode is "unknown" or "empty-key")
         {
             var unknown = await ctx.CallAsync("getStats", ("meetingID", ctx.Ledger.UnknownId("meeting"))).ConfigureAwait(false);
@@ -42,45 +43,51 @@ public sealed class StatsSelectionCase : ICaseKind
             return;
         }
 
-        var ids = before.Where(SafeIds.IsSafe).Distinct(StringComparer.Ordinal).ToList();
-        if (ids.Count == 0)
+        var witnesses = await ctx.Session.Shared.StatsWitnessesAsync(ctx).ConfigureAwait(false);
+        if (witnesses.Count == 0)
         {
-            throw new CaseInconclusive(before.Count == 0
-                ? "the target has no stats to select from (stats come from past meetings)"
-                : "no meeting with stats has an ID the suite can send back unchanged: " + SafeIds.Why);
+            throw new CaseInconclusive(
+                "no meeting is known to have stats independently of the answer judged (the run's own meetings and the meetings of recordings " +
+                "listed by getRecordings were asked for their stats; stats come from past meetings with attendees): without such a witness the selection cannot be judged. " +
+                "The presence session (--presence-driver or --presence) makes a meeting with stats");
         }
 
-        // Prefer IDs with few entries, so that a server ignoring the selection is caught.
-        var picks = ids.OrderBy(id => before.Count(a => a == id)).ThenBy(id => id, StringComparer.Ordinal).Take(Probes).ToList();
+        // Prefer witnesses with few entries, so that a server ignoring the selection is caught.
+        var ids = witnesses.OrderBy(w => w.Entries).ThenBy(w => w.MeetingId, StringComparer.Ordinal).Select(w => w.MeetingId).ToList();
+        var watched = ids.ToHashSet(StringComparer.Ordinal);
+        var picks = ids.Take(Probes).ToList();
         switch (mode)
         {
             case "absent":
-                var singles = new List<(string Id, int Count, ApiAnswer Answer)>();
+                var before = await AllAsync(ctx, watched).ConfigureAwait(false);
+                var singles = new List<(string Id, int Count)>();
                 foreach (var id in picks)
                 {
                     var one = await ctx.CallAsync("getStats", ("meetingID", id)).ConfigureAwait(false);
-                    singles.Add((id, StatsAnswers.MeetingIds(StatsAnswers.Expect(one)).Count(g => g == id), one));
+                    singles.Add((id, StatsAnswers.MeetingIds(StatsAnswers.Expect(one)).Count(g => g == id)));
                 }
 
-                var afterAll = await AllAsync(ctx).ConfigureAwait(false);
-                foreach (var (id, count, _) in singles)
+                var afterAll = await AllAsync(ctx, watched).ConfigureAwait(false);
+                foreach (var (id, count) in singles)
                 {
-                    var most = Math.Max(before.Count(a => a == id), afterAll.Ids.Count(a => a == id));
-                    Expect.True(count <= most, $"getStats without meetingID to list every entry of '{id}' ({count} when asked alone)",
+                    var most = Math.Max(before.Ids.Count(a => a == id), afterAll.Ids.Count(a => a == id));
+                    Expect.True(count <= most, $"getStats without meetingID to list every entry of '{id}' ({count} when asked alone; {witnesses.First(w => w.MeetingId == id).Source})",
                         $"{most} entries of it (at most, before and after)", afterAll.Answer);
                 }
 
                 break;
             case "one":
                 var single = picks[0];
+                var beforeOne = await AllAsync(ctx, watched).ConfigureAwait(false);
                 var answer = await ctx.CallAsync("getStats", ("meetingID", single)).ConfigureAwait(false);
                 var got = StatsAnswers.MeetingIds(StatsAnswers.Expect(answer));
-                var after = await AllAsync(ctx).ConfigureAwait(false);
-                Within(single, got, [before, after.Ids], answer);
+                var after = await AllAsync(ctx, watched).ConfigureAwait(false);
+                Within(single, got, [beforeOne.Ids, after.Ids], answer);
                 Only(got, [single], $"for meetingID={single} only entries of that meeting", answer);
                 break;
             case "list":
                 var listed = picks.Take(2).Append(ctx.Ledger.UnknownId("meeting")).ToList();
+                var beforeList = await AllAsync(ctx, watched).ConfigureAwait(false);
                 var listAnswer = await ctx.CallAsync("getStats", ("meetingID", string.Join(',', listed))).ConfigureAwait(false);
                 var inList = StatsAnswers.MeetingIds(StatsAnswers.Expect(listAnswer));
                 var each = new List<List<string>>();
@@ -89,29 +96,31 @@ public sealed class StatsSelectionCase : ICaseKind
                     each.Add(StatsAnswers.MeetingIds(StatsAnswers.Expect(await ctx.CallAsync("getStats", ("meetingID", id)).ConfigureAwait(false))));
                 }
 
-                var afterList = await AllAsync(ctx).ConfigureAwait(false);
+                var afterList = await AllAsync(ctx, watched).ConfigureAwait(false);
                 Only(inList, listed, $"for meetingID={string.Join(',', listed)} only entries of the listed meetings", listAnswer);
                 foreach (var id in listed)
                 {
-                    Within(id, inList, [before, afterList.Ids, [.. each.SelectMany(e => e)]], listAnswer);
+                    List<string> own = [.. each.SelectMany(e => e)];
+                    List<List<string>> snapshots = watched.Contains(id) ? [beforeList.Ids, afterList.Ids, own] : [own];
+                    Within(id, inList, snapshots, listAnswer);
                 }
 
                 break;
             case "prefix":
                 var longer = ids.Where(id => id.Length > 1).OrderBy(id => id, StringComparer.Ordinal)
-                    .Select(id => (Id: id, Prefix: id[..^1])).FirstOrDefault(p => SafeIds.IsSafe(p.Prefix) && !before.Contains(p.Prefix));
+                    .Select(id => (Id: id, Prefix: id[..^1])).FirstOrDefault(p => SafeIds.IsSafe(p.Prefix) && !watched.Contains(p.Prefix));
                 if (longer == default)
                 {
-                    throw new CaseInconclusive("no meeting with stats has an ID whose prefix is not itself a meeting with stats");
+                    throw new CaseInconclusive("no meeting known to have stats has an ID whose prefix is not itself a meeting with stats");
                 }
 
                 await ExpectNothingOfAsync(ctx, longer.Prefix, $"a proper prefix of '{longer.Id}'").ConfigureAwait(false);
                 break;
             case "case":
-                var swapped = ids.Select(id => (Id: id, Other: SwapCase(id))).FirstOrDefault(p => p.Other != p.Id && !before.Contains(p.Other));
+                var swapped = ids.Select(id => (Id: id, Other: SwapCase(id))).FirstOrDefault(p => p.Other != p.Id && !watched.Contains(p.Other));
                 if (swapped == default)
                 {
-                    throw new CaseInconclusive("no meeting with stats has an ID with letters whose case could differ");
+                    throw new CaseInconclusive("no meeting known to have stats has an ID with letters whose case could differ");
                 }
 
                 await ExpectNothingOfAsync(ctx, swapped.Other, $"'{swapped.Id}' in another letter case").ConfigureAwait(false);
@@ -121,9 +130,12 @@ public sealed class StatsSelectionCase : ICaseKind
         }
     }
 
-    private static async Task<(ApiAnswer Answer, List<string> Ids)> AllAsync(CaseContext ctx)
+    /// <summary>getStats without meetingID, read as a stream keeping only the entries of <paramref name="watched"/>
+    /// meetings (memory bounded whatever the number of stats on the server).</summary>
+    private static async Task<(ApiAnswer Answer, List<string> Ids)> AllAsync(CaseContext ctx, HashSet<string> watched)
     {
-        var answer = await ctx.CallAsync("getStats").ConfigureAwait(false);
+        var sample = new ListSample(0, m => m.Name.LocalName == "meeting" && watched.Contains(Mconf.Spec.Xml.BbbResponse.Value(m, "meetingID") ?? ""));
+        var answer = await ctx.CallStreamedAsync("getStats", sample).ConfigureAwait(false);
         return (answer, StatsAnswers.MeetingIds(StatsAnswers.Expect(answer)));
     }
 

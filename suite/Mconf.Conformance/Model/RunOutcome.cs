@@ -17,4 +17,7 @@ public sealed record RunOutcome(
 
     /// <summary>The presence session's steps, when the run had one.</summary>
     public PresenceReport? Presence { get; init; }
+
+    /// <summary>The target's measured latency, the call budgets and its slowest calls.</summary>
+    public TargetTimings Timings { get; init; } = TargetTimings.None;
 }

@@ -32,6 +32,18 @@ public sealed partial class ApiAnswer
     /// <summary>The answer declares a DTD, which the suite refuses to process (reported as such, not as "not XML").</summary>
     public bool HasDtd { get; }
 
+    public static readonly IReadOnlyDictionary<string, long> NoCounts = new Dictionary<string, long>();
+
+    /// <summary>For an answer read as a stream (<see cref="TargetClient.CallStreamedAsync"/>): how many items each list
+    /// held, e.g. <c>recordings/recording</c>, though only a sample of them is in <see cref="Body"/>. Empty otherwise.</summary>
+    public IReadOnlyDictionary<string, long> Counts { get; init; } = NoCounts;
+
+    /// <summary>The answer's size in bytes as received.</summary>
+    public long Bytes { get; init; }
+
+    /// <summary>True when <see cref="Body"/> keeps only part of the items of a list (<see cref="Counts"/> has them all).</summary>
+    public bool IsSample => Counts.Count > 0;
+
     public string Call { get; }
 
     public Exchange Exchange { get; }

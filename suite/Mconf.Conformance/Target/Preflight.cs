@@ -7,9 +7,13 @@ namespace Mconf.Conformance.Target;
 public sealed class PreflightFailed(string reason) : Exception(reason);
 
 /// <summary>Before any case: the API root must answer a BBB version (right URL, XML), and a signed getMeetings must
-/// be accepted (right secret and algorithm). Either failure stops the run with one clear reason.</summary>
+/// be accepted (right secret and algorithm). Either failure stops the run with one clear reason. It also measures
+/// the target's latency (the faster of two API-root answers), from which a slow target's call budget is derived
+/// (<see cref="TargetClient.CallBudget"/>).</summary>
 public static class Preflight
 {
+    private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
+
     public static void ValidateOptions(RunOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -50,6 +54,8 @@ public static class Preflight
         ArgumentNullException.ThrowIfNull(flavour);
         var root = client.Endpoint.ApiRoot.AbsoluteUri;
         ApiAnswer index;
+        var time = client.Options.Time;
+        var started = time.GetTimestamp();
         try
         {
             index = await client.GetRawAsync("", "", cancellationToken).ConfigureAwait(false);
@@ -59,6 +65,7 @@ public static class Preflight
             throw new PreflightFailed($"The target cannot be reached: {ex.Message}.");
         }
 
+        var first = time.GetElapsedTime(started);
         if (index.Status is >= 300 and < 400 && index.Exchange.Location is { } location)
         {
             var elsewhere = Uri.TryCreate(location, UriKind.Absolute, out var to) && !string.Equals(to.Host, client.Endpoint.ApiRoot.Host, StringComparison.OrdinalIgnoreCase);
@@ -117,6 +124,18 @@ public static class Preflight
         if (!meetings.Xml.IsSuccess)
         {
             throw new PreflightFailed($"A signed getMeetings answered {meetings.Summary()} instead of SUCCESS.");
+        }
+
+        var again = time.GetTimestamp();
+        try
+        {
+            await client.GetRawAsync("", "", cancellationToken).ConfigureAwait(false);
+            client.MeasuredLatency(Min(first, time.GetElapsedTime(again)));
+        }
+        catch (TransportFailure)
+        {
+            // The first answer came: a second one lost is no reason to stop; the first measure stands.
+            client.MeasuredLatency(first);
         }
 
         flavour.Observe(meetings);

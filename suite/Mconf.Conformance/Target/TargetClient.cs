@@ -5,14 +5,25 @@ using Mconf.Spec.Signing;
 
 namespace Mconf.Conformance.Target;
 
-/// <summary>HTTP access to the target's API: signs with the configured secret and algorithm, applies the request
-/// timeout to the whole exchange, reads at most <see cref="RunOptions.MaxBodyBytes"/> of any answer, and turns every
-/// answer into a redacted <see cref="Exchange"/>. Redirects are never followed (so a join's 302 is observed as such,
-/// and no request ever leaves the target's host).</summary>
+/// <summary>HTTP access to the target's API: signs with the configured secret and algorithm, applies a budget to the
+/// whole exchange (the request timeout, or the list-call budget for an unfiltered list; raised when the preflight
+/// measured a slow target), reads at most <see cref="RunOptions.MaxBodyBytes"/> of a buffered answer (a streamed
+/// list answer keeps only a <see cref="ListSample"/>), and turns every answer into a redacted
+/// <see cref="Exchange"/>. An answer over a budget throws <see cref="BudgetExceeded"/> (the case is inconclusive);
+/// one that breaks off throws <see cref="TransportFailure"/>. Redirects are never followed (so a join's 302 is
+/// observed as such, and no request ever leaves the target's host). The slowest exchanges are kept in
+/// <see cref="Timings"/>.</summary>
 public sealed class TargetClient : IDisposable
 {
     /// <summary>Evidence bodies are capped so a huge answer cannot bloat a report.</summary>
     public const int EvidenceBodyLimit = 64 * 1024;
+
+    /// <summary>A streamed list answer is read to its end up to this size (or <see cref="RunOptions.MaxBodyBytes"/> if
+    /// larger): it costs time, not memory.</summary>
+    public const long StreamedBodyLimit = 2L * 1024 * 1024 * 1024;
+
+    /// <summary>A target this slow to answer the preflight gets this many times its latency per call.</summary>
+    public const int LatencyFactor = 20;
 
     private const int ChunkSize = 64 * 1024;
     private const long LargeAnswer = 1024 * 1024;
@@ -41,6 +52,38 @@ public sealed class TargetClient : IDisposable
 
     public RequestSigner Signer { get; }
 
+    /// <summary>The slowest exchanges of the run and how many requests were sent.</summary>
+    public CallTimings Timings { get; } = new();
+
+    /// <summary>The target's latency measured by the preflight (null before it ran).</summary>
+    public TimeSpan? Latency { get; private set; }
+
+    /// <summary>Budget of a call: the request timeout, or <see cref="LatencyFactor"/> times the measured latency of a
+    /// slower target.</summary>
+    public TimeSpan CallBudget => Latency is { } latency && latency * LatencyFactor > Options.RequestTimeout ? latency * LatencyFactor : Options.RequestTimeout;
+
+    /// <summary>Budget of an unfiltered list call (getRecordings, getStats without meetingID, getMeetings).</summary>
+    public TimeSpan ListCallBudget => Options.ListCallTimeout > CallBudget ? Options.ListCallTimeout : CallBudget;
+
+    /// <summary>What the run learnt of the target's speed, for the reports.</summary>
+    public TargetTimings Summary() => new(Latency, CallBudget, ListCallBudget, Timings.Requests, Timings.Slowest);
+
+    /// <summary>Set by the preflight from its own measured calls.</summary>
+    internal void MeasuredLatency(TimeSpan latency) => Latency = latency;
+
+    /// <summary>An unfiltered list: the answer grows with the server (getRecordings or getStats without a meetingID
+    /// selection, getMeetings), so it gets <see cref="ListCallBudget"/>.</summary>
+    public static bool IsListCall(string call, IEnumerable<KeyValuePair<string, string?>> parameters)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        return call switch
+        {
+            "getMeetings" => true,
+            "getRecordings" or "getStats" => !parameters.Any(p => p.Key == "meetingID" && !string.IsNullOrEmpty(p.Value)),
+            _ => false,
+        };
+    }
+
     /// <summary>Redacts checksums and the secret from any text.</summary>
     public string Redact(string? text) => Redactor.Redact(text, _secret);
 
@@ -48,12 +91,23 @@ public sealed class TargetClient : IDisposable
     public Task<ApiAnswer> CallAsync(string call, IEnumerable<KeyValuePair<string, string?>> parameters, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(parameters);
-        return GetRawAsync(call, Signer.SignedQuery(call, parameters), cancellationToken);
+        var list = parameters.ToList();
+        return SendAsync(call, Endpoint.CallUrl(call, Signer.SignedQuery(call, list)), IsListCall(call, list), null, cancellationToken);
+    }
+
+    /// <summary>A signed GET whose answer is read as a stream keeping only <paramref name="sample"/>: memory stays
+    /// bounded however large the list is. The answer's <see cref="ApiAnswer.Counts"/> count every item.</summary>
+    public Task<ApiAnswer> CallStreamedAsync(string call, IEnumerable<KeyValuePair<string, string?>> parameters, ListSample sample, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(sample);
+        var list = parameters.ToList();
+        return SendAsync(call, Endpoint.CallUrl(call, Signer.SignedQuery(call, list)), IsListCall(call, list), sample, cancellationToken);
     }
 
     /// <summary>A GET with a raw query exactly as given (no signing): for checksum cases and the API root.</summary>
     public Task<ApiAnswer> GetRawAsync(string call, string rawQuery, CancellationToken cancellationToken) =>
-        SendAsync(call, HttpMethod.Get, Endpoint.CallUrl(call, rawQuery), null, cancellationToken);
+        SendAsync(call, Endpoint.CallUrl(call, rawQuery), IsListCall(call, QueryString.Parse(rawQuery).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value))), null, cancellationToken);
 
     /// <summary>The signed query for <paramref name="parameters"/> signed with another secret or algorithm.</summary>
     public static string SignWith(string secret, ChecksumAlgorithm algorithm, string call, string rawQuery) =>
@@ -61,49 +115,113 @@ public sealed class TargetClient : IDisposable
 
     public string Sign(string call, string rawQuery) => Signer.Sign(call, rawQuery);
 
-    private async Task<ApiAnswer> SendAsync(string call, HttpMethod method, Uri url, HttpContent? content, CancellationToken cancellationToken)
+    private async Task<ApiAnswer> SendAsync(string call, Uri url, bool listCall, ListSample? sample, CancellationToken cancellationToken)
     {
-        using var request = new HttpRequestMessage(method, url) { Content = content };
+        var method = HttpMethod.Get;
+        using var request = new HttpRequestMessage(method, url);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/xml"));
         var redactedUrl = Redact(url.AbsoluteUri);
-        // One deadline for the whole exchange, body included: a target that sends headers and then trickles or
-        // hangs is cut off as surely as one that never answers.
-        using var deadline = new CancellationTokenSource(Options.RequestTimeout, Options.Time);
-        using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
-        HttpResponseMessage response;
+        var (budget, option) = listCall
+            ? (ListCallBudget, "--list-timeout SECONDS (the budget of an unfiltered list call)")
+            : (CallBudget, "--timeout SECONDS");
+        var started = Options.Time.GetTimestamp();
+        long bytes = 0;
+        var ended = "answered";
         try
         {
-            response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-        {
-            throw new TransportFailure($"no answer within {Options.RequestTimeout.TotalSeconds:0.#} s to {method} {redactedUrl}", ex);
-        }
-        catch (HttpRequestException ex)
-        {
-            throw new TransportFailure($"no answer to {method} {redactedUrl}: {Redact(ex.Message)}", ex);
-        }
+            // One deadline for the whole exchange, body included: a target that sends headers and then trickles or
+            // hangs is cut off as surely as one that never answers.
+            using var deadline = new CancellationTokenSource(budget, Options.Time);
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+            HttpResponseMessage response;
+            try
+            {
+                response = await _http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+            {
+                throw new BudgetExceeded($"no answer within {Seconds(budget)} to {method} {redactedUrl}", option, ex);
+            }
+            catch (HttpRequestException ex)
+            {
+                throw new TransportFailure($"no answer to {method} {redactedUrl}: {Redact(ex.Message)}", ex);
+            }
 
-        using (response)
+            using (response)
+            {
+                string body;
+                IReadOnlyDictionary<string, long>? counts = null;
+                if (sample is null)
+                {
+                    var read = await ReadBodyAsync(response, method, redactedUrl, budget, option, linked.Token, cancellationToken).ConfigureAwait(false);
+                    bytes = read.Length;
+                    body = Encoding.UTF8.GetString(read.Span);
+                }
+                else
+                {
+                    var streamed = await ReadSampleAsync(response, method, redactedUrl, sample, budget, option, linked.Token, cancellationToken).ConfigureAwait(false);
+                    (body, bytes, counts) = (streamed.Body, streamed.Bytes, streamed.Counts);
+                }
+
+                var contentType = response.Content.Headers.ContentType?.ToString();
+                var location = response.Headers.Location is { } target ? new Uri(url, target).AbsoluteUri : null;
+                var shown = body.Length > EvidenceBodyLimit ? body[..EvidenceBodyLimit] + "\n[... truncated]" : body;
+                var exchange = new Exchange(method.Method, redactedUrl, (int)response.StatusCode, contentType, Redact(shown),
+                    location is null ? null : Redact(location));
+                return new ApiAnswer(call, exchange, body) { Counts = counts ?? ApiAnswer.NoCounts, Bytes = bytes };
+            }
+        }
+        catch (BudgetExceeded ex)
         {
-            var bytes = await ReadBodyAsync(response, method, redactedUrl, linked.Token, cancellationToken).ConfigureAwait(false);
-            var body = Encoding.UTF8.GetString(bytes.Span);
-            var contentType = response.Content.Headers.ContentType?.ToString();
-            var location = response.Headers.Location is { } target ? new Uri(url, target).AbsoluteUri : null;
-            var shown = body.Length > EvidenceBodyLimit ? body[..EvidenceBodyLimit] + "\n[... truncated]" : body;
-            var exchange = new Exchange(method.Method, redactedUrl, (int)response.StatusCode, contentType, Redact(shown),
-                location is null ? null : Redact(location));
-            return new ApiAnswer(call, exchange, body);
+            ended = ex.Option.Split(' ')[0] + " reached";
+            throw;
+        }
+        catch (TransportFailure)
+        {
+            ended = "broke off";
+            throw;
+        }
+        finally
+        {
+            Timings.Add(new CallTiming(call, $"{method} {redactedUrl}", Options.Time.GetElapsedTime(started), bytes, ended));
         }
     }
 
+    private async Task<ListSampleReader.Result> ReadSampleAsync(HttpResponseMessage response, HttpMethod method, string redactedUrl, ListSample sample,
+        TimeSpan budget, string option, CancellationToken token, CancellationToken caller)
+    {
+        var total = Math.Max(Options.MaxBodyBytes, StreamedBodyLimit);
+        long read = 0;
+        try
+        {
+            await using var stream = await response.Content.ReadAsStreamAsync(token).ConfigureAwait(false);
+            var result = await ListSampleReader.ReadAsync(stream, sample, Options.MaxBodyBytes, total,
+                (length, what) =>
+                {
+                    read = length;
+                    return new BodyLimitExceeded($"an answer whose {what} is over the {Megabytes(what == "answer" ? total : Options.MaxBodyBytes)} body limit to {method} {redactedUrl}; cut off after {length} bytes");
+                }, token).ConfigureAwait(false);
+            return result;
+        }
+        catch (OperationCanceledException ex) when (!caller.IsCancellationRequested)
+        {
+            throw new BudgetExceeded($"the answer to {method} {redactedUrl} did not complete within {Seconds(budget)}", option, ex);
+        }
+        catch (Exception ex) when (ex is IOException or HttpRequestException)
+        {
+            throw new TransportFailure($"the answer to {method} {redactedUrl} broke off after {read} bytes: {Redact(ex.Message)}", ex);
+        }
+    }
+
+    private static string Seconds(TimeSpan budget) => $"{budget.TotalSeconds:0.#} s";
+
     /// <summary>Reads the body as a stream, never more than <see cref="RunOptions.MaxBodyBytes"/>: an endless or huge
-    /// answer costs bounded memory and fails the case saying so. The body is kept in 64 KB chunks (small-object
+    /// answer costs bounded memory and makes the case inconclusive saying so (<c>--max-body</c>). The body is kept in 64 KB chunks (small-object
     /// heap, so a cut-off answer leaves no large-object fragmentation behind), and past the first megabyte a reader
     /// must hold the client's one large-answer lane: however many cases run at once, at most one answer grows
     /// towards the limit.</summary>
     private async Task<ReadOnlyMemory<byte>> ReadBodyAsync(HttpResponseMessage response, HttpMethod method, string redactedUrl,
-        CancellationToken token, CancellationToken caller)
+        TimeSpan budget, string option, CancellationToken token, CancellationToken caller)
     {
         var limit = Options.MaxBodyBytes;
         var declared = response.Content.Headers.ContentLength;
@@ -149,7 +267,7 @@ public sealed class TargetClient : IDisposable
         }
         catch (OperationCanceledException ex) when (!caller.IsCancellationRequested)
         {
-            throw new TransportFailure($"the answer to {method} {redactedUrl} did not complete within {Options.RequestTimeout.TotalSeconds:0.#} s ({length} bytes received)", ex);
+            throw new BudgetExceeded($"the answer to {method} {redactedUrl} did not complete within {Seconds(budget)} ({length} bytes received)", option, ex);
         }
         catch (Exception ex) when (ex is IOException or HttpRequestException)
         {
