@@ -91,6 +91,11 @@ public static class JUnitWriter
                 Property("deltasVerified", document.DeltasVerified.ToString(CultureInfo.InvariantCulture)),
                 Property("deltasTotal", document.Deltas.Count.ToString(CultureInfo.InvariantCulture)),
                 Property("deltasUnverified", string.Join(", ", document.Deltas.Where(d => !d.Verified).Select(d => d.Id))),
+                Property("meetingsCreated", document.Footprint?.MeetingsCreated.ToString(CultureInfo.InvariantCulture) ?? "unknown"),
+                Property("maxLiveMeetings", document.Footprint is { } f ? $"{f.MaxLiveMeetings} (bound {f.MaxLiveBound})" : "unknown"),
+                Property("requestsSent", document.Footprint?.RequestsSent.ToString(CultureInfo.InvariantCulture) ?? "unknown"),
+                Property("earlierRunMeetings", string.Join(", ", document.EarlierRunMeetings.Select(m => m.MeetingId))),
+                Property("casesSelected", document.CasesSelected.ToString(CultureInfo.InvariantCulture)),
                 Property("presenceSeconds", document.Presence is { } p ? p.DurationSeconds.ToString("0.000", CultureInfo.InvariantCulture) : "none"),
                 cases.SelectMany(c => c.Observations.Select(o => Property("observation", $"{c.Id}: {o}")))),
             list);

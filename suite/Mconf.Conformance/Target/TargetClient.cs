@@ -66,6 +66,7 @@ public sealed class TargetClient : IDisposable
         using var request = new HttpRequestMessage(method, url) { Content = content };
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/xml"));
         var redactedUrl = Redact(url.AbsoluteUri);
+        await RequestMeter.Of(this).WaitAsync(cancellationToken).ConfigureAwait(false);
         // One deadline for the whole exchange, body included: a target that sends headers and then trickles or
         // hangs is cut off as surely as one that never answers.
         using var deadline = new CancellationTokenSource(Options.RequestTimeout, Options.Time);
