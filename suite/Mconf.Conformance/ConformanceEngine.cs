@@ -87,7 +87,7 @@ public static class ConformanceEngine
             catch (OperationCanceledException)
             {
                 interrupted = true;
-                abort = "The run was interrupted; the cases that finished are reported and the run's meetings were ended.";
+                abort = "The run was interrupted (cancelled); the cases that finished are reported and the run's meetings were ended.";
             }
 
             // From here on no create gets a slot, so the sweep cannot race a new meeting of a case still unwinding.
