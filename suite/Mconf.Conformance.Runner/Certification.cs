@@ -82,12 +82,15 @@ internal static class Certification
                 KnownFailing = knownFailing,
                 Presence = Presence(settings, stdout, secret, context),
                 Time = context.Time,
+                MaxLiveMeetings = settings.MaxLiveMeetings,
+                MaxRequestsPerSecond = settings.MaxRate,
             };
             var what = settings.UsesEmbeddedFake ? $"embedded fake, {settings.FakeFlavour ?? "mconf-live"}" : "target";
             await stdout.WriteLineAsync(Redactor.Redact($"mconf-conformance {Runner.KitVersion}: certifying {url} ({what})", secret)).ConfigureAwait(false);
             await stdout.WriteLineAsync($"run {runId}: {selected.Count} cases, checksum {settings.Checksum.Name()}, tier {settings.Tier}, {settings.Parallelism} in parallel, timeout {settings.Timeout.TotalSeconds:0.#} s").ConfigureAwait(false);
 
-            var printer = new ProgressPrinter(stdout, secret, selected.Count + (settings.HasPresence ? SessionCases.All.Count : 0));
+            var total = selected.Count + (settings.HasPresence ? SessionCases.All.Count : 0);
+            var printer = new ProgressPrinter(stdout, secret, total);
             RunOutcome outcome;
             try
             {
@@ -95,14 +98,14 @@ internal static class Certification
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {
-                return Runner.CouldNotRun(stderr, "interrupted");
+                outcome = new RunOutcome(runId, context.Time.GetUtcNow(), TimeSpan.Zero, null, [], "The run was interrupted before it reached the target.") { Interrupted = true };
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 return Runner.CouldNotRun(stderr, Redactor.Redact($"internal error: {ex.GetType().Name}: {Judgement.OneLine(ex.Message)}", secret));
             }
 
-            return await ReportAsync(settings, outcome, secret, stdout, stderr, context.Colour).ConfigureAwait(false);
+            return await ReportAsync(settings, outcome, total, secret, stdout, stderr, context.Colour).ConfigureAwait(false);
         }
         finally
         {
@@ -111,9 +114,16 @@ internal static class Certification
     }
 
     /// <summary>After the engine: the known-failing list applied, the verdict, the reports, the closing line.</summary>
-    private static async Task<int> ReportAsync(RunSettings settings, RunOutcome outcome, string secret, TextWriter stdout, TextWriter stderr, bool colour)
+    private static async Task<int> ReportAsync(RunSettings settings, RunOutcome outcome, int selected, string secret, TextWriter stdout, TextWriter stderr, bool colour)
     {
         var results = outcome.Results;
+        if (outcome.EarlierRunMeetings.Count > 0)
+        {
+            var earlier = outcome.EarlierRunMeetings.Select(m => new EarlierMeetingRecord(m.MeetingId, m.RunId,
+                m.AgeAt(outcome.StartedAt) is { } age ? Math.Max(0, age.TotalSeconds) : null)).ToList();
+            await stderr.WriteLineAsync(Redactor.Redact($"warning: {FootprintText.Earlier(earlier)} (mconf-conformance cleanup --target URL --dry-run lists them)", secret)).ConfigureAwait(false);
+        }
+
         if (outcome.LeftoverMeetings.Count > 0)
         {
             await stderr.WriteLineAsync(Redactor.Redact(
@@ -130,8 +140,15 @@ internal static class Certification
             settings.Timeout.TotalSeconds,
             settings.Parallelism);
         var document = new ResultsDocumentBuilder(Runner.KitVersion, secret).Build(outcome, results, judgement, selection, CaseCatalog.All);
-        judgement = Judgement.Of(outcome.AbortReason is null ? null : Redactor.Redact(outcome.AbortReason, secret), results, document.Deltas, settings.RequireComplete);
-        document = document with { Verdict = judgement.Verdict, ExitCode = judgement.ExitCode, Summary = Redactor.Redact(judgement.Line, secret) };
+        judgement = outcome.Interrupted
+            ? Judgement.Interrupted(results, selected, outcome.LeftoverMeetings.Count)
+            : Judgement.Of(outcome.AbortReason is null ? null : Redactor.Redact(outcome.AbortReason, secret), results, document.Deltas, settings.RequireComplete);
+        document = document with { Verdict = judgement.Verdict, ExitCode = judgement.ExitCode, Summary = Redactor.Redact(judgement.Line, secret), CasesSelected = selected };
+        if (document.Footprint is { } footprint)
+        {
+            await stdout.WriteLineAsync($"footprint: {FootprintText.Of(footprint)}").ConfigureAwait(false);
+        }
+
         if (outcome.Presence is { } presence)
         {
             await stdout.WriteLineAsync($"presence session ({presence.Mode}): {presence.DurationSeconds:0.0} s; " +
@@ -157,7 +174,7 @@ internal static class Certification
         }
 
         // The closing line is the document's (already redacted) summary.
-        if (judgement.ExitCode == ExitCodes.CouldNotRun)
+        if (judgement.ExitCode is ExitCodes.CouldNotRun or ExitCodes.Interrupted)
         {
             await stderr.WriteLineAsync(document.Summary).ConfigureAwait(false);
         }
@@ -173,7 +190,7 @@ internal static class Certification
     private static string Colour(RunVerdict verdict, string line) => verdict switch
     {
         RunVerdict.Conformant => $"\u001b[32m{line}\u001b[0m",
-        RunVerdict.Incomplete => $"\u001b[33m{line}\u001b[0m",
+        RunVerdict.Incomplete or RunVerdict.Interrupted => $"\u001b[33m{line}\u001b[0m",
         _ => $"\u001b[31m{line}\u001b[0m",
     };
 

@@ -17,4 +17,8 @@ public static class ExitCodes
     /// <summary>Only with <c>--require-complete</c>: no case failed, but some documented Mconf-Live delta was not
     /// verified (without that option an incomplete run exits <see cref="Conformant"/>'s 0 and says "incomplete").</summary>
     public const int Incomplete = 3;
+
+    /// <summary>A signal (SIGTERM, SIGINT, SIGHUP) stopped the run: the meetings it created were ended and partial
+    /// reports (verdict <c>interrupted</c>) hold the cases that finished. Not a verdict on the target.</summary>
+    public const int Interrupted = 4;
 }

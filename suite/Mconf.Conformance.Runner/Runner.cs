@@ -77,6 +77,11 @@ public static class Runner
             return CompareCommand.Run(cli, configuration, stdout, stderr);
         }
 
+        if (cli.Command == CliCommand.Cleanup)
+        {
+            return await CleanupCommand.RunAsync(cli, configuration, stdout, stderr, context, cancellationToken).ConfigureAwait(false);
+        }
+
         var settings = RunSettings.Resolve(cli, configuration, out error);
         if (settings is null)
         {

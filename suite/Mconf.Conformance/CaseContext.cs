@@ -66,8 +66,9 @@ public sealed class CaseContext
     public async Task<ApiAnswer> CallAsync(string call, IEnumerable<KeyValuePair<string, string?>> parameters)
     {
         var list = parameters.Where(p => p.Value is not null).ToList();
-        Session.Guard.Check(call, [.. list.Select(p => new KeyValuePair<string, string>(p.Key, p.Value!))]);
-        var answer = await Session.Client.CallAsync(call, list, Token).ConfigureAwait(false);
+        IReadOnlyList<KeyValuePair<string, string>> checkedParameters = [.. list.Select(p => new KeyValuePair<string, string>(p.Key, p.Value!))];
+        Session.Guard.Check(call, checkedParameters);
+        var answer = await Session.Guard.SendAsync(this, call, checkedParameters, () => Session.Client.CallAsync(call, list, Token)).ConfigureAwait(false);
         return Record(answer);
     }
 
@@ -84,8 +85,9 @@ public sealed class CaseContext
     /// <summary>A GET with the query exactly as given (the caller signs, or not).</summary>
     public async Task<ApiAnswer> GetRawAsync(string call, string rawQuery)
     {
-        Session.Guard.Check(call, QueryString.Parse(rawQuery));
-        var answer = await Session.Client.GetRawAsync(call, rawQuery, Token).ConfigureAwait(false);
+        var parameters = QueryString.Parse(rawQuery);
+        Session.Guard.Check(call, parameters);
+        var answer = await Session.Guard.SendAsync(this, call, parameters, () => Session.Client.GetRawAsync(call, rawQuery, Token)).ConfigureAwait(false);
         return Record(answer);
     }
 

@@ -44,7 +44,7 @@ public static class ConformanceEngine
         }
         catch (OperationCanceledException)
         {
-            return Abort("The run was cancelled during the preflight.");
+            return Abort("The run was cancelled during the preflight.") with { Interrupted = true };
         }
 
         var results = new CaseResult?[selected.Count];
@@ -52,10 +52,13 @@ public static class ConformanceEngine
         string? abort = null;
         IReadOnlyList<string> leftovers;
         PresenceSession.Outcome? presence = null;
+        IReadOnlyList<KitMeeting> earlier = [];
+        var interrupted = false;
         await using (session.ConfigureAwait(false))
         {
             try
             {
+                earlier = await EarlierRunsAsync(session, cancellationToken).ConfigureAwait(false);
                 // The session goes first: the stats and the recording it leaves are then there for the cases to observe.
                 if (options.Presence is { } presenceOptions)
                 {
@@ -64,6 +67,9 @@ public static class ConformanceEngine
                     {
                         onResult?.Invoke(options.KnownFailing.Apply(result));
                     }
+
+                    // Its meeting is ended by now; should the end have been lost, its slot must not stay taken.
+                    await session.Ledger.EndLiveAsync(session.Client, cancellationToken).ConfigureAwait(false);
                 }
 
                 await Parallel.ForAsync(0, selected.Count,
@@ -80,10 +86,13 @@ public static class ConformanceEngine
             }
             catch (OperationCanceledException)
             {
-                abort = "The run was cancelled; the cases that finished are reported and the run's meetings were ended.";
+                interrupted = true;
+                abort = "The run was interrupted (cancelled); the cases that finished are reported and the run's meetings were ended.";
             }
 
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60), options.Time);
+            // From here on no create gets a slot, so the sweep cannot race a new meeting of a case still unwinding.
+            session.Ledger.Close();
+            using var timeout = new CancellationTokenSource(interrupted ? options.InterruptedCleanupBudget : TimeSpan.FromSeconds(60), options.Time);
             try
             {
                 leftovers = await session.CleanupAsync(timeout.Token).ConfigureAwait(false);
@@ -100,10 +109,30 @@ public static class ConformanceEngine
             LeftoverMeetings = leftovers,
             Presence = presence?.Report,
             Timings = session.Timings,
+            Interrupted = interrupted,
+            EarlierRunMeetings = earlier,
+            Footprint = new RunFootprint(session.Ledger.MeetingsCreated, session.Ledger.MaxLive, RequestMeter.Of(session.Client).Sent,
+                session.Ledger.Bound, options.MaxRequestsPerSecond),
         };
 
         RunOutcome Abort(string reason) =>
             new(options.RunId, startedAt, options.Time.GetElapsedTime(started), null, [], Redact(reason, options.Secret));
+    }
+
+    /// <summary>The kit's meetings that other runs left on the target (one getMeetings; reported, never ended). A
+    /// failed listing reports nothing: the cases judge getMeetings.</summary>
+    private static async Task<IReadOnlyList<KitMeeting>> EarlierRunsAsync(ConformanceSession session, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var own = session.Ledger.Prefix;
+            var found = await KitMeetings.ListAsync(session.Client, session.Options.MeetingPrefix, null, cancellationToken).ConfigureAwait(false);
+            return [.. found.Select(f => f.Meeting).Where(m => !m.Ended && !m.MeetingId.StartsWith(own, StringComparison.Ordinal))];
+        }
+        catch (Exception ex) when (ex is TransportFailure or InvalidDataException)
+        {
+            return [];
+        }
     }
 
     private static string Redact(string text, string secret) => Mconf.Spec.Signing.Redactor.Redact(text, secret);

@@ -69,7 +69,7 @@ public sealed class ConformanceSession : IAsyncDisposable
         {
             var flavour = new FlavourSniffer();
             var fingerprint = await Preflight.RunAsync(client, flavour, cancellationToken).ConfigureAwait(false);
-            return new ConformanceSession(options, client, new MeetingLedger(options.MeetingPrefix, options.RunId, new RandomSource(options.EffectiveSeed)), flavour, fingerprint);
+            return new ConformanceSession(options, client, new MeetingLedger(options.MeetingPrefix, options.RunId, new RandomSource(options.EffectiveSeed), options.MaxLiveMeetings, options.Time), flavour, fingerprint);
         }
         catch
         {
@@ -134,6 +134,8 @@ public sealed class ConformanceSession : IAsyncDisposable
             (verdict, message) = (Verdict.Failed, FailureText(@case, "the check to complete", $"an error in the suite: {ex.GetType().Name}: {Client.Redact(ex.Message)}", ctx.LastAnswer));
         }
 
+        // The case's own meetings end with it, so the run stays within its bound of live meetings.
+        await Ledger.EndOwnedAsync(ctx, Client, cancellationToken).ConfigureAwait(false);
         // The known-failing list is applied here, the one path the runner and the NUnit suite share.
         return Options.KnownFailing.Apply(new CaseResult(@case, verdict, message, Options.Time.GetElapsedTime(started), ctx.Evidence) { Observations = ctx.Observations, Witnesses = ctx.Witnesses });
     }

@@ -63,6 +63,21 @@ public sealed record RunOptions
 
     public const int DefaultListCallTimeoutSeconds = 120;
 
+    /// <summary>Most of the run's meetings live on the target at once (<c>--max-live-meetings</c>): a create waits for
+    /// a slot, and a case's meetings are ended when it finishes. At least <see cref="MinLiveMeetings"/>.</summary>
+    public int MaxLiveMeetings { get; init; } = DefaultMaxLiveMeetings;
+
+    public const int DefaultMaxLiveMeetings = 8;
+
+    /// <summary>The shared meeting, a short-lived fixture meeting (the end answer) and one case's meeting.</summary>
+    public const int MinLiveMeetings = 3;
+
+    /// <summary>Most requests per second sent to the target (<c>--max-rate</c>); null: no limit.</summary>
+    public double? MaxRequestsPerSecond { get; init; }
+
+    /// <summary>How long an interrupted run may spend ending its meetings before it reports what is left.</summary>
+    public TimeSpan InterruptedCleanupBudget { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary><see cref="Seed"/>, or a stable hash (FNV-1a) of the run id.</summary>
     public int EffectiveSeed
     {

@@ -330,7 +330,7 @@ public sealed class PresenceSessionRunTests : TempFolderPerTest
         await cancel.CancelAsync();
         var code = await run.WaitAsync(TimeSpan.FromSeconds(30));
 
-        code.ShouldBe(ExitCodes.CouldNotRun, stdout.ToString() + stderr);
+        code.ShouldBe(ExitCodes.Interrupted, stdout.ToString() + stderr);
         target.Fake.Control.GetState().Meetings.ShouldNotContain(m => m.MeetingId.Contains("-presence-", StringComparison.Ordinal) && m.Running);
         // Nobody connected, so "not running" alone proves nothing: the runner must have sent end for the session's meeting.
         target.Fake.Requests.Snapshot().ShouldContain(

@@ -11,6 +11,9 @@ public enum CliCommand
 
     /// <summary>Shell completion: the <c>[suggest]</c> directive (dotnet-suggest).</summary>
     Complete,
+
+    /// <summary><c>cleanup</c>: end the meetings earlier runs left on a target.</summary>
+    Cleanup,
 }
 
 /// <summary>The parsed command line. <see cref="Settings"/> holds option values under their configuration keys
@@ -56,6 +59,12 @@ internal static class SettingKeys
     public const string PresenceTimeout = "Presence:Timeout";
     public const string PresenceSkip = "Presence:Skip";
     public const string RecordingsWait = "Presence:RecordingsWait";
+    public const string MaxLiveMeetings = "Run:MaxLiveMeetings";
+    public const string MaxRate = "Run:MaxRate";
+    public const string CleanupRunId = "Cleanup:RunId";
+    public const string CleanupOlderThan = "Cleanup:OlderThan";
+    public const string CleanupDryRun = "Cleanup:DryRun";
+    public const string CleanupPrefix = "Cleanup:Prefix";
 
     public const string EnvironmentPrefix = "MCONF_";
 }

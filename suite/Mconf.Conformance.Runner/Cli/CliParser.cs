@@ -29,6 +29,16 @@ internal static class CliParser
         ("--presence-driver", SettingKeys.PresenceDriver, "Drive the presence session with a program instead of a person (see the driver contract below); the kit's fake is driven by suite/drivers/fake-driver.sh", "COMMAND"),
         ("--presence-timeout", SettingKeys.PresenceTimeout, $"Presence session: the longest wait for each step to be observed (default {RunSettings.DefaultPresenceTimeoutSeconds})", "SECONDS"),
         ("--recordings-wait", SettingKeys.RecordingsWait, "Presence session: how long to wait for the session's recording to be processed before checking the meta filters on it (default 0: look once)", "SECONDS"),
+        ("--max-live-meetings", SettingKeys.MaxLiveMeetings, $"Most of the run's meetings live on the target at once (default {RunOptions.DefaultMaxLiveMeetings}, at least {RunOptions.MinLiveMeetings}); a case's meetings are ended when it finishes", "N"),
+        ("--max-rate", SettingKeys.MaxRate, "Most requests per second sent to the target (default: no limit)", "PER_SECOND"),
+    ];
+
+    /// <summary>The <c>cleanup</c> command's own options (it also takes --target, --secret, --checksum, --timeout).</summary>
+    private static readonly (string Name, string Key, string Help, string Value)[] CleanupValueOptions =
+    [
+        ("--run-id", SettingKeys.CleanupRunId, "Only the meetings of this run (its ID is in the reports and the meeting IDs); any age unless --older-than is given too", "RUN_ID"),
+        ("--older-than", SettingKeys.CleanupOlderThan, $"Only meetings at least this old, e.g. 90s, 30m, 2h, 1d (a bare number is minutes; default {CleanupCommand.DefaultOlderThanText} without --run-id, so a run in progress keeps its meetings; 0: any age)", "AGE"),
+        ("--prefix", SettingKeys.CleanupPrefix, "The kit's meeting ID prefix (default mconf-conformance)", "PREFIX"),
     ];
 
     private static readonly (string Name, string Key, string Help)[] FlagOptions =
@@ -97,14 +107,23 @@ internal static class CliParser
                 return new CliOptions { Command = CliCommand.Version };
             }
 
-            if (ValueOptions.FirstOrDefault(v => v.Name == option.Name) is { Key: not null } value)
+            if (ValueOptions.Concat(CleanupValueOptions).FirstOrDefault(v => v.Name == option.Name) is { Key: not null } value)
             {
                 settings[value.Key] = found.Tokens[^1].Value;
+            }
+            else if (option.Name == "--dry-run")
+            {
+                settings[SettingKeys.CleanupDryRun] = result.GetValue((Option<bool>)option) ? "true" : "false";
             }
             else if (FlagOptions.FirstOrDefault(f => f.Name == option.Name) is { Key: not null } flag)
             {
                 settings[flag.Key] = result.GetValue((Option<bool>)option) ? "true" : "false";
             }
+        }
+
+        if (result.CommandResult.Command.Name == "cleanup")
+        {
+            return new CliOptions { Command = CliCommand.Cleanup, Settings = settings };
         }
 
         if (compare)
@@ -168,9 +187,19 @@ internal static class CliParser
         compare.Arguments.Add(new Argument<string[]>("inputs") { Description = "report folders or results.json files, in column order", Arity = ArgumentArity.OneOrMore, HelpName = "DIR|results.json" });
         compare.Options.Add(OutOption("The HTML file to write (default <reports root>/compare.html)"));
         root.Subcommands.Add(compare);
+
+        var cleanup = new Command("cleanup", "End the meetings that earlier runs left on a target (a run killed with SIGKILL cannot end them): only meetings whose ID has the kit's exact shape, prefix-<run id>-<purpose>-<10 hex>, never any other");
+        foreach (var (name, _, help, value) in ValueOptions.Where(v => v.Name is "--target" or "--secret" or "--checksum" or "--timeout").Concat(CleanupValueOptions))
+        {
+            cleanup.Options.Add(new Option<string>(name) { Description = help, HelpName = value });
+        }
+
+        cleanup.Options.Add(new Option<bool>("--dry-run") { Description = "List the meetings cleanup would end, with their run and age; end nothing", Arity = ArgumentArity.Zero });
+        root.Subcommands.Add(cleanup);
         // The runner acts on the parse result itself; these actions only tell the parser a command is complete.
         root.SetAction(_ => 0);
         compare.SetAction(_ => 0);
+        cleanup.SetAction(_ => 0);
         return root;
     }
 
@@ -220,7 +249,8 @@ internal static class CliParser
     }
 
     private static bool IsOptionName(string token) =>
-        Root.Options.Any(o => o.Name == token || o.Aliases.Contains(token));
+        Root.Options.Any(o => o.Name == token || o.Aliases.Contains(token))
+        || Root.Subcommands.Any(c => c.Options.Any(o => o.Name == token));
 
     private static string Shorten(string text) => text.Length <= 40 ? text : text[..40] + "…";
 }

@@ -23,10 +23,12 @@ internal static class HelpText
           run-conformance.sh --target URL --presence-driver ./my-bot.sh   a program does (driver contract below)
           run-conformance.sh --presence-driver suite/drivers/fake-driver.sh   the embedded fake, driven over /fake/
           run-conformance.sh compare reports/<run-a> reports/<run-b>
+          run-conformance.sh cleanup --target URL --dry-run            meetings earlier (killed) runs left, by run and age
+          run-conformance.sh cleanup --target URL --run-id <run-id>    end that run's meetings (nothing else is touched)
 
         Environment (options win): MCONF_TARGET__URL, MCONF_TARGET__SECRET, MCONF_TARGET__CHECKSUM,
           MCONF_TARGET__TIMEOUT, MCONF_RUN__TIER, MCONF_RUN__OUT, MCONF_RUN__KNOWNFAILING, MCONF_RUN__ONLY,
-          MCONF_RUN__SKIP, MCONF_RUN__PARALLEL, MCONF_RUN__REQUIRECOMPLETE, MCONF_PRESENCE__GUIDED,
+          MCONF_RUN__SKIP, MCONF_RUN__PARALLEL, MCONF_RUN__REQUIRECOMPLETE, MCONF_RUN__MAXLIVEMEETINGS, MCONF_RUN__MAXRATE, MCONF_PRESENCE__GUIDED,
           MCONF_PRESENCE__DRIVER, MCONF_PRESENCE__TIMEOUT, MCONF_PRESENCE__SKIP, MCONF_PRESENCE__RECORDINGSWAIT.
 
         Presence driver contract: the runner calls COMMAND once per step as
@@ -40,6 +42,7 @@ internal static class HelpText
         for its meeting (sent once per meeting).
 
         Exit codes: 0 conformant, or incomplete (no failure, some delta unverified; 3 with --require-complete),
-          1 not conformant, 2 could not run (unreachable, not BigBlueButton, secret rejected, bad option, nothing ran).
+          1 not conformant, 2 could not run (unreachable, not BigBlueButton, secret rejected, bad option, nothing ran),
+          4 interrupted (SIGTERM, SIGINT or SIGHUP: the run's meetings were ended, partial reports written).
         """;
 }

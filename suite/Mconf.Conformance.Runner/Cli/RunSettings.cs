@@ -61,6 +61,12 @@ internal sealed record RunSettings
 
     public TimeSpan RecordingsWait { get; init; } = TimeSpan.Zero;
 
+    /// <summary>Most of the run's meetings live on the target at once (<c>--max-live-meetings</c>).</summary>
+    public int MaxLiveMeetings { get; init; } = RunOptions.DefaultMaxLiveMeetings;
+
+    /// <summary>Most requests per second (<c>--max-rate</c>); null: no limit.</summary>
+    public double? MaxRate { get; init; }
+
     /// <summary>Environment variables (or a test's stand-in) under <see cref="SettingKeys.EnvironmentPrefix"/>,
     /// then the command line on top.</summary>
     public static IConfiguration BuildConfiguration(CliOptions cli, IReadOnlyDictionary<string, string?>? environment)
@@ -208,6 +214,27 @@ internal sealed record RunSettings
             return null;
         }
 
+        var liveText = NullIfBlank(configuration[SettingKeys.MaxLiveMeetings]);
+        var maxLive = RunOptions.DefaultMaxLiveMeetings;
+        if (liveText is not null
+            && (!int.TryParse(liveText, NumberStyles.None, CultureInfo.InvariantCulture, out maxLive) || maxLive < RunOptions.MinLiveMeetings || maxLive > 1000))
+        {
+            error = $"--max-live-meetings must be a whole number from {RunOptions.MinLiveMeetings} (the shared meeting, a short-lived one and one case's) to 1000";
+            return null;
+        }
+
+        double? maxRate = null;
+        if (NullIfBlank(configuration[SettingKeys.MaxRate]) is { } rateText)
+        {
+            if (!double.TryParse(rateText, NumberStyles.Float, CultureInfo.InvariantCulture, out var rate) || !(rate >= 0.1 && rate <= 10000))
+            {
+                error = "--max-rate must be a number of requests per second from 0.1 to 10000";
+                return null;
+            }
+
+            maxRate = rate;
+        }
+
         var presenceSkip = Globs(cli.PresenceSkip, configuration[SettingKeys.PresenceSkip]);
         if (presenceSkip.FirstOrDefault(s => !Presence.PresenceSessionSteps.Actions.Contains(s, StringComparer.OrdinalIgnoreCase)) is { } unknownStep)
         {
@@ -218,6 +245,8 @@ internal sealed record RunSettings
         return new RunSettings
         {
             RequireComplete = requireComplete,
+            MaxLiveMeetings = maxLive,
+            MaxRate = maxRate,
             PresenceGuided = guided,
             PresenceDriver = driver,
             PresenceTimeout = TimeSpan.FromSeconds(presenceTimeout),

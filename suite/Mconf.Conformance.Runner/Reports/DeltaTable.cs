@@ -206,6 +206,7 @@ public static class VerdictNames
         RunVerdict.Conformant => "conformant",
         RunVerdict.Incomplete => "incomplete",
         RunVerdict.NotConformant => "not conformant",
+        RunVerdict.Interrupted => "interrupted",
         _ => "could not run",
     };
 }

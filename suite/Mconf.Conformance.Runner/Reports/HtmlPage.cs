@@ -16,6 +16,7 @@ internal static class HtmlPage
         RunVerdict.Conformant => "conformant",
         RunVerdict.Incomplete => "incomplete",
         RunVerdict.NotConformant => "not-conformant",
+        RunVerdict.Interrupted => "interrupted",
         _ => "could-not-run",
     };
 

@@ -63,6 +63,7 @@ public static class HtmlReportWriter
         RunVerdict.Conformant => "Conformant",
         RunVerdict.Incomplete => "Incomplete: not every Mconf-Live delta was verified",
         RunVerdict.NotConformant => "Not conformant",
+        RunVerdict.Interrupted => "Interrupted: partial report of the cases that finished",
         _ => "Could not run",
     };
 
@@ -82,7 +83,22 @@ public static class HtmlReportWriter
         Row(html, "Kit", "mconf-conformance " + d.KitVersion);
         if (d.AbortReason is not null)
         {
-            Row(html, "Could not run", d.AbortReason);
+            Row(html, d.Verdict == RunVerdict.Interrupted ? "Interrupted" : "Could not run", d.AbortReason);
+        }
+
+        if (d.Verdict == RunVerdict.Interrupted)
+        {
+            Row(html, "Cases run", $"{d.Cases.Count} of {d.CasesSelected} selected finished before the run was stopped");
+        }
+
+        if (d.Footprint is { } f)
+        {
+            Row(html, "Footprint", FootprintText.Of(f));
+        }
+
+        if (d.EarlierRunMeetings.Count > 0)
+        {
+            Row(html, "Earlier runs' meetings", FootprintText.Earlier(d.EarlierRunMeetings));
         }
 
         if (d.Speed is { } speed)

@@ -10,6 +10,16 @@ public sealed record Judgement(RunVerdict Verdict, int ExitCode, string Line)
     public static Judgement CouldNotRun(string reason) =>
         new(RunVerdict.CouldNotRun, ExitCodes.CouldNotRun, "could not run: " + OneLine(reason));
 
+    /// <summary>A run stopped by a signal: not a verdict on the target, whatever the finished cases found.</summary>
+    public static Judgement Interrupted(IReadOnlyList<CaseResult> results, int selected, int leftovers)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var totals = VerdictTotals.Of(results.Select(r => r.Verdict));
+        var meetings = leftovers == 0 ? "the run's meetings were ended" : $"{leftovers} meeting(s) of the run could not be ended (listed in the reports; the cleanup command ends them)";
+        return new Judgement(RunVerdict.Interrupted, ExitCodes.Interrupted,
+            $"interrupted: {results.Count} of {selected} cases ran ({totals.Passed} passed, {totals.Failed} failed) before the run was stopped; {meetings}; partial reports written");
+    }
+
     public static Judgement Of(string? abortReason, IReadOnlyList<CaseResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);

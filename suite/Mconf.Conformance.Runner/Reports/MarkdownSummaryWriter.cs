@@ -22,6 +22,7 @@ public static class MarkdownSummaryWriter
             RunVerdict.Conformant => "✅",
             RunVerdict.Incomplete => "🟡",
             RunVerdict.NotConformant => "❌",
+            RunVerdict.Interrupted => "⏹️",
             _ => "⚠️",
         };
         md.Append(CultureInfo.InvariantCulture, $"### {icon} Mconf-Live conformance: {VerdictNames.Of(document.Verdict)}\n\n");
@@ -38,6 +39,21 @@ public static class MarkdownSummaryWriter
         var t = document.Totals;
         md.Append("| passed | failed | inconclusive | skipped | known-failing | total |\n|---:|---:|---:|---:|---:|---:|\n");
         md.Append(CultureInfo.InvariantCulture, $"| {t.Passed} | {t.Failed} | {t.Inconclusive} | {t.Skipped} | {t.KnownFailing} | {t.Total} |\n");
+
+        if (document.Verdict == RunVerdict.Interrupted)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"\n**Interrupted**: {document.Cases.Count} of {document.CasesSelected} selected cases finished before the run was stopped; this report holds them only.\n");
+        }
+
+        if (document.Footprint is { } footprint)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"\n**Footprint on the target**: {Code(FootprintText.Of(footprint))}\n");
+        }
+
+        if (document.EarlierRunMeetings.Count > 0)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"\n**Earlier runs' meetings** still on the target: {Code(FootprintText.Earlier(document.EarlierRunMeetings))}\n");
+        }
 
         List(md, "Failed", document.Cases.Where(c => c.Verdict == Verdict.Failed).ToList());
         List(md, "Known failing", document.Cases.Where(c => c.Verdict == Verdict.KnownFailing).ToList());

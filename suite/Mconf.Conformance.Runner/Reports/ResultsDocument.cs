@@ -13,6 +13,7 @@ public enum RunVerdict
     [JsonStringEnumMemberName("incomplete")] Incomplete,
     [JsonStringEnumMemberName("not-conformant")] NotConformant,
     [JsonStringEnumMemberName("could-not-run")] CouldNotRun,
+    [JsonStringEnumMemberName("interrupted")] Interrupted,
 }
 
 /// <summary>results.json: one run, already redacted. Every other report (JUnit, HTML, Markdown) and
@@ -64,7 +65,23 @@ public sealed record ResultsDocument
 
     /// <summary>The target's latency, the call budgets and its slowest calls (null when nothing was asked).</summary>
     public TargetSpeed? Speed { get; init; }
+
+    /// <summary>What the run cost the target (null when it never reached it).</summary>
+    public FootprintRecord? Footprint { get; init; }
+
+    /// <summary>The kit's meetings from earlier runs that the target listed when this run started (not ended by it).</summary>
+    public IReadOnlyList<EarlierMeetingRecord> EarlierRunMeetings { get; init; } = [];
+
+    /// <summary>Cases selected for the run; with <see cref="RunVerdict.Interrupted"/> more than <see cref="Cases"/> holds.</summary>
+    public int CasesSelected { get; init; }
 }
+
+/// <summary>The run's footprint: meetings created, the most live at once (and the bound kept), requests sent (and
+/// the rate limit, null when none).</summary>
+public sealed record FootprintRecord(int MeetingsCreated, int MaxLiveMeetings, int MaxLiveBound, long RequestsSent, double? MaxRequestsPerSecond);
+
+/// <summary>A meeting an earlier run of the kit left: its ID, run ID and age in seconds (null: unknown).</summary>
+public sealed record EarlierMeetingRecord(string MeetingId, string RunId, double? AgeSeconds);
 
 /// <summary>The target as the preflight saw it. <see cref="Url"/> has no secret and no checksum;
 /// <see cref="Flavour"/> is <c>mconf-live</c>, <c>bbb-0.9</c> or <c>unknown</c>.</summary>

@@ -63,6 +63,9 @@ public sealed class ResultsDocumentBuilder(string kitVersion, string? secret)
             Deltas = deltas,
             DeltasVerified = deltas.Count(d => d.Verified),
             Speed = TargetSpeed.Of(outcome.Timings, R),
+            Footprint = outcome.Footprint is { } f ? new FootprintRecord(f.MeetingsCreated, f.MaxLiveMeetings, f.MaxLiveBound, f.RequestsSent, f.MaxRequestsPerSecond) : null,
+            EarlierRunMeetings = [.. outcome.EarlierRunMeetings.Select(m => new EarlierMeetingRecord(R(m.MeetingId), R(m.RunId),
+                m.AgeAt(outcome.StartedAt) is { } age ? Math.Round(Math.Max(0, age.TotalSeconds)) : null))],
             Presence = outcome.Presence is { } p ? p with
             {
                 Steps = [.. p.Steps.Select(step => step with

@@ -48,4 +48,28 @@ public sealed class SafetyGuard(MeetingLedger ledger, bool readOnly)
             }
         }
     }
+
+    /// <summary>Sends a request that passed <see cref="Check"/>: a create of the run's meeting first takes a slot of
+    /// the ledger's bound (held by <paramref name="ctx"/>: its case, or the session's fixture when it has none), and
+    /// an end that the target confirms frees its meeting's slot.</summary>
+    public async Task<ApiAnswer> SendAsync(CaseContext ctx, string call, IReadOnlyList<KeyValuePair<string, string>> parameters, Func<Task<ApiAnswer>> send)
+    {
+        ArgumentNullException.ThrowIfNull(ctx);
+        ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(send);
+        var meetingId = parameters.FirstOrDefault(p => p.Key == "meetingID").Value?.Trim();
+        var ours = !string.IsNullOrEmpty(meetingId) && ledger.IsOurs(meetingId);
+        if (ours && call == "create")
+        {
+            await ledger.AcquireAsync(meetingId!, ctx, ctx.Case is null, ctx.Token).ConfigureAwait(false);
+        }
+
+        var answer = await send().ConfigureAwait(false);
+        if (ours && call == "end")
+        {
+            ledger.Settle(meetingId!, MeetingLedger.IsGone(answer));
+        }
+
+        return answer;
+    }
 }

@@ -121,6 +121,7 @@ public sealed class TargetClient : IDisposable
         using var request = new HttpRequestMessage(method, url);
         request.Headers.Accept.Add(new MediaTypeWithQualityHeaderValue("text/xml"));
         var redactedUrl = Redact(url.AbsoluteUri);
+        await RequestMeter.Of(this).WaitAsync(cancellationToken).ConfigureAwait(false);
         var (budget, option) = listCall
             ? (ListCallBudget, "--list-timeout SECONDS (the budget of an unfiltered list call)")
             : (CallBudget, "--timeout SECONDS");
