@@ -45,7 +45,7 @@ public static class KitMeetings
     }
 
     /// <summary>The kit's meetings in a getMeetings answer, with their moderator passwords (what end needs).
-    /// The age comes from the meeting's createTime, else startTime (epoch milliseconds, specs/reference.md), else
+    /// The age comes from the meeting's createTime, else startTime (epoch milliseconds), else
     /// the run ID.</summary>
     public static IReadOnlyList<(KitMeeting Meeting, string? ModeratorPW)> InList(BbbResponse meetings, string prefix, string? runId = null)
     {
