@@ -100,7 +100,8 @@ internal static class Certification
                 return Runner.CouldNotRun(stderr, Redactor.Redact($"internal error: {ex.GetType().Name}: {Judgement.OneLine(ex.Message)}", secret));
             }
 
-            return await ReportAsync(settings, outcome, secret, stdout, stderr, context.Colour).ConfigureAwait(false);
+            var explored = await ExploreTier.RunAsync(settings, url, secret, runId, stdout, cancellationToken).ConfigureAwait(false);
+            return await ExploreTier.CloseAsync(await ReportAsync(settings, outcome, secret, stdout, stderr, context.Colour).ConfigureAwait(false), explored, stdout).ConfigureAwait(false);
         }
         finally
         {

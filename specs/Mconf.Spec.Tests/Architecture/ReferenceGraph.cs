@@ -23,7 +23,7 @@ internal static class ReferenceGraph
         ["Mconf.Mock.Bench"] = ["Mconf.Mock", "Mconf.Spec"],
         ["Mconf.Mock.Tests"] = ["Mconf.Mock", "Mconf.Spec"],
         // Composition roots: they put the suite in front of the embedded fake, they do not lend it code.
-        ["Mconf.Conformance.Runner"] = ["Mconf.Conformance", "Mconf.Mock", "Mconf.Spec"],
+        ["Mconf.Conformance.Runner"] = ["Mconf.Conformance", "Mconf.Conformance.Explorer", "Mconf.Mock", "Mconf.Spec"],
         ["Mconf.Conformance.Suite"] = ["Mconf.Conformance", "Mconf.Mock", "Mconf.Spec"],
         // Deliberately broken targets for the suite's own tests, built on the fake.
         ["Mconf.Conformance.TestTargets"] = ["Mconf.Mock", "Mconf.Spec"],

@@ -54,6 +54,7 @@ internal static class SettingKeys
     public const string PresenceTimeout = "Presence:Timeout";
     public const string PresenceSkip = "Presence:Skip";
     public const string RecordingsWait = "Presence:RecordingsWait";
+    public const string Explore = "Run:Explore";
 
     public const string EnvironmentPrefix = "MCONF_";
 }
