@@ -37,7 +37,7 @@ public sealed record MutantResult(string Id, string Call, string SpecId, string 
     /// (not exercised), or it did and no case noticed (a gap).</summary>
     public string? SurvivorReason => Killed || How == "not-run" ? null
         : Equivalent is not null ? "equivalent: " + Equivalent
-        : Changes == 0 ? "not exercised: no answer of the run had what this operator changes"
+        : Changes == 0 ? "not exercised: no request or answer of the run had what this operator changes (the suite never provokes it)"
         : "gap: answers changed and no case failed";
 }
 
@@ -115,6 +115,12 @@ public static class PowerRun
                     {
                         var equivalent = equivalents.Reason(mutant.Id);
                         var verdict = await PowerHarness.RunAsync(config, mutant.Create, busy: false, baseline, token).ConfigureAwait(false);
+                        if (token.IsCancellationRequested)
+                        {
+                            // Cut off by the time box: its abort says nothing about the mutant.
+                            return;
+                        }
+
                         var result = new MutantResult(mutant.Id, mutant.Call, mutant.SpecId, mutant.Operator, mutant.Kind, mutant.Delta, name,
                             verdict.How, verdict.FailedCases, verdict.Changes, verdict.Seconds, verdict.Detail, equivalent);
                         lock (gate)
@@ -154,6 +160,14 @@ public static class PowerRun
         "no-auto-connect" => PowerConfig.NoAutoConnect,
         _ => throw new ArgumentException($"unknown configuration '{name}' (certification, auto-connect, no-auto-connect)", nameof(name)),
     };
+
+    /// <summary>The results with each mutant's equivalence read again from the (reviewed) equivalents file.</summary>
+    public static PowerResults Reclassify(PowerResults results)
+    {
+        ArgumentNullException.ThrowIfNull(results);
+        var equivalents = Equivalents.Load();
+        return results with { Mutants = [.. results.Mutants.Select(m => m with { Equivalent = equivalents.Reason(m.Id) })] };
+    }
 
     /// <summary>Killed / counted (non-equivalent, run) mutants.</summary>
     public static double KillRate(IEnumerable<MutantResult> results)

@@ -6,6 +6,7 @@ using Mconf.Conformance.Power;
 var options = new PowerOptions();
 var output = "reports/power";
 var listOnly = false;
+string? reportFrom = null;
 for (var i = 0; i < args.Length; i++)
 {
     string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value");
@@ -20,10 +21,21 @@ for (var i = 0; i < args.Length; i++)
         case "--no-tolerated": options = options with { Tolerated = false }; break;
         case "--out": output = Next(); break;
         case "--list": listOnly = true; break;
+        case "--report-from": reportFrom = Next(); break;
         default:
-            await Console.Error.WriteLineAsync("usage: [--config certification,auto-connect,no-auto-connect] [--sample N] [--seed S] [--parallel P] [--time-box SECONDS] [--only GLOB] [--no-tolerated] [--out DIR] [--list]");
+            await Console.Error.WriteLineAsync("usage: [--report-from power.json] [--config certification,auto-connect,no-auto-connect] [--sample N] [--seed S] [--parallel P] [--time-box SECONDS] [--only GLOB] [--no-tolerated] [--out DIR] [--list]");
             return 2;
     }
+}
+
+if (reportFrom is not null)
+{
+    // The report again from an earlier power.json, with the equivalents file as it is now (after a review).
+    var earlier = System.Text.Json.JsonSerializer.Deserialize<PowerResults>(File.ReadAllText(reportFrom), PowerRun.Json)
+        ?? throw new InvalidDataException(reportFrom + " is not a power.json");
+    PowerReport.Write(PowerRun.Reclassify(earlier), output);
+    Console.WriteLine($"report: {Path.Combine(output, "power.md")}");
+    return 0;
 }
 
 if (listOnly)

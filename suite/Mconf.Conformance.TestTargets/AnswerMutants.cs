@@ -69,9 +69,10 @@ public static class AnswerMutants
     private static IEnumerable<AnswerMutant> ForElement(CallSpec call, ElementSpec element)
     {
         var path = element.Path;
-        var name = call.Name;
+        // The proxy names the API root's answer "" (MutatingProxy.CallName), the spec names it index.
+        var name = call.Name == "index" ? "" : call.Name;
         var delta = element.Origin == Origin.MconfLive ? element.Id : null;
-        AnswerMutant M(string op, Func<FakeMconfServer, Mutation> create) => new($"{element.Id}@{op}", name, element.Id, op, "element", delta, create);
+        AnswerMutant M(string op, Func<FakeMconfServer, Mutation> create) => new($"{element.Id}@{op}", call.Name, element.Id, op, "element", delta, create);
 
         yield return M("drop", _ => Mutations.RemoveElement(name, path));
         if (element.Type != SpecType.Group)
