@@ -105,7 +105,9 @@ internal static class Certification
                 return Runner.CouldNotRun(stderr, Redactor.Redact($"internal error: {ex.GetType().Name}: {Judgement.OneLine(ex.Message)}", secret));
             }
 
-            return await ReportAsync(settings, outcome, total, secret, stdout, stderr, context.Colour).ConfigureAwait(false);
+            // An interrupted run reports at once: no exploration after a signal.
+            var explored = outcome.Interrupted ? null : await ExploreTier.RunAsync(settings, url, secret, runId, stdout, cancellationToken).ConfigureAwait(false);
+            return await ExploreTier.CloseAsync(await ReportAsync(settings, outcome, total, secret, stdout, stderr, context.Colour).ConfigureAwait(false), explored, stdout).ConfigureAwait(false);
         }
         finally
         {

@@ -23,11 +23,16 @@ internal static class ReferenceGraph
         ["Mconf.Mock.Bench"] = ["Mconf.Mock", "Mconf.Spec"],
         ["Mconf.Mock.Tests"] = ["Mconf.Mock", "Mconf.Spec"],
         // Composition roots: they put the suite in front of the embedded fake, they do not lend it code.
-        ["Mconf.Conformance.Runner"] = ["Mconf.Conformance", "Mconf.Mock", "Mconf.Spec"],
+        ["Mconf.Conformance.Runner"] = ["Mconf.Conformance", "Mconf.Conformance.Explorer", "Mconf.Mock", "Mconf.Spec"],
         ["Mconf.Conformance.Suite"] = ["Mconf.Conformance", "Mconf.Mock", "Mconf.Spec"],
         // Deliberately broken targets for the suite's own tests, built on the fake.
         ["Mconf.Conformance.TestTargets"] = ["Mconf.Mock", "Mconf.Spec"],
         ["Mconf.Conformance.Tests"] = ["Mconf.Conformance", "Mconf.Conformance.TestTargets", "Mconf.Mock", "Mconf.Spec"],
+        // The suite's power: the suite against answer mutants of the fake (a composition root), and the stateful
+        // explorer, which is suite side and talks to its target over HTTP only.
+        ["Mconf.Conformance.Power"] = ["Mconf.Conformance", "Mconf.Conformance.TestTargets", "Mconf.Mock", "Mconf.Spec"],
+        ["Mconf.Conformance.Explorer"] = ["Mconf.Spec"],
+        ["Mconf.Conformance.Power.Tests"] = ["Mconf.Conformance.Power", "Mconf.Conformance.Explorer", "Mconf.Conformance.TestTargets", "Mconf.Conformance", "Mconf.Mock", "Mconf.Spec"],
         ["Mconf.Conformance.Runner.Tests"] = ["Mconf.Conformance.Runner", "Mconf.Conformance.TestTargets", "Mconf.Conformance", "Mconf.Mock", "Mconf.Spec"],
         // The sample client stands alone, as a client developer's code would.
         ["Mconf.Sample.Client"] = [],
@@ -42,6 +47,7 @@ internal static class ReferenceGraph
     [
         ("Mconf.Conformance", "Mconf.Mock"),
         ("Mconf.Mock", "Mconf.Conformance"),
+        ("Mconf.Conformance.Explorer", "Mconf.Mock"),
         ("Mconf.Spec", "Mconf.Fixtures"),
         ("Mconf.Fixtures", "Mconf.Mock"),
         ("Mconf.Fixtures", "Mconf.Conformance"),

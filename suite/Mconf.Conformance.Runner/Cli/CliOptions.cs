@@ -65,6 +65,7 @@ internal static class SettingKeys
     public const string CleanupOlderThan = "Cleanup:OlderThan";
     public const string CleanupDryRun = "Cleanup:DryRun";
     public const string CleanupPrefix = "Cleanup:Prefix";
+    public const string Explore = "Run:Explore";
 
     public const string EnvironmentPrefix = "MCONF_";
 }

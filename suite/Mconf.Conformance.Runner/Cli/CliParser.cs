@@ -28,6 +28,7 @@ internal static class CliParser
         ("--out", SettingKeys.Out, "Reports root (default ./reports): writes DIR/<run-id>/ results.json, junit.xml, report.html, summary.md and points DIR/latest at it", "DIR"),
         ("--presence-driver", SettingKeys.PresenceDriver, "Drive the presence session with a program instead of a person (see the driver contract below); the kit's fake is driven by suite/drivers/fake-driver.sh", "COMMAND"),
         ("--presence-timeout", SettingKeys.PresenceTimeout, $"Presence session: the longest wait for each step to be observed (default {RunSettings.DefaultPresenceTimeoutSeconds})", "SECONDS"),
+        ("--explore", SettingKeys.Explore, "After the cases, explore N random call sequences (stateful, shrunk on failure; creates only prefixed meetings and ends them; about 40 requests per sequence at most). A broken invariant makes the run not conformant", "N"),
         ("--recordings-wait", SettingKeys.RecordingsWait, "Presence session: how long to wait for the session's recording to be processed before checking the meta filters on it (default 0: look once)", "SECONDS"),
         ("--max-live-meetings", SettingKeys.MaxLiveMeetings, $"Most of the run's meetings live on the target at once (default {RunOptions.DefaultMaxLiveMeetings}, at least {RunOptions.MinLiveMeetings}); a case's meetings are ended when it finishes", "N"),
         ("--max-rate", SettingKeys.MaxRate, "Most requests per second sent to the target (default: no limit)", "PER_SECOND"),

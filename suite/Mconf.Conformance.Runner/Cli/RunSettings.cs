@@ -35,6 +35,9 @@ internal sealed record RunSettings
 
     public int Parallelism { get; init; } = DefaultParallelism;
 
+    /// <summary>Random call sequences the explorer tries after the cases (<c>--explore N</c>); 0: none.</summary>
+    public int Explore { get; init; }
+
     /// <summary>Flavour of the embedded fake (<c>mconf-live</c> or <c>bbb-0.9</c>); null = the fake's default.</summary>
     public string? FakeFlavour { get; init; }
 
@@ -242,8 +245,23 @@ internal sealed record RunSettings
             return null;
         }
 
+        var explore = 0;
+        if (NullIfBlank(configuration[SettingKeys.Explore]) is { } exploreText
+            && (!int.TryParse(exploreText, NumberStyles.None, CultureInfo.InvariantCulture, out explore) || explore > 10000))
+        {
+            error = "--explore must be a number of sequences from 0 to 10000";
+            return null;
+        }
+
+        if (explore > 0 && tier == "read-only")
+        {
+            error = "--explore creates meetings: it needs the lifecycle tier, not read-only";
+            return null;
+        }
+
         return new RunSettings
         {
+            Explore = explore,
             RequireComplete = requireComplete,
             MaxLiveMeetings = maxLive,
             MaxRate = maxRate,
