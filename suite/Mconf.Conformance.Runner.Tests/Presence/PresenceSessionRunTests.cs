@@ -166,7 +166,7 @@ public sealed class PresenceSessionRunTests : TempFolderPerTest
             $"inconclusive in all: {inconclusive.Count} ({string.Join(", ", inconclusive.Select(c => c.Id))})");
         inconclusive.Where(IsJoinCase).ShouldBeEmpty(string.Join("\n", inconclusive.Where(IsJoinCase).Select(c => $"{c.Id}: {c.Message}")));
         results.Cases.Where(c => c.Kind == "guest-join").ShouldAllBe(c => c.Verdict == Verdict.Passed);
-        // Each meeting whose users the driver connected was told meeting-ended once it was over.
+        // Nothing of the run is left running (the cases' meetings were ended, then their clients closed).
         target.Fake.Control.GetState().Meetings.ShouldNotContain(m => m.Running && m.MeetingId.StartsWith("mconf-conformance", StringComparison.Ordinal));
     }
 

@@ -2,6 +2,7 @@ using Mconf.Conformance.Model;
 using Mconf.Conformance.Presence;
 using Mconf.Conformance.TestTargets;
 using Mconf.Conformance.Tests.Support;
+using Mconf.Testing;
 
 namespace Mconf.Conformance.Tests.Integration;
 
@@ -20,8 +21,15 @@ public sealed class DrivenJoinTests
     public async Task WithTheFakeDriver_EveryJoinCaseIsJudged_OnWitnessedValues()
     {
         using var target = PresenceTargets.StartEmpty();
+        // The fake driver behind a wrapper that logs each action with its meeting.
+        using var folder = new TempDirectory();
+        var log = folder.File("actions.log");
+        var wrapper = folder.File("logging-driver.sh");
+        await File.WriteAllTextAsync(wrapper, $"#!/bin/sh\necho \"$1 $4\" >> '{log}'\nexec '{DrivenRun.FakeDriver}' \"$@\"\n");
+        var options = DrivenRun.For(SuiteRun.Options(target), DrivenRun.Driver);
+        options = options with { Presence = options.Presence! with { Actor = new DriverActor("sh " + wrapper, TimeSpan.FromSeconds(30)) } };
 
-        var outcome = await SuiteRun.RunAsync(DrivenRun.For(SuiteRun.Options(target), DrivenRun.Driver), JoinCases());
+        var outcome = await SuiteRun.RunAsync(options, JoinCases());
 
         outcome.AbortReason.ShouldBeNull();
         var cases = outcome.Results.Where(r => r.Case.Kind != SessionCases.Kind).ToList();
@@ -31,7 +39,16 @@ public sealed class DrivenJoinTests
         var session = outcome.Results.Where(r => r.Case.Kind == SessionCases.Kind).ToList();
         session.ShouldAllBe(r => r.Verdict == Verdict.Passed);
         session.ShouldAllBe(r => r.Witnesses.Count > 0 && r.Witnesses.All(w => w.SpecId == r.Case.SpecId && w.Request.Length > 0));
-        // Every meeting whose users the driver connected was ended: the driver was told, and nothing runs any more.
+        // The cases asked for connect; every meeting they connected users to got meeting-ended exactly once, after it ended.
+        var actions = (await File.ReadAllLinesAsync(log)).Select(l => l.Split(' ')).ToList();
+        var connected = actions.Where(a => a[0] == ClientConnector.Action).Select(a => a[1]).Distinct().ToList();
+        connected.Count.ShouldBeGreaterThan(5);
+        foreach (var meeting in connected)
+        {
+            actions.Count(a => a[0] == "meeting-ended" && a[1] == meeting).ShouldBe(1, meeting);
+            actions.FindLastIndex(a => a[1] == meeting).ShouldBe(actions.FindIndex(a => a[0] == "meeting-ended" && a[1] == meeting), "meeting-ended comes last for its meeting");
+        }
+
         target.Fake.Control.GetState().Meetings.ShouldNotContain(m => m.Running && m.MeetingId.StartsWith("mconf-conformance", StringComparison.Ordinal));
         outcome.LeftoverMeetings.ShouldBeEmpty();
     }
