@@ -28,17 +28,47 @@ public sealed class StatsAndChecksumCaseTests
     {
         const string all = "<response><returncode>SUCCESS</returncode><stats>" +
             "<meeting><meetingID>a</meetingID></meeting><meeting><meetingID>b</meetingID></meeting><meeting><meetingID>b</meetingID></meeting></stats></response>";
-        var result = await Cases.RunRealAsync("getStats/request/meetingID#one", "getStats", all);
+        // A recording of meeting a is the witness that a has stats (seen in another call than the one judged).
+        using var target = new CannedTarget().Answer("getStats", all).Answer("getRecordings", Recordings("a"));
+        var result = await Cases.RunAsync(target, Cases.Real("getStats/request/meetingID#one"), "read-only");
         result.Verdict.ShouldBe(Verdict.Failed);
         result.Message.ShouldContain("expected for meetingID=a only entries of that meeting; got entries of 'b'");
     }
+
+    [Test]
+    public async Task StatsOne_WithoutAWitness_IsInconclusiveNeverPassed()
+    {
+        // The same consistent answer, but no other call names a meeting: nothing independent to judge it against.
+        const string one = "<response><returncode>SUCCESS</returncode><stats><meeting><meetingID>a</meetingID></meeting></stats></response>";
+        var result = await Cases.RunRealAsync("getStats/request/meetingID#one", "getStats", one);
+        result.Verdict.ShouldBe(Verdict.Inconclusive);
+        result.Message.ShouldContain("without such a witness");
+    }
+
+    [Test]
+    public async Task StatsAbsent_UnfilteredMissingAWitness_Fails()
+    {
+        // getStats?meetingID=a lists a's entry, the unfiltered answer leaves it out: judged against the witness.
+        using var target = new CannedTarget()
+            .Answer("getStats", query => (200, query.Contains("meetingID=a", StringComparison.Ordinal)
+                ? "<response><returncode>SUCCESS</returncode><stats><meeting><meetingID>a</meetingID></meeting></stats></response>"
+                : "<response><returncode>SUCCESS</returncode><stats/><messageKey>noStats</messageKey></response>"))
+            .Answer("getRecordings", Recordings("a"));
+        var result = await Cases.RunAsync(target, Cases.Real("getStats/request/meetingID#absent"), "read-only");
+        result.Verdict.ShouldBe(Verdict.Failed, result.Message);
+        result.Message.ShouldContain("to list every entry of 'a'");
+    }
+
+    private static string Recordings(string meetingId) =>
+        "<response><returncode>SUCCESS</returncode><recordings><recording><recordID>r1</recordID><meetingID>" + meetingId +
+        "</meetingID><metadata/></recording></recordings></response>";
 
     [Test]
     public async Task StatsOne_NoStats_IsInconclusive()
     {
         var result = await Cases.RunRealAsync("getStats/request/meetingID#one", "getStats", "<response><returncode>SUCCESS</returncode><stats/></response>");
         result.Verdict.ShouldBe(Verdict.Inconclusive);
-        result.Message.ShouldContain("no stats");
+        result.Message.ShouldContain("no meeting is known to have stats");
     }
 
     [TestCase("error/checksumError#missing")]
