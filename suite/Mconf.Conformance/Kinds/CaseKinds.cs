@@ -9,6 +9,7 @@ public static class CaseKinds
         new CountAttendeesCase(), new VideoCountCase(), new SinglePresenterCase(), new GuestJoinCase(), new MetaFilterCase(),
         new StatsSelectionCase(), new StatsCallCase(), new ErrorAnswerCase(), new ChecksumCase(), new EnvelopeCase(),
         new EpochMsCase(), new TimeOrderCase(), new SumOfPartsCase(), new LengthMinutesCase(), new CountMatchingCase(), new UniqueKeyCase(),
+        new AnswerValueCase(), new RunningAttendeesCase(),
     }.ToDictionary(k => k.Kind, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Names => Registry.Keys;

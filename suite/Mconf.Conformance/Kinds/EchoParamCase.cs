@@ -11,7 +11,7 @@ namespace Mconf.Conformance.Kinds;
 /// coerces them to numbers). An empty <c>value</c> creates the meeting without voiceBridge and dialNumber: create
 /// reports the generated or default values (voiceBridge digits; dialNumber may be empty when the server has no
 /// default), and getMeetings and getMeetingInfo report the same ones for that meeting.</summary>
-public sealed class EchoParamCase : ICaseKind
+public sealed partial class EchoParamCase : ICaseKind
 {
     public string Kind => "echo-param";
 
@@ -23,6 +23,18 @@ public sealed class EchoParamCase : ICaseKind
         var param = c.Arg("param");
         var path = c.Arg("path");
         var value = c.Arg("value");
+        if (call == "join")
+        {
+            await JoinEchoAsync(ctx, param, path, value).ConfigureAwait(false);
+            return;
+        }
+
+        if (value.Length == 0 && param is "name" or "attendeePW" or "moderatorPW")
+        {
+            await LeftOutAsync(ctx, call, param, path, c.OptionalArg("pattern")).ConfigureAwait(false);
+            return;
+        }
+
         if (value.Length == 0)
         {
             await DefaultsAsync(ctx, param, path).ConfigureAwait(false);

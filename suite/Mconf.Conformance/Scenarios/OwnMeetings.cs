@@ -35,7 +35,11 @@ public static class OwnMeetings
             ("meetingID", id), ("name", "Mconf conformance " + purpose), ("attendeePW", ap), ("moderatorPW", mp),
             ("voiceBridge", voiceBridge), ("dialNumber", dialNumber),
         };
-        parameters.AddRange(extra.Where(e => e.Name is not ("voiceBridge" or "dialNumber")));
+        // An extra name, attendeePW or moderatorPW replaces the default one (null: left out, the server's default).
+        string[] replaceable = ["name", "attendeePW", "moderatorPW"];
+        var replaced = extra.Where(e => replaceable.Contains(e.Name)).ToList();
+        parameters = [.. parameters.Select(p => replaced.Any(r => r.Name == p.Item1) ? replaced.First(r => r.Name == p.Item1) : p)];
+        parameters.AddRange(extra.Where(e => e.Name is not ("voiceBridge" or "dialNumber") && !replaceable.Contains(e.Name)));
         var answer = await ctx.CallAsync("create", [.. parameters]).ConfigureAwait(false);
         var xml = Expect.Xml(answer);
         if (!xml.IsSuccess)
@@ -43,8 +47,19 @@ public static class OwnMeetings
             throw new CaseFailure("create of a fresh meeting to answer SUCCESS", answer.Summary(), answer);
         }
 
+        // Passwords left out are the server's (§3.1): the ledger ends the meeting with the one create reported.
+        ap = Sent(parameters, "attendeePW") ?? xml.Value("attendeePW") ?? xml.Value("meeting/attendeePW") ?? "";
+        mp = Sent(parameters, "moderatorPW") ?? xml.Value("moderatorPW") ?? xml.Value("meeting/moderatorPW") ?? "";
+        if (Sent(parameters, "moderatorPW") is null && mp.Length > 0)
+        {
+            ctx.Ledger.Register(id, mp);
+        }
+
         return new OwnMeeting(id, ap, mp, voiceBridge ?? "", dialNumber ?? "", answer);
     }
+
+    private static string? Sent(List<(string Name, string? Value)> parameters, string name) =>
+        parameters.FirstOrDefault(p => p.Name == name).Value;
 
     /// <summary>Joins with redirect=false (so the answer is XML), a unique userID, and optional extra parameters.</summary>
     public static Task<ApiAnswer> JoinAsync(CaseContext ctx, OwnMeeting meeting, string userId, bool moderator, params (string Name, string? Value)[] extra) =>
@@ -74,20 +89,26 @@ public static class OwnMeetings
 
     /// <summary>Polls getMeetingInfo until an attendee with <paramref name="userId"/> is listed; null if it never is.</summary>
     public static Task<(XElement? Attendee, ApiAnswer? Info)> WaitForAttendeeAsync(CaseContext ctx, OwnMeeting meeting, string userId) =>
-        WaitForAttendeeAsync(ctx, meeting, userId, AttendeePolls, AttendeePollDelay);
+        WaitForAttendeeAsync(ctx, meeting, a => BbbResponse.Value(a, "userID") == userId, AttendeePolls, AttendeePollDelay);
 
     /// <summary>The attendee of a user the case joined (<see cref="JoinAsync(CaseContext, OwnMeeting, string, bool, (string Name, string? Value)[])"/>
     /// with the same <paramref name="extra"/> parameters). A user not listed at once is connected through the run's
     /// driver (the generic <c>connect</c> action, with a join link carrying the same parameters and redirecting
     /// into the client), then awaited up to the presence step timeout. Without a driver the attendee is null and
     /// <c>Missing</c> says what would verify the case.</summary>
+    public static Task<(XElement? Attendee, ApiAnswer? Info, string? Missing)> ConnectedAttendeeAsync(CaseContext ctx, OwnMeeting meeting, string userId, bool moderator, string what,
+        params (string Name, string? Value)[] extra) =>
+        ConnectedAttendeeAsync(ctx, meeting, userId, moderator, what, a => BbbResponse.Value(a, "userID") == userId, extra);
+
+    /// <summary>As above, with the attendee found by <paramref name="match"/> instead of its userID (for a case that
+    /// judges the userID itself: the only attendee of a meeting only the case joined).</summary>
     public static async Task<(XElement? Attendee, ApiAnswer? Info, string? Missing)> ConnectedAttendeeAsync(CaseContext ctx, OwnMeeting meeting, string userId, bool moderator, string what,
-        params (string Name, string? Value)[] extra)
+        Func<XElement, bool> match, params (string Name, string? Value)[] extra)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(meeting);
         var connector = ctx.Session.Connector;
-        var (attendee, info) = await WaitForAttendeeAsync(ctx, meeting, userId, connector.Available ? 1 : AttendeePolls, AttendeePollDelay).ConfigureAwait(false);
+        var (attendee, info) = await WaitForAttendeeAsync(ctx, meeting, match, connector.Available ? 1 : AttendeePolls, AttendeePollDelay).ConfigureAwait(false);
         if (attendee is not null)
         {
             return (attendee, info, null);
@@ -109,12 +130,12 @@ public static class OwnMeetings
         }
 
         var polls = (int)Math.Max(1, Math.Ceiling(connector.StepTimeout / connector.PollInterval)) + 1;
-        (attendee, info) = await WaitForAttendeeAsync(ctx, meeting, userId, polls, connector.PollInterval).ConfigureAwait(false);
+        (attendee, info) = await WaitForAttendeeAsync(ctx, meeting, match, polls, connector.PollInterval).ConfigureAwait(false);
         return attendee is not null ? (attendee, info, null)
             : (null, info, $"{what}: the driver connected the user, but it was not listed among the attendees within {connector.StepTimeout.TotalSeconds:0.#} s");
     }
 
-    private static async Task<(XElement? Attendee, ApiAnswer? Info)> WaitForAttendeeAsync(CaseContext ctx, OwnMeeting meeting, string userId, int polls, TimeSpan delay)
+    private static async Task<(XElement? Attendee, ApiAnswer? Info)> WaitForAttendeeAsync(CaseContext ctx, OwnMeeting meeting, Func<XElement, bool> match, int polls, TimeSpan delay)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ApiAnswer? last = null;
@@ -126,7 +147,7 @@ public static class OwnMeetings
             }
 
             last = await InfoAsync(ctx, meeting.Id, meeting.ModeratorPW).ConfigureAwait(false);
-            var attendee = last.Xml?.Select("attendees/attendee").FirstOrDefault(a => BbbResponse.Value(a, "userID") == userId);
+            var attendee = last.Xml?.Select("attendees/attendee").FirstOrDefault(match);
             if (attendee is not null)
             {
                 return (attendee, last);
