@@ -9,7 +9,8 @@ namespace Mconf.Conformance.Kinds;
 /// isMeetingRunning about an unknown meeting, which answers SUCCESS and changes nothing. <c>call</c> (default
 /// getMeetings) and <c>params</c> (<c>k=v;k=v</c>, a value starting <c>conformance-unknown</c> becomes an unknown ID
 /// of the run) choose the request whose checksum is left out or wrong: the checksum is enforced on every signed
-/// call, with the parameters the deltas add (getStats, getRecordings with meta filters, join with guest).</summary>
+/// call, with the parameters the deltas add (getStats, getRecordings with meta filters, join with guest). A create's meeting ID
+/// is registered with the ledger first, so a create wrongly accepted is ended with the run's meetings.</summary>
 public sealed class ChecksumCase : ICaseKind
 {
     public string Kind => "checksum";
@@ -21,8 +22,14 @@ public sealed class ChecksumCase : ICaseKind
         var mode = c.Arg("mode");
         var call = c.OptionalArg("call") ?? "getMeetings";
         var algorithm = ctx.Session.Client.Signer.Algorithm;
-        var query = QueryString.Build(Scenarios.ProbeRequests.Apply(ctx, [], null, c.OptionalArg("params"))
-            .Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
+        var parameters = Scenarios.ProbeRequests.Apply(ctx, [], null, c.OptionalArg("params"));
+        if (call == "create" && parameters.FirstOrDefault(p => p.Key == "meetingID").Value is { } created)
+        {
+            // A target that wrongly accepts the unsigned create makes a meeting of the run: the ledger ends it.
+            ctx.Ledger.Register(created, null);
+        }
+
+        var query = QueryString.Build(parameters.Select(p => new KeyValuePair<string, string?>(p.Key, p.Value)));
         var and = query.Length == 0 ? "" : query + "&";
         // Every verdict is judged against what the suite sent (a checksum it left out, spoiled, or placed or encoded
         // on purpose), never against the answer alone; the witness is the answer's key and the request it answers.

@@ -5,7 +5,9 @@ namespace Mconf.Conformance.Kinds;
 
 /// <summary>Kind <c>same-across-calls</c>: for each observed meeting with attendees, <c>path</c> in its getMeetings
 /// entry equals <c>otherPath</c> in its getMeetingInfo. Answers a moment apart may legitimately differ on a live
-/// server, so only a disagreement seen the same on two fresh reads fails (<see cref="Stable"/>).</summary>
+/// server, so only a disagreement seen the same on two fresh reads fails (<see cref="Stable"/>). <c>type</c> (default
+/// number; string, boolean or timestamp) is the type both values must have: a stale or another meeting's value in
+/// either answer shows as a disagreement.</summary>
 public sealed class SameAcrossCallsCase : ICaseKind
 {
     public string Kind => "same-across-calls";
@@ -17,6 +19,14 @@ public sealed class SameAcrossCallsCase : ICaseKind
         var path = c.Arg("path");
         var relative = path.StartsWith("meetings/meeting/", StringComparison.Ordinal) ? path["meetings/meeting/".Length..] : path;
         var otherPath = c.Arg("otherPath");
+        var type = c.OptionalArg("type") switch
+        {
+            null or "number" => Spec.Model.SpecType.Number,
+            "string" => Spec.Model.SpecType.String,
+            "boolean" => Spec.Model.SpecType.Boolean,
+            "timestamp" => Spec.Model.SpecType.Timestamp,
+            var other => throw new CaseFailure("a type number|string|boolean|timestamp", $"type '{other}' in the case fixture"),
+        };
         // Each getMeetings value is judged against another call (getMeetingInfo about the same meeting); the witnesses
         // are the agreements of the last read, the one the verdict rests on.
         var agreed = new List<(Target.ApiAnswer List, string MeetingId, string Value)>();
@@ -27,8 +37,8 @@ public sealed class SameAcrossCallsCase : ICaseKind
             agreed.Clear();
             foreach (var view in attended)
             {
-                var listed = Expect.Element(list, view.ListEntry!, relative, Spec.Model.SpecType.Number);
-                var info = Expect.Element(view.Info, otherPath, Spec.Model.SpecType.Number);
+                var listed = Expect.Element(list, view.ListEntry!, relative, type);
+                var info = Expect.Element(view.Info, otherPath, type);
                 if (listed != info)
                 {
                     found.Add(new(view.MeetingId, $"{relative} of '{view.MeetingId}' in getMeetings to be '{info}' (its getMeetingInfo {otherPath})", $"'{listed}'", list));
