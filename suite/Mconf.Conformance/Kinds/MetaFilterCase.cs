@@ -101,6 +101,8 @@ public sealed partial class MetaFilterCase : ICaseKind
             Expect.Equal("noRecordings", Expect.Success(filtered).MessageKey, "messageKey of the empty answer", filtered);
         }
 
+        ctx.Witness(filtered, shown, $"{got.Count(judged.Contains)} of the {judged.Count} judged recordings selected, as their metadata says");
+
         if (before.Any(r => r.Meta.Values.Any(v => v.Length > 0 && v.Trim().Length != v.Length)))
         {
             ctx.Observe("recording metadata values with leading or trailing spaces inside CDATA (taken verbatim as data)");

@@ -40,6 +40,7 @@ public sealed class StatsSelectionCase : ICaseKind
                 Expect.Equal("noStats", answer.MessageKey, "messageKey of getStats' empty answer", unknown);
             }
 
+            ctx.Witness(unknown, "an unknown meetingID", $"no meeting entry, messageKey '{answer.MessageKey}'");
             return;
         }
 
@@ -144,7 +145,9 @@ public sealed class StatsSelectionCase : ICaseKind
     private static async Task ExpectNothingOfAsync(CaseContext ctx, string id, string what)
     {
         var answer = await ctx.CallAsync("getStats", ("meetingID", id)).ConfigureAwait(false);
-        Only(StatsAnswers.MeetingIds(StatsAnswers.Expect(answer)), [id], $"for meetingID={id} ({what}) only entries with exactly that ID", answer);
+        var ids = StatsAnswers.MeetingIds(StatsAnswers.Expect(answer));
+        Only(ids, [id], $"for meetingID={id} ({what}) only entries with exactly that ID", answer);
+        ctx.Witness(answer, $"meetingID {id}", $"{ids.Count} entries, none of another meeting");
     }
 
     private static void Only(List<string> got, IReadOnlyList<string> allowed, string expected, ApiAnswer answer)
