@@ -200,7 +200,7 @@ public sealed class ElementCase : ICaseKind
         (_, _) when path.EndsWith("streamName", StringComparison.Ordinal) =>
             "--presence-driver COMMAND (its share-webcam step makes an attendee share a webcam), or --presence",
         (_, _) when path.StartsWith("attendees/attendee", StringComparison.Ordinal) =>
-            "--presence-driver COMMAND, or --presence (a client connects to the session's meeting)",
+            "--presence-driver COMMAND (its 'connect JOIN_URL USER_ID MEETING_ID' action connects the suite's users), or --presence (a client connects to the session's meeting)",
         ("getMeetings", "messageKey" or "message") =>
             "--tier read-only against the server while no meeting is in memory (only an empty list carries them)",
         ("getRecordings", _) when path.Contains("download", StringComparison.Ordinal) =>
