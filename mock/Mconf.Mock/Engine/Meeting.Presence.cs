@@ -223,14 +223,16 @@ internal sealed partial class Meeting
         }
     }
 
-    private void DisconnectLocked(User user)
+    /// <param name="user">The user who leaves.</param>
+    /// <param name="at">When: an ending meeting passes its own end time, so no leftTime falls after endTime.</param>
+    private void DisconnectLocked(User user, long? at = null)
     {
         if (!user.Connected)
         {
             return;
         }
 
-        var now = _clock.NowMs;
+        var now = at ?? _clock.NowMs;
         _history.Add(new StatsParticipant(user.InternalUserId, user.FullName, user.ConnectedAt, now));
         _participants.Remove(user);
         user.Connected = false;

@@ -126,7 +126,7 @@ internal sealed partial class Meeting
             _endTime = _clock.NowMs;
             foreach (var user in _participants.ToList())
             {
-                DisconnectLocked(user);
+                DisconnectLocked(user, _endTime);
             }
 
             _registered.Clear();
@@ -149,7 +149,7 @@ internal sealed partial class Meeting
 
             foreach (var user in _participants.ToList())
             {
-                DisconnectLocked(user);
+                DisconnectLocked(user, _endTime);
             }
 
             _removed = true;
