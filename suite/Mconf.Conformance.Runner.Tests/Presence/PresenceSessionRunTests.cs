@@ -8,7 +8,10 @@ namespace Mconf.Conformance.Runner.Tests.Presence;
 
 /// <summary>The presence session end to end: a freshly installed server (nobody connected, no stats) is incomplete
 /// without it and conformant, 50 of 50 deltas verified, once the kit's driver plays the users over /fake/; a server
-/// with presence broken is caught.</summary>
+/// with presence broken is caught. Each test has its own target and folder, and mostly waits on the session's polls:
+/// they run side by side.</summary>
+[FixtureLifeCycle(LifeCycle.InstancePerTestCase)]
+[Parallelizable(ParallelScope.All)]
 public sealed class PresenceSessionRunTests : TempFolderPerTest
 {
     /// <summary>What a run without the session cannot verify on a server with no live users and no stats: every

@@ -9,7 +9,6 @@ namespace Mconf.Conformance.Tests.Integration;
 /// <summary>A big, slow server is judged like a small one: with 100,000 recordings and an unfiltered getRecordings
 /// that takes 20 s (over the 10 s request timeout, within the list-call budget), the recording, meta-filter and
 /// stats cases end with the verdicts they have on the fake's small defaults, and none fails.</summary>
-[NonParallelizable]
 public sealed class BigServerTests
 {
     [Test]

@@ -6,7 +6,6 @@ namespace Mconf.Conformance.Tests.Integration;
 
 /// <summary>For each documented Mconf-Live delta, a target lacking exactly that delta makes at least one case with
 /// that spec ID fail; targets varying only in legitimate ways make nothing fail.</summary>
-[NonParallelizable]
 public sealed class BrokenTargetTests
 {
     public static IEnumerable<TestCaseData> Deltas() => SuiteRun.DeltaIds().Select(id => new TestCaseData(id).SetName($"Lacking {id}"));

@@ -7,7 +7,6 @@ namespace Mconf.Conformance.Tests.Integration;
 /// <summary>The whole suite against a busy server (other tenants acting in the background at about four events a
 /// second), with and without auto-connected joins, and with the kit's fake driver playing the presence session and
 /// connecting every case's users: data moving between two calls makes nothing fail.</summary>
-[NonParallelizable]
 public sealed class BusyTargetTests
 {
     private const int Period = 50;

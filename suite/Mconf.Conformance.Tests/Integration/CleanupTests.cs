@@ -4,7 +4,6 @@ using Mconf.Spec.Signing;
 
 namespace Mconf.Conformance.Tests.Integration;
 
-[NonParallelizable]
 public sealed class CleanupTests
 {
     [Test]

@@ -9,7 +9,6 @@ namespace Mconf.Conformance.Tests.Integration;
 /// <summary>The cases whose verdict needs a connected attendee, on a server where joins never connect by
 /// themselves: with the fake driver each connects its users (the generic connect action) and judges what it saw,
 /// leaving a witness of each value; without one each is inconclusive and names the action.</summary>
-[NonParallelizable]
 public sealed class DrivenJoinTests
 {
     private static readonly string[] JoinKinds = ["guest-join", "count-attendees", "count-flagged", "video-count", "single-presenter"];

@@ -5,7 +5,6 @@ using Mconf.Conformance.Tests.Support;
 namespace Mconf.Conformance.Tests.Integration;
 
 /// <summary>The whole suite against the in-process fake: it certifies it, and leaves nothing behind.</summary>
-[NonParallelizable]
 public sealed class FakeTargetTests
 {
     [Test]

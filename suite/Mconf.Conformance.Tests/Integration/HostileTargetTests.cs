@@ -13,7 +13,6 @@ namespace Mconf.Conformance.Tests.Integration;
 /// budget of the run (time, size) makes its cases inconclusive naming the option that lets it complete: a huge or
 /// endless answer cannot be told from a big server's legitimate one until it ends, so the run is never certified,
 /// never failed for it. Content that is wrong (not XML, a DTD) or a broken connection fails.</summary>
-[NonParallelizable]
 public sealed class HostileTargetTests
 {
     private const long SmallLimit = 1024 * 1024;

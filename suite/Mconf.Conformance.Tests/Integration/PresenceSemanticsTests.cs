@@ -12,7 +12,6 @@ namespace Mconf.Conformance.Tests.Integration;
 /// in every instance of its parent (or that its documented condition requires where the fake writes it), taking it out
 /// of ONE present parent fails that element's case; for every optional element, taking it out everywhere never
 /// passes. One fake behind one proxy whose mutation is swapped per run; one engine per case ID (--only).</summary>
-[NonParallelizable]
 public sealed class PresenceSemanticsTests
 {
     /// <summary>Elements the fake never writes in a run, so there is nothing to take out: getMeetings' envelope comes

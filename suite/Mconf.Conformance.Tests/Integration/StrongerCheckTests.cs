@@ -7,7 +7,6 @@ namespace Mconf.Conformance.Tests.Integration;
 
 /// <summary>Each stronger check fails on a target broken in exactly that one way, and passes on the same target
 /// unbroken (the same data, the same auto-connect setting).</summary>
-[NonParallelizable]
 public sealed class StrongerCheckTests
 {
     private const string Secret = BrokenTargets.Secret;

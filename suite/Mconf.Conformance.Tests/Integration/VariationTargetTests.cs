@@ -11,7 +11,7 @@ namespace Mconf.Conformance.Tests.Integration;
 /// playing the presence session and connecting every case's users, and reports the variation as an observation
 /// where it shows. The variations a real server has as configuration are options of the fake (guest policy,
 /// videoCount reading, default dial number); the others are proxies in front of it.</summary>
-[NonParallelizable]
+[Parallelizable(ParallelScope.All)]
 public sealed class VariationTargetTests
 {
     public static IEnumerable<TestCaseData> Variations() =>

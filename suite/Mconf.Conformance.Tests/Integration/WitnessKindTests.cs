@@ -9,7 +9,6 @@ namespace Mconf.Conformance.Tests.Integration;
 /// <summary>The echo, cross-call, internal ID, answer-key, checksum and envelope checks: each passes on the fake with a
 /// witness of what it judged (so its pass can verify a delta), fails on a target broken in exactly its way, accepts a
 /// legitimate variation everywhere it applies, and is inconclusive, with no witness, when it observed nothing.</summary>
-[NonParallelizable]
 public sealed class WitnessKindTests
 {
     private static readonly string[] Kinds = ["echo-param", "same-across-calls", "internal-meeting-id", "error-answer", "checksum", "envelope"];

@@ -7,7 +7,6 @@ namespace Mconf.Conformance.Tests.Integration;
 
 /// <summary>Targets whose answers keep every element but carry a wrong value: the value and consistency cases
 /// (not the presence cases) catch them.</summary>
-[NonParallelizable]
 public sealed class WrongValueTargetTests
 {
     private static string Plus(string value, int delta) =>

@@ -8,7 +8,6 @@ namespace Mconf.Conformance.Tests.Kinds;
 /// <summary>The meaning kinds (epoch-ms, time-order, sum-of-parts, length-minutes, count-matching, unique-key) in both directions: a target
 /// breaking exactly one meaning rule fails that rule's case, and targets varying legitimately (a clock hours off,
 /// a createDate in another time zone, reordered elements) fail none.</summary>
-[NonParallelizable]
 public sealed class MeaningCaseTests
 {
     private static readonly string[] MeaningKinds = ["epoch-ms", "time-order", "sum-of-parts", "length-minutes", "count-matching", "unique-key"];
