@@ -12,7 +12,6 @@ namespace Mconf.Conformance.Tests.Integration;
 /// <see cref="Mutations.RuleBreaks"/> the rule's case fails (neither passes nor stays inconclusive) while its
 /// neighbours still pass; unbroken, every one of them passes. One fake behind one proxy whose mutation is swapped
 /// per run, and one engine run per break with only the cases it is about.</summary>
-[NonParallelizable]
 public sealed class RuleBreakTests
 {
     private FakeMconfServer _fake = null!;
