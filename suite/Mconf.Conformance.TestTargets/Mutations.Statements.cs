@@ -119,6 +119,20 @@ public static partial class Mutations
     public static Mutation ListedOtherwise(string path) =>
         SetValue("getMeetings", path, OtherValue) with { Name = $"getMeetings reports another <{path}> than getMeetingInfo" };
 
+    /// <summary>Like <see cref="ListedOtherwise"/>, but only in the entries of meetings nobody is in (participantCount
+    /// 0): a server wrong only about its empty meetings.</summary>
+    public static Mutation ListedOtherwiseWhenEmpty(string path) =>
+        Xml($"getMeetings reports another <{path}> than getMeetingInfo for empty meetings", "getMeetings", root =>
+        {
+            foreach (var meeting in root.Descendants("meeting").Where(m => (string?)m.Element("participantCount") == "0"))
+            {
+                if (meeting.Element(path) is { } element)
+                {
+                    element.Value = OtherValue(element.Value);
+                }
+            }
+        });
+
     /// <summary>Stops checking <paramref name="call"/>'s checksum in one way only: <paramref name="mode"/>
     /// <c>missing</c> accepts a request that carries none (or an empty one) and still rejects a wrong one;
     /// <c>wrong</c> accepts any checksum given and still rejects a request without one.</summary>
@@ -168,6 +182,9 @@ public static partial class Mutations
         var listed = spec.Rules.Where(r => r.Kind == "same-across-calls" && r.Id.EndsWith("#same-as-getMeetingInfo", StringComparison.Ordinal)).ToList();
         // Each field's neighbour in the family must still pass: the break touches that one field only.
         breaks.AddRange(listed.Select((r, i) => new RuleBreak(r.Id, ListedOtherwise(r.Args!["path"]), [listed[(i + 1) % listed.Count].Id])));
+        // Both calls describe every meeting in memory, empty ones included: wrong only there is still wrong.
+        breaks.Add(new(RunningListed, ListedOtherwiseWhenEmpty("running"), []));
+        breaks.Add(new("getMeetings/response/meetings/meeting/hasBeenForciblyEnded#same-as-getMeetingInfo", ListedOtherwiseWhenEmpty("hasBeenForciblyEnded"), []));
 
         foreach (var rule in spec.Rules.Where(r => r.Kind == "checksum" && r.About == "error/checksumError" && r.Args?.ContainsKey("call") == true))
         {

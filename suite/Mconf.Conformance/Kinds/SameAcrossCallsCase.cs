@@ -3,8 +3,9 @@ using Mconf.Conformance.Scenarios;
 
 namespace Mconf.Conformance.Kinds;
 
-/// <summary>Kind <c>same-across-calls</c>: for each observed meeting with attendees, <c>path</c> in its getMeetings
-/// entry equals <c>otherPath</c> in its getMeetingInfo. Answers a moment apart may legitimately differ on a live
+/// <summary>Kind <c>same-across-calls</c>: for each observed meeting listed by getMeetings, <c>path</c> in its
+/// getMeetings entry equals <c>otherPath</c> in its getMeetingInfo. Empty meetings are judged too (both calls describe
+/// every meeting in memory), but the case needs at least one meeting with attendees, where counts and flags show. Answers a moment apart may legitimately differ on a live
 /// server, so only a disagreement seen the same on two fresh reads fails (<see cref="Stable"/>). <c>type</c> (default
 /// number; string, boolean or timestamp) is the type both values must have: a stale or another meeting's value in
 /// either answer shows as a disagreement.</summary>
@@ -32,10 +33,10 @@ public sealed class SameAcrossCallsCase : ICaseKind
         var agreed = new List<(Target.ApiAnswer List, string MeetingId, string Value)>();
         await Stable.JudgeAsync(ctx, $"{relative} in getMeetings against getMeetingInfo", async () =>
         {
-            var (list, attended) = await ObservedMeetings.ListedWithAttendeesAsync(ctx).ConfigureAwait(false);
+            var (list, meetings) = await ObservedMeetings.ListedAsync(ctx).ConfigureAwait(false);
             var found = new List<Disagreement>();
             agreed.Clear();
-            foreach (var view in attended)
+            foreach (var view in meetings)
             {
                 var listed = Expect.Element(list, view.ListEntry!, relative, type);
                 var info = Expect.Element(view.Info, otherPath, type);

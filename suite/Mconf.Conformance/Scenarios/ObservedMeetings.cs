@@ -11,8 +11,9 @@ public sealed record MeetingView(string MeetingId, System.Xml.Linq.XElement? Lis
 }
 
 /// <summary>The meetings a case can observe: the run's shared meeting (lifecycle tier) and, read-only, the
-/// meetings the target already lists in getMeetings (busiest first). The run's other meetings are left out: other
-/// cases change them while they run.</summary>
+/// meetings the target already lists in getMeetings (busiest first), and an empty meeting of the run's own that
+/// nobody joins (so that what both calls say of a meeting nobody is in is observed on a quiet server too). The run's
+/// other meetings are left out: other cases change them while they run.</summary>
 public static class ObservedMeetings
 {
     public const int MaxMeetings = 8;
@@ -41,12 +42,14 @@ public static class ObservedMeetings
     {
         ArgumentNullException.ThrowIfNull(ctx);
         var shared = ctx.CanCreate ? await ctx.Session.Shared.MeetingAsync(ctx).ConfigureAwait(false) : null;
+        var empty = ctx.CanCreate ? await ctx.Session.Shared.EmptyMeetingAsync(ctx).ConfigureAwait(false) : null;
         var list = await ctx.CallAsync("getMeetings").ConfigureAwait(false);
         var xml = Expect.Success(list);
         var entries = xml.Select("meetings/meeting")
             .Select(m => (Entry: m, Id: BbbResponse.Value(m, "meetingID")))
-            .Where(m => SafeIds.IsSafe(m.Id) && (!ctx.Ledger.IsOurs(m.Id) || m.Id == shared?.Meeting.Id))
+            .Where(m => SafeIds.IsSafe(m.Id) && (!ctx.Ledger.IsOurs(m.Id) || m.Id == shared?.Meeting.Id || m.Id == empty?.Id))
             .OrderByDescending(m => m.Id == shared?.Meeting.Id)
+            .ThenByDescending(m => m.Id == empty?.Id)
             .ThenByDescending(m => Count(m.Entry, "participantCount"))
             .ThenByDescending(m => BbbResponse.Value(m.Entry, "running") == "true")
             .Take(MaxMeetings)
@@ -56,7 +59,7 @@ public static class ObservedMeetings
         {
             // getMeetingInfo ignores the password on 0.9; only the run's own meeting gets one, so reports carry no
             // password of anyone else's meeting in a request line.
-            var password = shared is not null && id == shared.Meeting.Id ? shared.Meeting.ModeratorPW : null;
+            var password = shared is not null && id == shared.Meeting.Id ? shared.Meeting.ModeratorPW : empty is not null && id == empty.Id ? empty.ModeratorPW : null;
             var info = await OwnMeetings.InfoAsync(ctx, id!, password).ConfigureAwait(false);
             if (info.IsSuccess)
             {
@@ -88,9 +91,16 @@ public static class ObservedMeetings
     /// inconclusive when none has.</summary>
     public static async Task<(ApiAnswer List, IReadOnlyList<MeetingView> Attended)> ListedWithAttendeesAsync(CaseContext ctx)
     {
+        var (list, listed) = await ListedAsync(ctx).ConfigureAwait(false);
+        return (list, [.. listed.Where(v => v.AttendeeCount > 0)]);
+    }
+
+    /// <summary>Every observed meeting getMeetings listed, empty ones included, provided one of them has attendees.</summary>
+    public static async Task<(ApiAnswer List, IReadOnlyList<MeetingView> Listed)> ListedAsync(CaseContext ctx)
+    {
         var (list, views) = await ObserveAsync(ctx).ConfigureAwait(false);
-        var attended = views.Where(v => v.AttendeeCount > 0 && v.ListEntry is not null).ToList();
-        return attended.Count > 0 ? (list, attended) : throw new CaseInconclusive(await NoAttendeesAsync(ctx).ConfigureAwait(false));
+        var listed = views.Where(v => v.ListEntry is not null).ToList();
+        return listed.Any(v => v.AttendeeCount > 0) ? (list, listed) : throw new CaseInconclusive(await NoAttendeesAsync(ctx).ConfigureAwait(false));
     }
 
     private static long Count(System.Xml.Linq.XElement entry, string name) =>

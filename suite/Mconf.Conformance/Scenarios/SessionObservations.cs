@@ -13,12 +13,16 @@ public sealed class SessionObservations(ConformanceSession session)
 {
     private readonly Snapshot<SharedMeeting> _meeting = new(session, SharedMeeting.CreateAsync, expires: false);
     private readonly Snapshot<ApiAnswer> _ended = new(session, EndOwnMeetingAsync, expires: false);
+    private readonly Snapshot<OwnMeeting> _empty = new(session, c => OwnMeetings.CreateAsync(c, "empty"), expires: false);
     private readonly Snapshot<IReadOnlyList<ApiAnswer>> _infos = new(session, InfosAsync, expires: true);
     private readonly Snapshot<ApiAnswer> _recordings = new(session, c => c.CallStreamedAsync("getRecordings", ListSample.Default), expires: true);
     private readonly Snapshot<ApiAnswer> _stats = new(session, c => c.CallStreamedAsync("getStats", ListSample.Default), expires: true);
     private readonly Snapshot<IReadOnlyList<StatsWitness>> _statsWitnesses = new(session, FindStatsWitnessesAsync, expires: false);
 
     public Task<SharedMeeting> MeetingAsync(CaseContext ctx) => _meeting.UseAsync(ctx);
+
+    /// <summary>A meeting of the run's own that nobody joins, observed beside the shared one.</summary>
+    public Task<OwnMeeting> EmptyMeetingAsync(CaseContext ctx) => _empty.UseAsync(ctx);
 
     /// <summary>The answer of an end of one of the run's meetings.</summary>
     public Task<ApiAnswer> EndAnswerAsync(CaseContext ctx) => _ended.UseAsync(ctx);
