@@ -12,7 +12,7 @@ namespace Mconf.Conformance.Tests.Integration;
 /// in every instance of its parent (or that its documented condition requires where the fake writes it), taking it out
 /// of ONE present parent fails that element's case; for every optional element, taking it out everywhere never
 /// passes. One fake behind one proxy whose mutation is swapped per run; one engine per case ID (--only).</summary>
-public sealed class PresenceSemanticsTests
+public sealed class PresenceSemanticsTests : SwitchableTarget
 {
     /// <summary>Elements the fake never writes in a run, so there is nothing to take out: getMeetings' envelope comes
     /// only with an empty list (the run's own meeting is always listed), and no publishRecordings success is observed.</summary>
@@ -22,24 +22,6 @@ public sealed class PresenceSemanticsTests
         "getMeetings/response/message",
         "publishRecordings/response/published",
     ];
-
-    private FakeMconfServer _fake = null!;
-    private MutatingProxy _proxy = null!;
-    private readonly MutationSwitch _switch = new();
-
-    [OneTimeSetUp]
-    public void StartTarget()
-    {
-        _fake = FakeMconfServer.Start(BrokenTargets.DefaultOptions());
-        _proxy = MutatingProxy.Start(_fake.BaseUrl, Mutations.Switchable(_switch));
-    }
-
-    [OneTimeTearDown]
-    public void StopTarget()
-    {
-        _proxy.Dispose();
-        _fake.Dispose();
-    }
 
     private static IEnumerable<ConformanceCase> ElementCases() => CaseCatalog.All.Where(c => c.Kind == "element");
 
@@ -66,7 +48,7 @@ public sealed class PresenceSemanticsTests
             }
 
             var removed = 0;
-            _switch.Current = Mutations.RemoveFromOneParent(ProxyCall(c.Call), element.Path, () => Interlocked.Increment(ref removed));
+            Switch.Current = Mutations.RemoveFromOneParent(ProxyCall(c.Call), element.Path, () => Interlocked.Increment(ref removed));
             var outcome = await SuiteRun.RunAsync(Options(c.Id, c.Tier));
             if (outcome.AbortReason is not null)
             {
@@ -104,7 +86,7 @@ public sealed class PresenceSemanticsTests
             }
         }
 
-        _switch.Current = null;
+        Switch.Current = null;
         await TestContext.Out.WriteLineAsync($"{checkedCount} element cases failed on one removed child; not applicable: {string.Join(", ", notApplicable)}; {watch.Elapsed.TotalSeconds:F1} s");
         problems.ShouldBeEmpty(string.Join("\n\n", problems));
         notApplicable.Order(StringComparer.Ordinal).ShouldBe(NeverWritten.Order(StringComparer.Ordinal));
@@ -127,7 +109,7 @@ public sealed class PresenceSemanticsTests
                 continue;
             }
 
-            _switch.Current = Mutations.RemoveElement(ProxyCall(c.Call), element.Path);
+            Switch.Current = Mutations.RemoveElement(ProxyCall(c.Call), element.Path);
             var result = await RunOneAsync(c);
             verdicts.Add($"{c.Id}: {result.Verdict}");
             // Absence a condition requires to be presence (an answer that is not noStats without <stats>) fails;
@@ -139,7 +121,7 @@ public sealed class PresenceSemanticsTests
             }
         }
 
-        _switch.Current = null;
+        Switch.Current = null;
         await TestContext.Out.WriteLineAsync($"{verdicts.Count} optional elements removed everywhere, {watch.Elapsed.TotalSeconds:F1} s:\n{string.Join("\n", verdicts)}");
         problems.ShouldBeEmpty(string.Join("\n\n", problems));
         verdicts.Count.ShouldBeGreaterThan(10);
@@ -149,7 +131,7 @@ public sealed class PresenceSemanticsTests
     [CancelAfter(300_000)]
     public async Task Unchanged_every_element_case_passes_or_is_inconclusive_with_witnesses_only_when_passing()
     {
-        _switch.Current = null;
+        Switch.Current = null;
         var outcome = await SuiteRun.RunAsync(Options("element", "lifecycle") with { Only = [.. ElementCases().Select(c => c.Id)] });
         var results = outcome.Results;
         results.Count.ShouldBe(ElementCases().Count());
@@ -163,7 +145,7 @@ public sealed class PresenceSemanticsTests
     /// <summary>The proxy names the API root's answers "" (its path has no call name).</summary>
     private static string ProxyCall(string call) => call == "index" ? "" : call;
 
-    private RunOptions Options(string id, string tier) => SuiteRun.Options(_proxy.BaseUrl, _fake.Secret, tier) with { Only = [id], Parallelism = 2 };
+    private RunOptions Options(string id, string tier) => SuiteRun.Options(Proxy.BaseUrl, Fake.Secret, tier) with { Only = [id], Parallelism = 2 };
 
     private async Task<CaseResult> RunOneAsync(ConformanceCase c)
     {

@@ -12,26 +12,8 @@ namespace Mconf.Conformance.Tests.Integration;
 /// <see cref="Mutations.RuleBreaks"/> the rule's case fails (neither passes nor stays inconclusive) while its
 /// neighbours still pass; unbroken, every one of them passes. One fake behind one proxy whose mutation is swapped
 /// per run, and one engine run per break with only the cases it is about.</summary>
-public sealed class RuleBreakTests
+public sealed class RuleBreakTests : SwitchableTarget
 {
-    private FakeMconfServer _fake = null!;
-    private MutatingProxy _proxy = null!;
-    private readonly MutationSwitch _switch = new();
-
-    [OneTimeSetUp]
-    public void StartTarget()
-    {
-        _fake = FakeMconfServer.Start(BrokenTargets.DefaultOptions());
-        _proxy = MutatingProxy.Start(_fake.BaseUrl, Mutations.Switchable(_switch));
-    }
-
-    [OneTimeTearDown]
-    public void StopTarget()
-    {
-        _proxy.Dispose();
-        _fake.Dispose();
-    }
-
     private static IReadOnlyList<RuleBreak> Breaks() => Mutations.RuleBreaks(BrokenTargets.Secret);
 
     public static IEnumerable<TestCaseData> BreakRows() =>
@@ -43,7 +25,7 @@ public sealed class RuleBreakTests
     {
         // Built afresh: a stateful break starts with no memory of earlier runs.
         var row = Breaks()[index];
-        _switch.Current = row.Break;
+        Switch.Current = row.Break;
         RunOutcome outcome;
         try
         {
@@ -51,7 +33,7 @@ public sealed class RuleBreakTests
         }
         finally
         {
-            _switch.Current = null;
+            Switch.Current = null;
         }
 
         var result = outcome.Results.Single(r => r.Case.Id == row.RuleId);
@@ -64,7 +46,7 @@ public sealed class RuleBreakTests
     [CancelAfter(60_000)]
     public async Task Unbroken_every_rule_passes_with_a_witness()
     {
-        _switch.Current = null;
+        Switch.Current = null;
         var ids = Breaks().SelectMany(b => b.StillPassing.Prepend(b.RuleId)).Distinct(StringComparer.Ordinal).ToList();
         var outcome = await RunAsync(ids);
 
@@ -96,7 +78,7 @@ public sealed class RuleBreakTests
     private async Task<RunOutcome> RunAsync(IReadOnlyList<string> ids)
     {
         var watch = Stopwatch.StartNew();
-        var outcome = await SuiteRun.RunAsync(SuiteRun.Options(_proxy.BaseUrl, _fake.Secret) with { Only = [.. ids], Parallelism = 4 });
+        var outcome = await SuiteRun.RunAsync(SuiteRun.Options(Proxy.BaseUrl, Fake.Secret) with { Only = [.. ids], Parallelism = 4 });
         await TestContext.Out.WriteLineAsync($"{watch.ElapsedMilliseconds} ms\n" + string.Join("\n", outcome.Results.Select(r => $"[{r.Verdict}] {r.Message}")));
         outcome.AbortReason.ShouldBeNull();
         outcome.Results.Select(r => r.Case.Id).Order(StringComparer.Ordinal).ShouldBe(ids.Order(StringComparer.Ordinal));

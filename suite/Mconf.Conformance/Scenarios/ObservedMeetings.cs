@@ -12,7 +12,8 @@ public sealed record MeetingView(string MeetingId, System.Xml.Linq.XElement? Lis
 
 /// <summary>The meetings a case can observe: the run's shared meeting (lifecycle tier) and, read-only, the
 /// meetings the target already lists in getMeetings (busiest first), and an empty meeting of the run's own that
-/// nobody joins (so that what both calls say of a meeting nobody is in is observed on a quiet server too). The run's
+/// nobody joins (so that what both calls say of a meeting nobody is in is observed on a quiet server too; not with
+/// the tightest <c>--max-live-meetings</c>). The run's
 /// other meetings are left out: other cases change them while they run.</summary>
 public static class ObservedMeetings
 {
@@ -42,7 +43,9 @@ public static class ObservedMeetings
     {
         ArgumentNullException.ThrowIfNull(ctx);
         var shared = ctx.CanCreate ? await ctx.Session.Shared.MeetingAsync(ctx).ConfigureAwait(false) : null;
-        var empty = ctx.CanCreate ? await ctx.Session.Shared.EmptyMeetingAsync(ctx).ConfigureAwait(false) : null;
+        // It holds a meeting slot for the whole run: not at the tightest bound, whose slots the cases need.
+        var empty = ctx.CanCreate && ctx.Session.Options.MaxLiveMeetings > RunOptions.MinLiveMeetings
+            ? await ctx.Session.Shared.EmptyMeetingAsync(ctx).ConfigureAwait(false) : null;
         var list = await ctx.CallAsync("getMeetings").ConfigureAwait(false);
         var xml = Expect.Success(list);
         var entries = xml.Select("meetings/meeting")

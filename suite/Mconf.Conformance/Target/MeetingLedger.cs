@@ -166,7 +166,13 @@ public sealed class MeetingLedger
 
             if (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
-                throw new CaseInconclusive($"no meeting slot within {SlotWait.TotalSeconds:0} s: {Bound} of the run's meetings were live (--max-live-meetings)");
+                string holders;
+                lock (_lock)
+                {
+                    holders = string.Join(", ", _live.Select(l => l.Key + (l.Value.Fixture ? " (shared by the run)" : "")));
+                }
+
+                throw new CaseInconclusive($"no meeting slot within {SlotWait.TotalSeconds:0} s: {Bound} of the run's meetings were live (--max-live-meetings): {holders}");
             }
 
             throw;
