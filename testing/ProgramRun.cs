@@ -11,7 +11,7 @@ internal sealed record ProgramResult(int ExitCode, string Stdout, string Stderr)
     public string Output => Stdout + Stderr;
 
     /// <summary>For failure messages: the tail of both streams. A nested <c>dotnet test</c> summary line is reworded
-    /// so test.sh, which sums such lines from the console, never counts it as one of the kit's own.</summary>
+    /// so a reader of the console never mistakes it for one of the kit's own assemblies.</summary>
     public string Describe() =>
         $"exit {ExitCode}\n--- stdout (end)\n{Tail(Stdout)}\n--- stderr (end)\n{Tail(Stderr)}"
             .Replace("Failed:", "failed =", StringComparison.Ordinal).Replace("Passed:", "passed =", StringComparison.Ordinal);
