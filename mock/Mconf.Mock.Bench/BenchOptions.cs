@@ -36,7 +36,7 @@ internal sealed record BenchOptions
 
     public int Seed { get; init; } = 42;
 
-    /// <summary>Connection counts of the defaults-by-connections comparison (issue 11).</summary>
+    /// <summary>Connection counts of the defaults-by-connections comparison.</summary>
     public IReadOnlyList<int> Connections { get; init; } = [1, 16, 64];
 
     /// <summary>Starts after the first one for the start-up figures.</summary>

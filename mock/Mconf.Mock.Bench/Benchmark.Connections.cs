@@ -1,6 +1,6 @@
 namespace Mconf.Mock.Bench;
 
-/// <summary>The issue-11 comparison: with the fake's defaults (admin interface on, journal on, user mappings
+/// <summary>The defaults-by-connections comparison: with the fake's defaults (admin interface on, journal on, user mappings
 /// allowed), signed getMeetingInfo and getMeetings at 1, 16 and 64 connections against the floor, the static
 /// stub with its admin interface off and on, and the same fake with every request going through WireMock's
 /// matching (DirectAnswers = false, the wiring before), all taking turns in each round.</summary>
@@ -75,7 +75,7 @@ internal sealed partial class Benchmark
             return;
         }
 
-        output.WriteLine("## Defaults by connections (issue 11)");
+        output.WriteLine("## Defaults by connections");
         output.WriteLine();
         output.WriteLine($"The fake with its defaults (admin interface on, journal limit {new FakeServerOptions().JournalLimit}, user mappings allowed), {options.Meetings[0]:N0} meetings; floor, stub (admin off), stub (admin on), fake and the fake through WireMock take turns in each of {options.Rounds} round(s), {options.DurationSeconds:0.##} s measured per row. Ratios are req/s against the floor and against the static WireMock stub with its admin interface on.");
         output.WriteLine();

@@ -26,9 +26,9 @@ public sealed class KnownFailingEntry(string pattern, string reason, int? line)
 }
 
 /// <summary>The <c>--known-failing</c> list: deviations a server admits, keyed by case ID with a reason
-/// (style-models lesson 8). A listed case that fails is reported <see cref="Verdict.KnownFailing"/> and allowed;
+/// (an admitted deviation stays visible in every report instead of being filtered out). A listed case that fails is reported <see cref="Verdict.KnownFailing"/> and allowed;
 /// a listed case that passes is turned into a failure ("stale entry"), so the list shrinks as the server is
-/// fixed. Every case an entry matches is judged alone, globs included (as connectrpc/conformance does): list
+/// fixed. Every case an entry matches is judged alone, globs included: list
 /// exact IDs where part of a family passes.
 /// <para>File format, chosen by extension: <c>*.json</c> is one object <c>{"&lt;id-or-glob&gt;": "&lt;reason&gt;"}</c>;
 /// anything else is lines <c>&lt;id-or-glob&gt; &lt;reason&gt;</c>, with blank lines and <c>#</c> comments ignored.

@@ -4,7 +4,7 @@ using CaseVerdict = Mconf.Conformance.Model.Verdict;
 namespace Mconf.Conformance.Runner.Reports;
 
 /// <summary>The run's verdict, its exit code and its closing line, from the (known-failing adjusted) results.
-/// Incomplete (no failure, some delta unverified) is its own verdict. A run that verified nothing is not a pass (style-models: h2spec/ASP.NET "no results" fails).</summary>
+/// Incomplete (no failure, some delta unverified) is its own verdict. A run that verified nothing is not a pass: "no results" must never read as "no failures".</summary>
 public sealed record Judgement(RunVerdict Verdict, int ExitCode, string Line)
 {
     public static Judgement CouldNotRun(string reason) =>
