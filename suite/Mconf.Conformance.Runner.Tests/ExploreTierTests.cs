@@ -151,7 +151,7 @@ public sealed partial class ExploreTierTests : TempFolderPerTest
     public async Task Explore_InterruptedBySignal_IsInconclusive_AndTheRunInterrupted()
     {
         using var signal = new CancellationTokenSource();
-        using var stdout = new CancelOnLine("explore: 10000 random sequences", signal);
+        using var stdout = new OnLine("explore: 10000 random sequences", () => signal.CancelAfter(300));
         using var stderr = new StringWriter();
 
         var code = await Runner.RunAsync(["--only", "index/*", "--explore", "10000", "--out", Folder.Path], stdout, stderr,
@@ -165,6 +165,30 @@ public sealed partial class ExploreTierTests : TempFolderPerTest
         x.Interrupted.ShouldBeTrue();
         x.SequencesRun.ShouldBeLessThan(10000);
         x.Message.ShouldContain("interrupted");
+    }
+
+    [Test]
+    [CancelAfter(180_000)]
+    public async Task Explore_TargetStopsAnswering_IsInconclusive_WithTheReason_NeverAPass()
+    {
+        var target = BrokenTargets.Start(BrokenTargets.DefaultOptions(), Mutations.ParticipantCountOffAfterSecondJoin());
+        using var stdout = new OnLine("explore: 50 random sequences", target.Dispose);
+        using var stderr = new StringWriter();
+
+        var code = await Runner.RunAsync(["--target", target.BaseUrl, "--secret", target.Secret, "--only", "index/*", "--explore", "50", "--out", Folder.Path], stdout, stderr,
+            new RunnerContext { Environment = new Dictionary<string, string?>() });
+        target.Dispose();
+
+        var results = new RunnerRun(code, stdout.ToString(), stderr.ToString(), Folder.Path).Results;
+        var explore = results.Cases.Single(c => c.Id == ExploreTier.CaseId);
+        explore.Verdict.ShouldBe(Verdict.Inconclusive, explore.Message);
+        explore.Message.ShouldContain("the target did not answer");
+        results.Exploration.ShouldNotBeNull().Error.ShouldNotBeNull().ShouldContain("HttpRequestException");
+        results.Totals.Inconclusive.ShouldBe(1);
+        results.Totals.Passed.ShouldBe(4, "the index cases, not the exploration");
+        code.ShouldBe(ExitCodes.Conformant, "like any inconclusive case, it fails nothing (the run is incomplete here: --only)");
+        results.Verdict.ShouldBe(RunVerdict.Incomplete);
+        stdout.ToString().ShouldNotContain(target.Secret);
     }
 
     [Test]
@@ -234,15 +258,16 @@ public sealed partial class ExploreTierTests : TempFolderPerTest
         }
     }
 
-    /// <summary>The console, which cancels the run (as a signal would) once a given line is printed.</summary>
-    private sealed class CancelOnLine(string start, CancellationTokenSource signal) : StringWriter
+    /// <summary>The console, which does something (cancel the run as a signal would, stop the target) once a line
+    /// starting with <paramref name="start"/> is printed.</summary>
+    private sealed class OnLine(string start, Action action) : StringWriter
     {
         public override void WriteLine(string? value)
         {
             base.WriteLine(value);
             if (value?.StartsWith(start, StringComparison.Ordinal) == true)
             {
-                signal.CancelAfter(300);
+                action();
             }
         }
 
