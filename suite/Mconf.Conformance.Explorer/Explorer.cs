@@ -40,12 +40,39 @@ public sealed record ExplorerOptions
 
 /// <summary>The exploration's result: <see cref="Failure"/> is null when every sequence kept every invariant;
 /// otherwise the minimal failing sequence as its exact requests and answers.</summary>
-public sealed record ExplorerOutcome(int SequencesRun, long Requests, bool BudgetSpent, ExplorerFailure? Failure, IReadOnlyList<string> Leftovers);
+public sealed record ExplorerOutcome(int SequencesRun, long Requests, bool BudgetSpent, ExplorerFailure? Failure, IReadOnlyList<string> Leftovers)
+{
+    /// <summary>The caller's token stopped the exploration: the sequences not run yet were left out (the running
+    /// one's meetings were still ended).</summary>
+    public bool Interrupted { get; init; }
 
+    /// <summary>Why the exploration stopped early without a broken invariant: the target stopped answering (a
+    /// refused or broken connection, a request timeout), redacted; null otherwise.</summary>
+    public string? Error { get; init; }
+}
+
+/// <summary>A broken invariant and the minimal sequence that breaks it. <see cref="Transcript"/> is the sequence's
+/// requests and answers as text, <see cref="Trace"/> the same per step, structured (both redacted).</summary>
 public sealed record ExplorerFailure(IReadOnlyList<Step> Steps, string Invariant, string Transcript)
 {
+    /// <summary>One entry per step of <see cref="Steps"/>, in order: what it sent and got back, or why it sent
+    /// nothing; steps after the one that broke the invariant are marked not reached.</summary>
+    public IReadOnlyList<ExplorerStepTrace> Trace { get; init; } = [];
+
     public override string ToString() => $"{Invariant}\nminimal sequence ({Steps.Count} steps): {string.Join("; ", Steps)}\n{Transcript}";
 }
+
+/// <summary>One step of a failing sequence as it ran: its exchanges (redacted), or <see cref="Note"/> saying why it
+/// sent nothing (e.g. no such meeting yet) or that it was not reached.</summary>
+public sealed record ExplorerStepTrace(Step Step, IReadOnlyList<ExplorerExchange> Exchanges, string? Note)
+{
+    /// <summary>False for the steps after the one that broke the invariant.</summary>
+    public bool Reached { get; init; } = true;
+}
+
+/// <summary>One HTTP exchange of a step, redacted (the checksum and the secret are <c>***</c>): the request (method
+/// and absolute URL) and the answer (status, content type, body as received).</summary>
+public sealed record ExplorerExchange(string Method, string Url, int Status, string? ContentType, string? Body);
 
 /// <summary>Stateful random exploration of one target over HTTP: CsCheck generates sequences of steps (create with
 /// valid and odd parameters, joins, presence, end, publish, delete, and the listing calls with random filters and
@@ -61,6 +88,7 @@ public static class Explorer
         var counter = 0;
         var run = 0;
         ExplorerFailure? smallest = null;
+        string? error = null;
         var leftovers = new List<string>();
         var gate = new Lock();
         // Each operation as often as its weight: meetings need creating and joining before anything shows. A
@@ -73,7 +101,7 @@ public static class Explorer
         {
             await sequences.SampleAsync(async steps =>
             {
-                if (budget.Spent || cancellationToken.IsCancellationRequested)
+                if (budget.Spent || cancellationToken.IsCancellationRequested || Volatile.Read(ref error) is not null)
                 {
                     return;
                 }
@@ -91,11 +119,21 @@ public static class Explorer
                         // CsCheck tries ever smaller sequences while shrinking: the smallest failing one is kept.
                         if (smallest is null || steps.Length <= smallest.Steps.Count)
                         {
-                            smallest = new ExplorerFailure(steps, broken.Message, sequence.Transcript());
+                            smallest = sequence.Failure(steps, broken.Message);
                         }
                     }
 
                     throw;
+                }
+                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+                {
+                    // Interrupted: not a failure of the sequence; the remaining ones return at once.
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+                {
+                    // The target stopped answering (refused, reset, timed out): no invariant can be judged any more,
+                    // and shrinking a transport error would only repeat it. The exploration stops and says why.
+                    Interlocked.CompareExchange(ref error, Redactor.Redact($"after {n} sequence(s), at step '{sequence.CurrentStep}': {ex.GetType().Name}: {ex.Message}", options.Secret), null);
                 }
                 finally
                 {
@@ -115,7 +153,7 @@ public static class Explorer
 
         // CsCheck shrinks within the iterations left after the failure; a last pass tries the sequence without each
         // of its steps in turn (fresh meetings every try) until no step can go, so the sequence shown is 1-minimal.
-        for (var i = 0; smallest is not null && i < smallest.Steps.Count && !budget.Spent && smallest.Steps.Count > 1;)
+        for (var i = 0; smallest is not null && i < smallest.Steps.Count && !budget.Spent && smallest.Steps.Count > 1 && !cancellationToken.IsCancellationRequested;)
         {
             var without = smallest.Steps.Where((_, j) => j != i).ToArray();
             var n = Interlocked.Increment(ref counter);
@@ -127,7 +165,12 @@ public static class Explorer
             }
             catch (InvariantBroken broken)
             {
-                smallest = new ExplorerFailure(without, broken.Message, sequence.Transcript());
+                smallest = sequence.Failure(without, broken.Message);
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException or OperationCanceledException)
+            {
+                // Interrupted, or the target stopped answering: the failure found so far is the one reported.
+                break;
             }
             finally
             {
@@ -135,7 +178,11 @@ public static class Explorer
             }
         }
 
-        return new ExplorerOutcome(run, budget.Used, budget.Spent, smallest, leftovers);
+        return new ExplorerOutcome(run, budget.Used, budget.Spent, smallest, leftovers)
+        {
+            Interrupted = cancellationToken.IsCancellationRequested,
+            Error = smallest is null ? error : null,
+        };
     }
 
     /// <summary>Runs one given sequence (a replay, e.g. of a reported minimal one): null when it keeps every
@@ -153,7 +200,7 @@ public static class Explorer
         }
         catch (InvariantBroken broken)
         {
-            return new ExplorerFailure(steps, broken.Message, sequence.Transcript());
+            return sequence.Failure(steps, broken.Message);
         }
         finally
         {
@@ -186,9 +233,21 @@ public static class Explorer
         private readonly RequestSigner _signer = new(options.Secret);
         private readonly MeetingModel?[] _meetings = new MeetingModel?[2];
         private readonly StringBuilder _log = new();
+        private readonly List<(List<ExplorerExchange> Exchanges, string? Note)> _trace = [];
         private string _step = "";
 
+        public string CurrentStep => _step;
+
         public string Transcript() => Redactor.Redact(_log.ToString(), options.Secret);
+
+        /// <summary>The failure of <paramref name="steps"/> (this sequence's run of them) with its transcript and
+        /// its per-step trace; the steps it never reached are marked so.</summary>
+        public ExplorerFailure Failure(IReadOnlyList<Step> steps, string invariant) => new(steps, invariant, Transcript())
+        {
+            Trace = [.. steps.Select((step, i) => i < _trace.Count
+                ? new ExplorerStepTrace(step, _trace[i].Exchanges, _trace[i].Note)
+                : new ExplorerStepTrace(step, [], "not reached: the invariant broke at an earlier step") { Reached = false })],
+        };
 
         public async Task RunAsync(Step[] steps, CancellationToken token)
         {
@@ -196,7 +255,32 @@ public static class Explorer
             {
                 _step = step.ToString();
                 _log.AppendLine(CultureInfo.InvariantCulture, $"## {step}");
+                _trace.Add(([], null));
                 await DoAsync(step, token).ConfigureAwait(false);
+            }
+        }
+
+        /// <summary>Why the current step sent nothing (or no more), in the transcript and the trace.</summary>
+        private void Note(string note)
+        {
+            _log.AppendLine(CultureInfo.InvariantCulture, $"({note})");
+            if (_trace.Count > 0)
+            {
+                var (exchanges, previous) = _trace[^1];
+                _trace[^1] = (exchanges, previous is null ? note : previous + "; " + note);
+            }
+        }
+
+        private void Record(string method, Uri url, HttpResponseMessage response, string? body)
+        {
+            if (_trace.Count > 0)
+            {
+                _trace[^1].Exchanges.Add(new ExplorerExchange(
+                    method,
+                    Redactor.Redact(url.AbsoluteUri, options.Secret),
+                    (int)response.StatusCode,
+                    response.Content.Headers.ContentType?.ToString(),
+                    body is null ? null : Redactor.Redact(body, options.Secret)));
             }
         }
 
@@ -221,7 +305,7 @@ public static class Explorer
 
             if (meeting is null)
             {
-                _log.AppendLine("(no such meeting yet: nothing sent)");
+                Note("no such meeting yet: nothing sent");
                 return;
             }
 
@@ -264,7 +348,7 @@ public static class Explorer
                     }
                     else
                     {
-                        _log.AppendLine("(user not joined or meeting ended: nothing sent)");
+                        Note("user not joined or meeting ended: nothing sent");
                     }
 
                     break;
@@ -276,7 +360,7 @@ public static class Explorer
             var index = step.Meeting;
             if (_meetings[index] is { Ended: false })
             {
-                _log.AppendLine("(meeting already created: nothing sent)");
+                Note("meeting already created: nothing sent");
                 return;
             }
 
@@ -331,7 +415,7 @@ public static class Explorer
         {
             if (meeting.Ended)
             {
-                _log.AppendLine("(meeting ended: nothing sent)");
+                Note("meeting ended: nothing sent");
                 return;
             }
 
@@ -461,7 +545,7 @@ public static class Explorer
 
             if (chosen.Count == 0)
             {
-                _log.AppendLine("(no meeting yet: nothing sent)");
+                Note("no meeting yet: nothing sent");
                 return;
             }
 
@@ -565,7 +649,7 @@ public static class Explorer
         {
             if (!budget.Take())
             {
-                _log.AppendLine("(request budget spent: nothing sent)");
+                Note("request budget spent: nothing sent");
                 return null;
             }
 
@@ -574,6 +658,7 @@ public static class Explorer
             using var response = await http.GetAsync(url, token).ConfigureAwait(false);
             var body = await response.Content.ReadAsStringAsync(token).ConfigureAwait(false);
             _log.AppendLine(CultureInfo.InvariantCulture, $"< {(int)response.StatusCode} {body.Trim()}");
+            Record("GET", url, response, body);
             if (!BbbResponse.TryParse(body, out var parsed, out var error))
             {
                 Fail($"{call} answers a BBB envelope (got HTTP {(int)response.StatusCode}: {error})");
@@ -594,7 +679,9 @@ public static class Explorer
             var url = new Uri(_endpoint.ApiRoot.GetLeftPart(UriPartial.Authority) + "/fake" + path);
             _log.AppendLine(CultureInfo.InvariantCulture, $"> POST {url.PathAndQuery}");
             using var response = await http.PostAsync(url, null, token).ConfigureAwait(false);
+            var body = await response.Content.ReadAsStringAsync(token).ConfigureAwait(false);
             _log.AppendLine(CultureInfo.InvariantCulture, $"< {(int)response.StatusCode}");
+            Record("POST", url, response, body.Length == 0 ? null : body);
         }
 
         /// <summary>Ends every meeting of the sequence that is still open; returns the IDs that could not be ended.</summary>

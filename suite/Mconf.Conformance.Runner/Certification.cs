@@ -35,7 +35,7 @@ internal static class Certification
             return Runner.CouldNotRun(stderr, "no case ran: the selection (--only, --skip) matched no case");
         }
 
-        var ids = CaseCatalog.All.Concat(SessionCases.All).Select(c => c.Id).ToList();
+        var ids = CaseCatalog.All.Concat(SessionCases.All).Select(c => c.Id).Append(ExploreTier.CaseId).ToList();
         foreach (var entry in knownFailing.Unmatched(ids))
         {
             await stderr.WriteLineAsync($"warning: known-failing entry '{entry.Pattern}' ({entry.Where(knownFailing.Source)}) matches no case of this kit").ConfigureAwait(false);
@@ -89,7 +89,7 @@ internal static class Certification
             await stdout.WriteLineAsync(Redactor.Redact($"mconf-conformance {Runner.KitVersion}: certifying {url} ({what})", secret)).ConfigureAwait(false);
             await stdout.WriteLineAsync($"run {runId}: {selected.Count} cases, checksum {settings.Checksum.Name()}, tier {settings.Tier}, {settings.Parallelism} in parallel, timeout {settings.Timeout.TotalSeconds:0.#} s").ConfigureAwait(false);
 
-            var total = selected.Count + (settings.HasPresence ? SessionCases.All.Count : 0);
+            var total = selected.Count + (settings.HasPresence ? SessionCases.All.Count : 0) + (settings.Explore > 0 ? 1 : 0);
             var printer = new ProgressPrinter(stdout, secret, total);
             RunOutcome outcome;
             try
@@ -105,9 +105,25 @@ internal static class Certification
                 return Runner.CouldNotRun(stderr, Redactor.Redact($"internal error: {ex.GetType().Name}: {Judgement.OneLine(ex.Message)}", secret));
             }
 
-            // An interrupted run reports at once: no exploration after a signal.
-            var explored = outcome.Interrupted ? null : await ExploreTier.RunAsync(settings, url, secret, runId, stdout, cancellationToken).ConfigureAwait(false);
-            return await ExploreTier.CloseAsync(await ReportAsync(settings, outcome, total, secret, stdout, stderr, context.Colour).ConfigureAwait(false), explored, stdout).ConfigureAwait(false);
+            // An interrupted run reports at once: no exploration after a signal, nor on a target the run could not judge.
+            var explored = outcome.Interrupted || outcome.AbortReason is not null
+                ? null
+                : await ExploreTier.RunAsync(settings, url, secret, runId, stdout, context.Time, cancellationToken).ConfigureAwait(false);
+            CaseResult? exploreCase = null;
+            if (explored is not null)
+            {
+                // The exploration is one more case: the known-failing list, the totals, the verdict and every report
+                // take it like the others, so the run has one verdict.
+                exploreCase = knownFailing.Apply(ExploreTier.Result(explored));
+                printer.Print(exploreCase);
+                outcome = outcome with
+                {
+                    Results = [.. outcome.Results, exploreCase],
+                    Interrupted = outcome.Interrupted || explored.Outcome.Interrupted,
+                };
+            }
+
+            return await ReportAsync(settings, outcome, total, secret, stdout, stderr, context.Colour, explored, exploreCase).ConfigureAwait(false);
         }
         finally
         {
@@ -116,7 +132,8 @@ internal static class Certification
     }
 
     /// <summary>After the engine: the known-failing list applied, the verdict, the reports, the closing line.</summary>
-    private static async Task<int> ReportAsync(RunSettings settings, RunOutcome outcome, int selected, string secret, TextWriter stdout, TextWriter stderr, bool colour)
+    private static async Task<int> ReportAsync(RunSettings settings, RunOutcome outcome, int selected, string secret, TextWriter stdout, TextWriter stderr, bool colour,
+        ExplorationRun? explored, CaseResult? exploreCase)
     {
         var results = outcome.Results;
         if (outcome.EarlierRunMeetings.Count > 0)
@@ -141,7 +158,13 @@ internal static class Certification
             settings.KnownFailingFile,
             settings.Timeout.TotalSeconds,
             settings.Parallelism);
-        var document = new ResultsDocumentBuilder(Runner.KitVersion, secret).Build(outcome, results, judgement, selection, CaseCatalog.All);
+        var builder = new ResultsDocumentBuilder(Runner.KitVersion, secret);
+        var document = builder.Build(outcome, results, judgement, selection, CaseCatalog.All);
+        if (explored is not null && exploreCase is not null)
+        {
+            document = document with { Exploration = builder.Exploration(explored, exploreCase) };
+        }
+
         judgement = outcome.Interrupted
             ? Judgement.Interrupted(results, selected, outcome.LeftoverMeetings.Count)
             : Judgement.Of(outcome.AbortReason is null ? null : Redactor.Redact(outcome.AbortReason, secret), results, document.Deltas, settings.RequireComplete);

@@ -27,6 +27,7 @@ public static class HtmlReportWriter
         Observations(html, document);
         Deltas(html, document);
         Presence(html, document);
+        Exploration(html, document);
         Others(html, document, Verdict.KnownFailing, "Known failing", "listed in the known-failing file: allowed, still failing");
         Others(html, document, Verdict.Inconclusive, "Inconclusive", "nothing on the target to observe; not a pass");
         Others(html, document, Verdict.Skipped, "Skipped", "not applicable to this run");
@@ -157,13 +158,7 @@ public static class HtmlReportWriter
             """);
         foreach (var e in c.Evidence)
         {
-            var pretty = PrettyXml(e.Body);
-            var body = pretty is null ? "" : pretty.Length <= MaxBodyChars ? pretty : pretty[..MaxBodyChars] + $"\n… ({pretty.Length - MaxBodyChars} more characters in results.json)";
-            html.Append(CultureInfo.InvariantCulture, $"""
-                <details{(openEvidence ? " open" : "")}><summary>{E(e.Method)} {E(e.Url)} → {e.Status} {E(e.ContentType)}{(e.Location is null ? "" : " → " + E(e.Location))}</summary>
-                <pre>{E(body)}</pre></details>
-
-                """);
+            ExchangeBlock(html, e, openEvidence);
         }
 
         if (c.Evidence.Count == 0)
@@ -172,6 +167,66 @@ public static class HtmlReportWriter
         }
 
         html.Append("</article>\n");
+    }
+
+    /// <summary>One exchange: the request line and status as a summary, the answer (XML indented, cut) inside.</summary>
+    private static void ExchangeBlock(StringBuilder html, ExchangeRecord e, bool open)
+    {
+        var pretty = PrettyXml(e.Body);
+        var body = pretty is null ? "" : pretty.Length <= MaxBodyChars ? pretty : pretty[..MaxBodyChars] + $"\n… ({pretty.Length - MaxBodyChars} more characters in results.json)";
+        html.Append(CultureInfo.InvariantCulture, $"""
+            <details{(open ? " open" : "")}><summary>{E(e.Method)} {E(e.Url)} → {e.Status} {E(e.ContentType)}{(e.Location is null ? "" : " → " + E(e.Location))}</summary>
+            <pre>{E(body)}</pre></details>
+
+            """);
+    }
+
+    /// <summary>The --explore tier: what it ran and, when an invariant broke, the minimal sequence step by step with
+    /// each step's exact requests and answers.</summary>
+    private static void Exploration(StringBuilder html, ResultsDocument d)
+    {
+        if (d.Exploration is not { } x)
+        {
+            return;
+        }
+
+        var cut = x.Message.IndexOf('\n', StringComparison.Ordinal);
+        html.Append(CultureInfo.InvariantCulture, $"""
+            <section id="exploration">
+            <h2>Exploration: <a href="#{E(Anchor(x.CaseId))}"><code>{E(x.CaseId)}</code></a> <span class="badge {Css(x.Verdict)}">{E(VerdictNames.Of(x.Verdict))}</span></h2>
+            <p class="msg">{E(cut < 0 ? x.Message : x.Message[..cut])}</p>
+            <table class="kv">
+
+            """);
+        Row(html, "Sequences", $"{x.SequencesRun} run, {x.SequencesPlanned} planned (at most {x.MaxSteps} steps each{(x.Presence ? ", presence steps through the fake's control surface" : "")})");
+        Row(html, "Requests", $"{x.RequestsSent} of at most {x.RequestBudget}{(x.BudgetSpent ? " (budget spent)" : "")}, shrinking and cleanup included");
+        Row(html, "Seed", x.Seed);
+        Row(html, "Meetings", $"prefixed {x.MeetingPrefix}, ended after each sequence{(x.LeftoverMeetings.Count == 0 ? "" : $"; could not end: {string.Join(", ", x.LeftoverMeetings)}")}");
+        Row(html, "Duration", $"{x.DurationSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s");
+        if (x.Error is not null)
+        {
+            Row(html, "Stopped", x.Error);
+        }
+
+        html.Append("</table>\n");
+        if (x.Steps.Count > 0)
+        {
+            html.Append(CultureInfo.InvariantCulture, $"<h3>Minimal sequence ({x.Steps.Count} steps); the invariant broke at step {x.BrokenAtStep}</h3>\n<p class=\"msg\">{E(x.Invariant)}</p>\n<ol class=\"steps\">\n");
+            foreach (var step in x.Steps)
+            {
+                html.Append(CultureInfo.InvariantCulture, $"<li><code>{E(step.Step)}</code>{(step.Note is null ? "" : $" <span class=\"muted\">({E(step.Note)})</span>")}\n");
+                foreach (var e in step.Exchanges)
+                {
+                    ExchangeBlock(html, e, open: true);
+                }
+
+                html.Append("</li>\n");
+            }
+
+            html.Append("</ol>\n");
+        }
+
+        html.Append("</section>\n");
     }
 
     /// <summary>An XML body indented for reading (servers send one long line); anything else as it came.</summary>

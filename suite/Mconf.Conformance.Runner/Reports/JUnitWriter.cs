@@ -99,6 +99,10 @@ public static class JUnitWriter
                 Property("presenceSeconds", document.Presence is { } p ? p.DurationSeconds.ToString("0.000", CultureInfo.InvariantCulture) : "none"),
                 Property("targetSpeed", document.Speed?.Line() ?? "none"),
                 Property("slowestCalls", document.Speed?.SlowestText(5) ?? "none"),
+                Property("exploration", document.Exploration is { } x
+                    ? $"{VerdictNames.Of(x.Verdict)}: {x.SequencesRun} sequences run ({x.SequencesPlanned} planned), {x.RequestsSent} requests (budget {x.RequestBudget}), seed {x.Seed}" +
+                      (x.Invariant is null ? "" : $"; broken at step {x.BrokenAtStep} of {x.Steps.Count}: {x.Invariant}")
+                    : "none"),
                 ObservationList.Of(document).Where(o => o.Cases.Any(id => cases.Any(c => c.Id == id)))
                     .Select(o => Property("observation", $"{string.Join(", ", o.Cases)}: {o.Text}"))),
             list);

@@ -101,6 +101,8 @@ public static class MarkdownSummaryWriter
             md.Append(string.Join(", ", presence.Steps.Select(s => $"{Code(s.Action)} {s.Status} ({s.VerifiedDeltas.Count} deltas)"))).Append(".\n");
         }
 
+        Exploration(md, document);
+
         if (document.Speed is { } speed)
         {
             md.Append("\n**Target speed**: ").Append(speed.Line()).Append(speed.Slowest.Count == 0 ? "" : "; slowest calls: " + speed.SlowestText(3)).Append(".\n");
@@ -135,6 +137,65 @@ public static class MarkdownSummaryWriter
     }
 
     public static void Write(ResultsDocument document, string path) => File.WriteAllText(path, Render(document), new UTF8Encoding(false));
+
+    /// <summary>Answer bodies are cut to this many characters in the summary (report.html and results.json keep more).</summary>
+    public const int MaxBodyChars = 4 * 1024;
+
+    /// <summary>The --explore tier in a line; when an invariant broke, the minimal sequence step by step with its
+    /// request lines, and (folded) the exact requests and answers, each answer in a code block.</summary>
+    private static void Exploration(StringBuilder md, ResultsDocument document)
+    {
+        if (document.Exploration is not { } x)
+        {
+            return;
+        }
+
+        md.Append(CultureInfo.InvariantCulture,
+            $"\n**Exploration** ({Code(x.CaseId)} {VerdictNames.Of(x.Verdict)}): {x.SequencesRun} sequences run ({x.SequencesPlanned} planned), {x.RequestsSent} requests (budget {x.RequestBudget}), seed {Code(x.Seed)}");
+        if (x.Steps.Count == 0)
+        {
+            md.Append(CultureInfo.InvariantCulture, $": {Code(Shorten(Judgement.Finding(x.Message, x.CaseId), 300))}\n");
+            return;
+        }
+
+        md.Append(CultureInfo.InvariantCulture, $". Broken at step {x.BrokenAtStep} of the minimal sequence ({x.Steps.Count} steps): {Code(x.Invariant ?? "")}\n\n");
+        foreach (var step in x.Steps)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"{step.Number}. {Code(step.Step)}{(step.Note is null ? "" : $" ({Code(step.Note)})")}");
+            md.Append(string.Concat(step.Exchanges.Select(e => $"<br>{Code($"{e.Method} {e.Url}")} → {e.Status}")));
+            md.Append('\n');
+        }
+
+        md.Append("\n<details><summary>The minimal sequence's requests and answers</summary>\n\n");
+        foreach (var step in x.Steps)
+        {
+            md.Append(CultureInfo.InvariantCulture, $"**{step.Number}. {Code(step.Step)}**{(step.Exchanges.Count == 0 ? $": {Code(step.Note ?? "nothing sent")}" : "")}\n\n");
+            foreach (var e in step.Exchanges)
+            {
+                md.Append(CultureInfo.InvariantCulture, $"{Code($"{e.Method} {e.Url}")} → {e.Status} {Code(e.ContentType ?? "")}\n\n");
+                if (!string.IsNullOrEmpty(e.Body))
+                {
+                    var body = e.Body.Length <= MaxBodyChars ? e.Body : e.Body[..MaxBodyChars] + $"\n… ({e.Body.Length - MaxBodyChars} more characters in results.json)";
+                    var fence = new string('`', Math.Max(3, LongestRun(body, '`') + 1));
+                    md.Append(CultureInfo.InvariantCulture, $"{fence}\n{body.TrimEnd()}\n{fence}\n\n");
+                }
+            }
+        }
+
+        md.Append("</details>\n");
+    }
+
+    private static int LongestRun(string text, char c)
+    {
+        int longest = 0, run = 0;
+        foreach (var ch in text)
+        {
+            run = ch == c ? run + 1 : 0;
+            longest = Math.Max(longest, run);
+        }
+
+        return longest;
+    }
 
     private static void List(StringBuilder md, string heading, IReadOnlyList<CaseRecord> cases)
     {

@@ -63,6 +63,11 @@ public sealed record ResultsDocument
     /// <summary>The presence session, when the run had one: its steps with what was observed.</summary>
     public PresenceReport? Presence { get; init; }
 
+    /// <summary>The <c>--explore N</c> tier, when the run had one: what it ran and, when an invariant broke, the
+    /// minimal sequence's steps with their exact requests and answers (redacted). Its verdict is the case
+    /// <see cref="ExplorationRecord.CaseId"/>'s, which is in <see cref="Cases"/> and the totals like any other.</summary>
+    public ExplorationRecord? Exploration { get; init; }
+
     /// <summary>The target's latency, the call budgets and its slowest calls (null when nothing was asked).</summary>
     public TargetSpeed? Speed { get; init; }
 
@@ -75,6 +80,44 @@ public sealed record ResultsDocument
     /// <summary>Cases selected for the run; with <see cref="RunVerdict.Interrupted"/> more than <see cref="Cases"/> holds.</summary>
     public int CasesSelected { get; init; }
 }
+
+/// <summary>The exploration tier (<c>--explore N</c>): <see cref="SequencesRun"/> of <see cref="SequencesPlanned"/>
+/// random sequences, <see cref="RequestsSent"/> of at most <see cref="RequestBudget"/> requests (shrinking and cleanup
+/// included), the <see cref="Seed"/> (a decimal string: JSON numbers lose 64-bit precision), and its case's verdict and
+/// message. When an invariant broke: <see cref="Invariant"/>, the step that broke it (<see cref="BrokenAtStep"/>, from 1)
+/// and <see cref="Steps"/>, the minimal sequence; empty otherwise.</summary>
+public sealed record ExplorationRecord(
+    string CaseId,
+    Verdict Verdict,
+    string Message,
+    int SequencesPlanned,
+    int SequencesRun,
+    long RequestsSent,
+    long RequestBudget,
+    bool BudgetSpent,
+    string Seed,
+    int MaxSteps,
+    bool Presence,
+    string MeetingPrefix,
+    double DurationSeconds,
+    string? Invariant,
+    int? BrokenAtStep,
+    IReadOnlyList<ExplorationStepRecord> Steps)
+{
+    /// <summary>Why the exploration stopped early without a broken invariant (the target stopped answering), or null.</summary>
+    public string? Error { get; init; }
+
+    public bool Interrupted { get; init; }
+
+    /// <summary>Meetings the explorer created and could not end (normally empty).</summary>
+    public IReadOnlyList<string> LeftoverMeetings { get; init; } = [];
+}
+
+/// <summary>One step of the minimal failing sequence: its number (from 1), its text (e.g. <c>join(m0, u1, variant 1)</c>),
+/// the generator's fields (<see cref="Op"/>, <see cref="Meeting"/>, <see cref="User"/>, <see cref="Variant"/>: enough to
+/// replay it with <c>Explorer.ReplayAsync</c>), its exchanges in order (redacted, bodies cut at 64 KiB) and, when it
+/// sent nothing or was not reached, why.</summary>
+public sealed record ExplorationStepRecord(int Number, string Step, string Op, int Meeting, int User, int Variant, string? Note, IReadOnlyList<ExchangeRecord> Exchanges);
 
 /// <summary>The run's footprint: meetings created, the most live at once (and the bound kept), requests sent (and
 /// the rate limit, null when none).</summary>

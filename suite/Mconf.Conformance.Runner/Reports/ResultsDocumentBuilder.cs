@@ -94,7 +94,7 @@ public sealed class ResultsDocumentBuilder(string kitVersion, string? secret)
             result.Verdict,
             R(result.Message),
             Math.Round(result.Duration.TotalMilliseconds, 1),
-            [.. result.Evidence.Select(e => new ExchangeRecord(e.Method, R(e.Url), e.Status, e.ContentType, e.Body is null ? null : Cut(R(e.Body)), e.Location is null ? null : R(e.Location)))])
+            [.. result.Evidence.Select(Exchange)])
         {
             Observations = [.. result.Observations.Select(R)],
             Witnesses = [.. result.Witnesses
@@ -103,6 +103,50 @@ public sealed class ResultsDocumentBuilder(string kitVersion, string? secret)
                 .Select(w => new WitnessRecord(w.SpecId, R(w.Request), R(w.Record), R(w.Value)))],
         };
     }
+
+    /// <summary>The exploration tier's record, redacted like the cases: <paramref name="result"/> is its case as the
+    /// run judged it (after the known-failing list); the steps' exchanges go through the same redaction and cut as
+    /// every case's evidence.</summary>
+    public ExplorationRecord Exploration(ExplorationRun run, CaseResult result)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        ArgumentNullException.ThrowIfNull(result);
+        var o = run.Outcome;
+        var failure = o.Failure;
+        var steps = failure is null
+            ? []
+            : failure.Trace.Select((t, i) => new ExplorationStepRecord(i + 1, R(t.Step.ToString()), t.Step.Op, t.Step.Meeting, t.Step.User, t.Step.Variant,
+                t.Note is null ? null : R(t.Note),
+                [.. t.Exchanges.Select(e => Exchange(new Exchange(e.Method, e.Url, e.Status, e.ContentType, e.Body)))])).ToList();
+        // The step that broke the invariant is the last one that ran (the ones after it are marked not reached).
+        var reached = failure?.Trace.Count(t => t.Reached) ?? 0;
+        return new ExplorationRecord(
+            result.Case.Id,
+            result.Verdict,
+            R(result.Message),
+            run.SequencesPlanned,
+            o.SequencesRun,
+            o.Requests,
+            run.RequestBudget,
+            o.BudgetSpent,
+            run.Seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            run.MaxSteps,
+            run.Presence,
+            R(run.MeetingPrefix),
+            Math.Round(run.Duration.TotalSeconds, 3),
+            failure is null ? null : R(failure.Invariant),
+            failure is null || reached == 0 ? null : reached,
+            steps)
+        {
+            Error = o.Error is null ? null : R(o.Error),
+            Interrupted = o.Interrupted,
+            LeftoverMeetings = [.. o.Leftovers.Select(R)],
+        };
+    }
+
+    /// <summary>One exchange as every report shows it: URL, body and location redacted, the body cut at <see cref="MaxBodyChars"/>.</summary>
+    private ExchangeRecord Exchange(Exchange e) =>
+        new(e.Method, R(e.Url), e.Status, e.ContentType, e.Body is null ? null : Cut(R(e.Body)), e.Location is null ? null : R(e.Location));
 
     private string R(string? text) => Redactor.Redact(text, secret);
 
