@@ -15,8 +15,13 @@ public sealed record ExplorerOptions
 
     public required string Secret { get; init; }
 
-    /// <summary>Every meeting the explorer creates starts with this prefix (and the run tag and the sequence number).</summary>
-    public string MeetingPrefix { get; init; } = "mconf-conformance-explore";
+    /// <summary>Every meeting the explorer creates is <c>&lt;prefix&gt;-&lt;run tag&gt;-explore-&lt;sequence&gt;-m&lt;index&gt;-&lt;10 hex&gt;</c>:
+    /// the shape of the kit's other meetings, so the runner's <c>cleanup</c> finds those a killed run left behind.</summary>
+    public string MeetingPrefix { get; init; } = "mconf-conformance";
+
+    /// <summary>Ends the odd variant of a meeting ID (a space and a non-ASCII letter); the kit's cleanup accepts
+    /// exactly this literal after its ID shape.</summary>
+    public const string OddIdSuffix = " é-";
 
     /// <summary>Distinguishes this run's meetings from another run's on the same server.</summary>
     public string RunTag { get; init; } = "x";
@@ -97,61 +102,85 @@ public static class Explorer
             .SelectMany(o => Enumerable.Repeat(o, Step.Weight(o))).ToArray();
         var step = Gen.Select(Gen.Int[0, ops.Length - 1], Gen.Int[0, 1], Gen.Int[0, 3], Gen.Int[0, 7], (o, m, u, v) => new Step(ops[o], m, u, v));
         var sequences = step.Array[1, options.MaxSteps];
-        try
+
+        async Task TryAsync(Step[] steps)
         {
-            await sequences.SampleAsync(async steps =>
+            if (budget.Spent || cancellationToken.IsCancellationRequested || Volatile.Read(ref error) is not null)
             {
-                if (budget.Spent || cancellationToken.IsCancellationRequested || Volatile.Read(ref error) is not null)
-                {
-                    return;
-                }
+                return;
+            }
 
-                var n = Interlocked.Increment(ref counter);
-                var sequence = new Sequence(http, options, budget, n.ToString(CultureInfo.InvariantCulture));
-                try
+            var n = Interlocked.Increment(ref counter);
+            var sequence = new Sequence(http, options, budget, n.ToString(CultureInfo.InvariantCulture));
+            try
+            {
+                await sequence.RunAsync(steps, cancellationToken).ConfigureAwait(false);
+            }
+            catch (InvariantBroken broken)
+            {
+                lock (gate)
                 {
-                    await sequence.RunAsync(steps, cancellationToken).ConfigureAwait(false);
-                }
-                catch (InvariantBroken broken)
-                {
-                    lock (gate)
+                    // CsCheck tries ever smaller sequences while shrinking: the smallest failing one is kept.
+                    if (smallest is null || steps.Length <= smallest.Steps.Count)
                     {
-                        // CsCheck tries ever smaller sequences while shrinking: the smallest failing one is kept.
-                        if (smallest is null || steps.Length <= smallest.Steps.Count)
-                        {
-                            smallest = sequence.Failure(steps, broken.Message);
-                        }
-                    }
-
-                    throw;
-                }
-                catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
-                {
-                    // Interrupted: not a failure of the sequence; the remaining ones return at once.
-                }
-                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
-                {
-                    // The target stopped answering (refused, reset, timed out): no invariant can be judged any more,
-                    // and shrinking a transport error would only repeat it. The exploration stops and says why.
-                    Interlocked.CompareExchange(ref error, Redactor.Redact($"after {n} sequence(s), at step '{sequence.CurrentStep}': {ex.GetType().Name}: {ex.Message}", options.Secret), null);
-                }
-                finally
-                {
-                    Interlocked.Increment(ref run);
-                    var left = await sequence.CleanupAsync(CancellationToken.None).ConfigureAwait(false);
-                    lock (gate)
-                    {
-                        leftovers.AddRange(left);
+                        smallest = sequence.Failure(steps, broken.Message);
                     }
                 }
-            }, seed: Seed(options.Seed), iter: options.Sequences, threads: 1, print: s => string.Join("; ", s)).ConfigureAwait(false);
+
+                throw;
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // Interrupted: not a failure of the sequence; the remaining ones return at once.
+            }
+            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
+            {
+                // The target stopped answering (refused, reset, timed out): no invariant can be judged any more,
+                // and shrinking a transport error would only repeat it. The exploration stops and says why.
+                Interlocked.CompareExchange(ref error, Redactor.Redact($"after {n} sequence(s), at step '{sequence.CurrentStep}': {ex.GetType().Name}: {ex.Message}", options.Secret), null);
+            }
+            finally
+            {
+                Interlocked.Increment(ref run);
+                var left = await sequence.CleanupAsync(CancellationToken.None).ConfigureAwait(false);
+                lock (gate)
+                {
+                    leftovers.AddRange(left);
+                }
+            }
         }
-        catch (CsCheckException) when (smallest is not null)
+
+        // Finding is deterministic: sequence i comes from its own seed, derived from the run's seed (CsCheck's
+        // Sample takes a seed for its first iteration only), so the same seed explores the same sequences.
+        string? failing = null;
+        for (var i = 0; i < options.Sequences && failing is null && !budget.Spent && !cancellationToken.IsCancellationRequested && Volatile.Read(ref error) is null; i++)
         {
-            // Reported through the smallest failure below, with its requests and answers.
+            var seed = Seed(unchecked(options.Seed + ((ulong)i * 0x9E3779B97F4A7C15UL)));
+            try
+            {
+                await TryAsync(sequences.Generate(PCG.Parse(seed), null, out _)).ConfigureAwait(false);
+            }
+            catch (InvariantBroken)
+            {
+                failing = seed;
+            }
         }
 
-        // CsCheck shrinks within the iterations left after the failure; a last pass tries the sequence without each
+        // Shrinking is CsCheck's: from the failing sequence's seed, it tries smaller sequences within the
+        // iterations left (at least half as many as planned: a failure found late still gets shrunk).
+        if (failing is not null && !budget.Spent && !cancellationToken.IsCancellationRequested)
+        {
+            try
+            {
+                await sequences.SampleAsync(TryAsync, seed: failing, iter: Math.Max(options.Sequences - run, Math.Max(1, options.Sequences / 2)), threads: 1, print: s => string.Join("; ", s)).ConfigureAwait(false);
+            }
+            catch (CsCheckException) when (smallest is not null)
+            {
+                // Reported through the smallest failure below, with its requests and answers.
+            }
+        }
+
+        // A last pass tries the sequence without each
         // of its steps in turn (fresh meetings every try) until no step can go, so the sequence shown is 1-minimal.
         for (var i = 0; smallest is not null && i < smallest.Steps.Count && !budget.Spent && smallest.Steps.Count > 1 && !cancellationToken.IsCancellationRequested;)
         {
@@ -227,6 +256,10 @@ public static class Explorer
 
     /// <summary>One sequence's run: its own meetings (prefix, run tag, sequence number, index), what it did to them
     /// (the model the invariants are checked against) and the exchanges for the transcript.</summary>
+    /// <summary>Ten hex digits fixed by <paramref name="text"/>: a replayed sequence creates the same meeting IDs.</summary>
+    private static string Hex10(string text) =>
+        Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(text)))[..10];
+
     private sealed class Sequence(HttpClient http, ExplorerOptions options, Budget budget, string number)
     {
         private readonly ApiEndpoint _endpoint = ApiEndpoint.Parse(options.TargetUrl);
@@ -366,8 +399,8 @@ public static class Explorer
 
             // Valid and odd parameters: spaces and non-ASCII in IDs and names, a voice bridge with a leading zero,
             // a dial number with symbols, meta_ values, a recorded meeting, a small maxParticipants.
-            var suffix = step.Variant == 4 ? " é-" : "";
-            var id = $"{options.MeetingPrefix}-{options.RunTag}-{number}-m{index}{suffix}";
+            var suffix = step.Variant == 4 ? ExplorerOptions.OddIdSuffix : "";
+            var id = $"{options.MeetingPrefix}-{options.RunTag}-explore-{number}-m{index}-{Hex10($"{options.RunTag}/{number}/{index}")}{suffix}";
             var parameters = new List<KeyValuePair<string, string?>>
             {
                 new("meetingID", id),
@@ -549,7 +582,7 @@ public static class Explorer
                 return;
             }
 
-            var ids = string.Join(',', chosen) + (step.User == 3 ? $",{options.MeetingPrefix}-{options.RunTag}-unknown" : "");
+            var ids = string.Join(',', chosen) + (step.User == 3 ? $",{options.MeetingPrefix}-{options.RunTag}-unknown-explore" : "");
             var meta = call == "getRecordings" && step.User == 2 ? "ann" : null;
             var parameters = new List<KeyValuePair<string, string?>> { new("meetingID", ids) };
             if (meta is not null)

@@ -278,6 +278,43 @@ public sealed partial class ExploreTierTests : TempFolderPerTest
         }
     }
 
+    [Test]
+    [CancelAfter(120_000)]
+    public async Task ExplorerMeetings_HaveTheKitsIdShape_SoCleanupFindsWhatAKilledRunLeft(CancellationToken token)
+    {
+        const string runId = "20261205-080000-abcd";
+        var ids = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var recorder = new Mutation("records the meetings created", Request: request =>
+        {
+            if (request.Call == "create" && QueryString.Get(request.RawQuery, "meetingID") is { } id)
+            {
+                ids.Add(id);
+            }
+
+            return request;
+        });
+        using var target = BrokenTargets.Start(BrokenTargets.DefaultOptions(), recorder);
+        var outcome = await Explorer.Explorer.RunAsync(new ExplorerOptions
+        {
+            TargetUrl = target.BaseUrl,
+            Secret = target.Secret,
+            MeetingPrefix = ExploreTier.MeetingPrefix,
+            RunTag = runId,
+            Sequences = 60,
+            RequestBudget = 6000,
+            Seed = 5,
+        }, token);
+        outcome.Failure.ShouldBeNull();
+
+        ids.ShouldNotBeEmpty();
+        ids.ShouldContain(id => id.EndsWith(ExplorerOptions.OddIdSuffix, StringComparison.Ordinal), "the odd variant was explored too");
+        foreach (var id in ids)
+        {
+            Mconf.Conformance.Target.KitMeetings.Parse(ExploreTier.MeetingPrefix, id).ShouldNotBeNull(id).RunId.ShouldBe(runId);
+            Mconf.Conformance.Target.KitMeetings.Parse(ExploreTier.MeetingPrefix, id, runId).ShouldNotBeNull(id);
+        }
+    }
+
     private static ExplorationRun Run(ExplorerOutcome outcome) =>
         new(10, 400, 42, 12, false, ExploreTier.MeetingPrefix, TimeSpan.FromSeconds(2), outcome);
 

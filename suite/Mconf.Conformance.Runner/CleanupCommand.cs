@@ -53,7 +53,7 @@ internal static class CleanupCommand
         }
 
         var runId = Blank(cli.Settings.GetValueOrDefault(SettingKeys.CleanupRunId));
-        var prefix = Blank(cli.Settings.GetValueOrDefault(SettingKeys.CleanupPrefix)) ?? new RunOptions { TargetUrl = "", Secret = "" }.MeetingPrefix;
+        var prefix = Blank(cli.Settings.GetValueOrDefault(SettingKeys.CleanupPrefix)) ?? RunOptions.DefaultMeetingPrefix;
         TimeSpan? olderThan = runId is null ? DefaultOlderThan : null;
         if (Blank(cli.Settings.GetValueOrDefault(SettingKeys.CleanupOlderThan)) is { } ageText)
         {

@@ -34,7 +34,8 @@ internal static class ExploreTier
     /// <summary>Requests one sequence may cost on average (its steps, the relation checks, its cleanup).</summary>
     public const int RequestsPerSequence = 40;
 
-    public const string MeetingPrefix = "mconf-conformance-explore";
+    /// <summary>The run's own meeting prefix: explorer meetings have the kit's ID shape, so <c>cleanup</c> finds them.</summary>
+    public const string MeetingPrefix = RunOptions.DefaultMeetingPrefix;
 
     private const string Requirement =
         "After every step of every sequence, each answer keeps the documents' invariants and the relations between calls hold: " +

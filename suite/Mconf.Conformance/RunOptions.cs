@@ -32,7 +32,10 @@ public sealed record RunOptions
     public bool Embedded { get; init; }
 
     /// <summary>Every meeting the run creates has an ID starting with this prefix and the run id.</summary>
-    public string MeetingPrefix { get; init; } = "mconf-conformance";
+    public string MeetingPrefix { get; init; } = DefaultMeetingPrefix;
+
+    /// <summary>The start of every meeting ID the kit creates (the runner has no option to change it).</summary>
+    public const string DefaultMeetingPrefix = "mconf-conformance";
 
     /// <summary>Failures the target admits (<c>--known-failing</c>, <c>Run:KnownFailing</c>), applied by the session to
     /// every result, so the runner and the NUnit suite give the same verdicts.</summary>

@@ -92,6 +92,8 @@ public sealed class FootprintUnitTests
 
     [TestCase("mconf-conformance-20261204-120000-abcd-shared-0123456789", "20261204-120000-abcd", "shared")]
     [TestCase("mconf-conformance-20261204T120000-a1b2c3-guest-join-abcdef0123", "20261204T120000-a1b2c3", "guest-join")]
+    [TestCase("mconf-conformance-20261204-120000-abcd-explore-3-m1-0123456789", "20261204-120000-abcd", "explore-3-m1")]
+    [TestCase("mconf-conformance-20261204-120000-abcd-explore-3-m0-0123456789 é-", "20261204-120000-abcd", "explore-3-m0")]
     public void KitMeetings_TheKitsShape_IsFound(string id, string run, string purpose)
     {
         var meeting = KitMeetings.Parse("mconf-conformance", id).ShouldNotBeNull();
@@ -106,6 +108,8 @@ public sealed class FootprintUnitTests
     [TestCase("mconf-conformance-20261204-120000-abcd-shared-012345678G")]
     [TestCase("xmconf-conformance-20261204-120000-abcd-shared-0123456789")]
     [TestCase("mconf-conformance-by-hand-0123456789")]
+    [TestCase("mconf-conformance-20261204-120000-abcd-explore-3-m0-0123456789 é")]
+    [TestCase("mconf-conformance-20261204-120000-abcd-explore-3-m0-0123456789 x-")]
     [TestCase("mconf-conformance-20261204-120000-ABCD-shared-0123456789")]
     [TestCase(" mconf-conformance-20261204-120000-abcd-shared-0123456789")]
     public void KitMeetings_ALookalike_IsNotTheKits(string id) =>
