@@ -81,6 +81,22 @@ public sealed class BbbXmlWriter
 
     public override string ToString() => _text.ToString();
 
+    /// <summary>Characters written and not yet drained.</summary>
+    internal int Length => _text.Length;
+
+    /// <summary>Moves what was written so far into <paramref name="sink"/> as UTF-8 and empties the writer, so a
+    /// large answer never exists whole as a string (see <see cref="Utf8Buffer"/>).</summary>
+    internal void DrainTo(Utf8Buffer sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        foreach (var chunk in _text.GetChunks())
+        {
+            sink.Append(chunk.Span);
+        }
+
+        _text.Clear();
+    }
+
     /// <summary>Replaces characters that XML 1.0 does not allow (controls, lone surrogates, U+FFFE/U+FFFF) by U+FFFD.</summary>
     public static string Sanitise(string value)
     {
