@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -101,6 +102,12 @@ public sealed class BbbXmlWriter
     public static string Sanitise(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        if (!value.AsSpan().ContainsAny(Suspects))
+        {
+            // No control character, surrogate or U+FFFE/U+FFFF: nothing to look at one by one.
+            return value;
+        }
+
         for (var i = 0; i < value.Length; i++)
         {
             if (!IsXmlChar(value, i, out var width))
@@ -116,18 +123,29 @@ public sealed class BbbXmlWriter
 
     private void AppendEscaped(string value, bool attribute)
     {
-        foreach (var c in Sanitise(value))
+        // Runs of characters that need no escaping are appended whole (most values have none at all).
+        var rest = Sanitise(value).AsSpan();
+        var special = attribute ? AttributeSpecials : TextSpecials;
+        int at;
+        while ((at = rest.IndexOfAny(special)) >= 0)
         {
-            switch (c)
+            _text.Append(rest[..at]);
+            _text.Append(rest[at] switch
             {
-                case '&': _text.Append("&amp;"); break;
-                case '<': _text.Append("&lt;"); break;
-                case '>': _text.Append("&gt;"); break;
-                case '\'' when attribute: _text.Append("&apos;"); break;
-                default: _text.Append(c); break;
-            }
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                _ => "&apos;",
+            });
+            rest = rest[(at + 1)..];
         }
+
+        _text.Append(rest);
     }
+
+    private static readonly SearchValues<char> TextSpecials = SearchValues.Create("&<>");
+
+    private static readonly SearchValues<char> AttributeSpecials = SearchValues.Create("&<>'");
 
     private static string SanitiseSlow(string value)
     {
@@ -147,6 +165,11 @@ public sealed class BbbXmlWriter
 
         return builder.ToString();
     }
+
+    /// <summary>Every character that may not be allowed on its own: controls (tab, LF and CR included), surrogates
+    /// (allowed in pairs), U+FFFE and U+FFFF.</summary>
+    private static readonly SearchValues<char> Suspects = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0xD800, 0x800)).Concat([0xFFFE, 0xFFFF]).Select(c => (char)c)));
 
     private static bool IsXmlChar(string s, int i, out int width)
     {
