@@ -60,7 +60,11 @@ internal sealed class RecordingLibrary
             var done = _processing.ToList();
             _recordings.AddRange(done);
             _processing.Clear();
-            Changed();
+            if (done.Count > 0)
+            {
+                Changed();
+            }
+
             return done;
         }
     }
@@ -120,8 +124,11 @@ internal sealed class RecordingLibrary
                 if (recordIds.Any(id => string.Equals(id, _recordings[i].RecordId, StringComparison.OrdinalIgnoreCase)))
                 {
                     found = true;
-                    _recordings[i] = _recordings[i] with { Published = publish };
-                    Changed();
+                    if (_recordings[i].Published != publish)
+                    {
+                        _recordings[i] = _recordings[i] with { Published = publish };
+                        Changed();
+                    }
                 }
             }
 
@@ -135,8 +142,13 @@ internal sealed class RecordingLibrary
         var ids = recordIds.ToHashSet(StringComparer.Ordinal);
         lock (_gate)
         {
-            Changed();
-            return _recordings.RemoveAll(r => ids.Contains(r.RecordId));
+            var removed = _recordings.RemoveAll(r => ids.Contains(r.RecordId));
+            if (removed > 0)
+            {
+                Changed();
+            }
+
+            return removed;
         }
     }
 
