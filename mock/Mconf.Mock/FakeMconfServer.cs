@@ -299,7 +299,7 @@ public sealed class FakeMconfServer : IDisposable, IAsyncDisposable
         public DirectAnswers? Direct { get; set; }
 
         public void Observe(RequestScope scope, int status, string? contentType) =>
-            Journal?.Add(scope.Method, scope.RawPath, scope.RawQuery, ApiAnswerSummary.Of(status, contentType, scope.Response?.BodyData?.BodyAsString), scope.InjectedFault);
+            Journal?.Add(scope.Method, scope.RawPath, scope.RawQuery, ApiAnswerSummary.Of(status, contentType, scope.Response?.BodyData), scope.InjectedFault);
 
         public async ValueTask<bool> Answer(Microsoft.AspNetCore.Http.HttpContext context, RequestScope scope, bool isApi)
         {

@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Mconf.Mock.Api;
 
 /// <summary>What a handler answers: an XML (or JSON) body with HTTP 200, a 302 redirect, or Grails' 404.</summary>
@@ -7,7 +9,28 @@ public sealed record ApiResult(int Status, string? ContentType, string? Body, st
     public const string JsonContentType = "application/json;charset=utf-8";
     public const string HtmlContentType = "text/html;charset=utf-8";
 
+    private readonly string? _body = Body;
+
+    /// <summary>The body as text. For an answer held as UTF-8 bytes (<see cref="Utf8Body"/>) it is decoded on each
+    /// read and not kept: the wiring sends the bytes, so a large answer never exists as a string.</summary>
+    public string? Body
+    {
+        get => Utf8Body is { } utf8 ? Encoding.UTF8.GetString(utf8) : _body;
+        init
+        {
+            _body = value;
+            Utf8Body = null;
+        }
+    }
+
+    /// <summary>The body as the UTF-8 bytes that go out, for answers built as bytes (large getRecordings lists);
+    /// null for the others, whose <see cref="Body"/> is the string.</summary>
+    internal byte[]? Utf8Body { get; private init; }
+
     public static ApiResult Xml(string body, bool noCache = true) => new(200, XmlContentType, body, NoCache: noCache);
+
+    /// <summary>An XML answer already encoded as UTF-8 (no BOM).</summary>
+    internal static ApiResult XmlUtf8(byte[] body, bool noCache = true) => new(200, XmlContentType, null, NoCache: noCache) { Utf8Body = body };
 
     public static ApiResult Json(string body) => new(200, JsonContentType, body);
 

@@ -8,6 +8,15 @@ namespace Mconf.Mock.Api;
 /// list, URL-decoded a second time before splitting, as bbb-web does.</summary>
 public sealed class GetRecordingsHandler : ApiHandler
 {
+    /// <summary>From this many recordings on, the answer is written as UTF-8 in pieces (never whole as a string):
+    /// ~900 bytes each, so from about 200 KB.</summary>
+    internal const int Utf8From = 256;
+
+    /// <summary>Characters the writer holds before they are drained into the UTF-8 buffer.</summary>
+    private const int DrainAt = 32 * 1024;
+
+    private CachedList? _cache;
+
     public override string Call => "getRecordings";
 
     public override IReadOnlyList<string> Methods { get; } = ["GET", "HEAD"];
@@ -15,23 +24,72 @@ public sealed class GetRecordingsHandler : ApiHandler
     protected override ApiResult Answer(ApiRequest request, ApiContext context)
     {
         var filters = context.Mconf ? CreateHandler.MetaParameters(request.Parameters) : [];
-        var recordings = context.State.GetRecordings(MeetingIdList(request), filters);
+        var meetingIds = MeetingIdList(request);
+        var state = context.State;
+
+        // The unfiltered list (a big server's tens of megabytes) is kept with the recordings' version it was built
+        // from (read before the recordings are): any change to them moves the version, and the next request
+        // rebuilds it.
+        var whole = meetingIds is null && filters.Count == 0;
+        var version = state.RecordingsVersion;
+        if (whole && Volatile.Read(ref _cache) is { } cache && ReferenceEquals(cache.State, state) && cache.Version == version && cache.Mconf == context.Mconf)
+        {
+            return cache.Answer;
+        }
+
+        var recordings = state.GetRecordings(meetingIds, filters);
+        ApiResult answer;
         if (recordings.Count == 0)
         {
-            return ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Success)
+            answer = ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Success)
                 .SelfClosing("recordings")
                 .Element("messageKey", "noRecordings")
                 .Element("message", context.Answers.Message("noRecordings", Call))));
         }
-
-        var writer = Envelope.Begin(Envelope.Success, 128 + (recordings.Count * 1200)).Open("recordings");
-        foreach (var recording in recordings)
+        else if (recordings.Count < Utf8From)
         {
-            RecordingXml.Write(writer, recording, context.Mconf);
+            var writer = Envelope.Begin(Envelope.Success, 128 + (recordings.Count * 1200)).Open("recordings");
+            foreach (var recording in recordings)
+            {
+                RecordingXml.Write(writer, recording, context.Mconf);
+            }
+
+            var body = Envelope.End(writer.Close("recordings"));
+            answer = ApiResult.Xml(whole ? EncodedBodies.Register(body) : body, noCache: false);
+        }
+        else
+        {
+            answer = ApiResult.XmlUtf8(Utf8List(recordings, context.Mconf), noCache: false);
         }
 
-        return ApiResult.Xml(Envelope.End(writer.Close("recordings")), noCache: false);
+        if (whole)
+        {
+            Volatile.Write(ref _cache, new CachedList(state, version, context.Mconf, answer));
+        }
+
+        return answer;
     }
+
+    /// <summary>The same bytes as the string answer encoded as UTF-8, written in pieces: memory is the answer's bytes
+    /// (plus one copy while they are joined), not twice its characters plus the bytes.</summary>
+    private static byte[] Utf8List(IReadOnlyList<Recording> recordings, bool mconf)
+    {
+        var bytes = new Utf8Buffer();
+        var writer = Envelope.Begin(Envelope.Success, DrainAt + 4096).Open("recordings");
+        foreach (var recording in recordings)
+        {
+            RecordingXml.Write(writer, recording, mconf);
+            if (writer.Length >= DrainAt)
+            {
+                writer.DrainTo(bytes);
+            }
+        }
+
+        writer.Close("recordings").Close("response").DrainTo(bytes);
+        return bytes.ToArray();
+    }
+
+    private sealed record CachedList(ServerState State, long Version, bool Mconf, ApiResult Answer);
 
     /// <summary>The external meeting IDs selected by <c>meetingID</c>, or null (all) when it is absent or empty.</summary>
     public static IReadOnlyList<string>? MeetingIdList(ApiRequest request)

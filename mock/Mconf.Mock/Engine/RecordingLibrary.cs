@@ -11,13 +11,28 @@ internal sealed class RecordingLibrary
     private readonly List<Recording> _recordings = [];
     private readonly List<Recording> _processing = [];
     private Dictionary<string, List<int>>? _byKey;
+    private long _version;
+
+    /// <summary>Moves on every change to the recordings an API call can see (added, processed, published or
+    /// unpublished, deleted, cleared): a reader caching something built from them (the unfiltered getRecordings
+    /// answer) reads it before the recordings and rebuilds when it moved.</summary>
+    public long Version
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _version;
+            }
+        }
+    }
 
     public void Add(Recording recording)
     {
         lock (_gate)
         {
             _recordings.Add(recording);
-            _byKey = null;
+            Changed();
         }
     }
 
@@ -45,7 +60,11 @@ internal sealed class RecordingLibrary
             var done = _processing.ToList();
             _recordings.AddRange(done);
             _processing.Clear();
-            _byKey = null;
+            if (done.Count > 0)
+            {
+                Changed();
+            }
+
             return done;
         }
     }
@@ -105,8 +124,11 @@ internal sealed class RecordingLibrary
                 if (recordIds.Any(id => string.Equals(id, _recordings[i].RecordId, StringComparison.OrdinalIgnoreCase)))
                 {
                     found = true;
-                    _recordings[i] = _recordings[i] with { Published = publish };
-                    _byKey = null;
+                    if (_recordings[i].Published != publish)
+                    {
+                        _recordings[i] = _recordings[i] with { Published = publish };
+                        Changed();
+                    }
                 }
             }
 
@@ -120,8 +142,13 @@ internal sealed class RecordingLibrary
         var ids = recordIds.ToHashSet(StringComparer.Ordinal);
         lock (_gate)
         {
-            _byKey = null;
-            return _recordings.RemoveAll(r => ids.Contains(r.RecordId));
+            var removed = _recordings.RemoveAll(r => ids.Contains(r.RecordId));
+            if (removed > 0)
+            {
+                Changed();
+            }
+
+            return removed;
         }
     }
 
@@ -131,8 +158,15 @@ internal sealed class RecordingLibrary
         {
             _recordings.Clear();
             _processing.Clear();
-            _byKey = null;
+            Changed();
         }
+    }
+
+    /// <summary>Under the gate: the index is stale and readers' caches too.</summary>
+    private void Changed()
+    {
+        _byKey = null;
+        _version++;
     }
 
     private static bool Matches(Recording recording, KeyValuePair<string, string> filter)

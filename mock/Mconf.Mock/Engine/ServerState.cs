@@ -141,6 +141,9 @@ public sealed partial class ServerState
     public IReadOnlyList<Recording> GetRecordings(IReadOnlyList<string>? meetingIds, IReadOnlyList<KeyValuePair<string, string>> metaFilters) =>
         Recordings.Query(meetingIds, metaFilters);
 
+    /// <summary>Moves on every change to the recordings getRecordings can list (see <see cref="RecordingLibrary.Version"/>).</summary>
+    public long RecordingsVersion => Recordings.Version;
+
     public bool PublishRecordings(IReadOnlyList<string> recordIds, bool publish) => Recordings.Publish(recordIds, publish);
 
     public int DeleteRecordings(IReadOnlyList<string> recordIds) => Recordings.Delete(recordIds);

@@ -170,6 +170,16 @@ internal sealed class RequestScope
     /// a one-line note so a bounded journal is also bounded in bytes.</summary>
     private static void TrimForJournal(ResponseMessage? response, int limit)
     {
+        if (response?.BodyData is Utf8AnswerBody { BodyAsBytes: { } utf8 })
+        {
+            // An answer built as UTF-8 (no string): the journal gets what it gets for any answer, the text within
+            // the limit (in characters: never more than bytes, never fewer than a third of them), else the note.
+            response.BodyData = utf8.Length <= limit || (utf8.Length / 3 <= limit && Encoding.UTF8.GetCharCount(utf8) <= limit)
+                ? new BodyData { BodyAsString = Encoding.UTF8.GetString(utf8), DetectedBodyType = BodyType.String, Encoding = response.BodyData.Encoding }
+                : Note(utf8.Length, limit);
+            return;
+        }
+
         var body = response?.BodyData?.BodyAsString;
         if (response is null || body is null || body.Length <= limit)
         {
@@ -183,11 +193,13 @@ internal sealed class RequestScope
             return;
         }
 
-        response.BodyData = new BodyData
-        {
-            BodyAsString = $"[{response.BodyData?.BodyAsBytes?.Length ?? Encoding.UTF8.GetByteCount(body)} bytes sent; body not kept in the journal (JournalBodyLimit={limit})]",
-            DetectedBodyType = BodyType.String,
-            Encoding = Encoding.UTF8,
-        };
+        response.BodyData = Note(response.BodyData?.BodyAsBytes?.Length ?? Encoding.UTF8.GetByteCount(body), limit);
     }
+
+    private static BodyData Note(int bytes, int limit) => new()
+    {
+        BodyAsString = $"[{bytes} bytes sent; body not kept in the journal (JournalBodyLimit={limit})]",
+        DetectedBodyType = BodyType.String,
+        Encoding = Encoding.UTF8,
+    };
 }

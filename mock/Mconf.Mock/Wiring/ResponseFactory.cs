@@ -33,7 +33,18 @@ internal static class ResponseFactory
             message.AddHeader("Location", result.Location);
         }
 
-        if (result.Body is not null)
+        if (result.Utf8Body is { } utf8)
+        {
+            // Built as UTF-8 (a large getRecordings list): sent as it is, never held as a string; RequestScope
+            // puts the text (or the over-the-limit note) in the journal once sent, as for any other answer.
+            message.BodyData = new Utf8AnswerBody
+            {
+                BodyAsBytes = utf8,
+                DetectedBodyType = BodyType.Bytes,
+                Encoding = Utf8NoBom,
+            };
+        }
+        else if (result.Body is not null)
         {
             // A cached answer goes out as its cached UTF-8 bytes (WireMock writes BodyAsBytes as they are); the
             // string stays alongside for the journal, and RequestScope marks the body as a string again once
@@ -55,4 +66,15 @@ internal static class ResponseFactory
 
         return message;
     }
+}
+
+/// <summary>The body of an answer the fake built as UTF-8 bytes, with no string alongside (<see cref="ApiResult.Utf8Body"/>):
+/// told apart from other bytes-only bodies (a truncating fault's) so that the journal and the judged journal read it
+/// as text like the fake's other answers.</summary>
+internal sealed class Utf8AnswerBody : BodyData
+{
+    /// <summary>returncode and messageKey open every envelope, so the judged journal needs only the head.</summary>
+    public static string? Head(IBodyData? body, int maxBytes) => body is Utf8AnswerBody { BodyAsBytes: { } bytes }
+        ? Encoding.UTF8.GetString(bytes, 0, Math.Min(bytes.Length, maxBytes))
+        : null;
 }

@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Text;
 
@@ -81,10 +82,32 @@ public sealed class BbbXmlWriter
 
     public override string ToString() => _text.ToString();
 
+    /// <summary>Characters written and not yet drained.</summary>
+    internal int Length => _text.Length;
+
+    /// <summary>Moves what was written so far into <paramref name="sink"/> as UTF-8 and empties the writer, so a
+    /// large answer never exists whole as a string (see <see cref="Utf8Buffer"/>).</summary>
+    internal void DrainTo(Utf8Buffer sink)
+    {
+        ArgumentNullException.ThrowIfNull(sink);
+        foreach (var chunk in _text.GetChunks())
+        {
+            sink.Append(chunk.Span);
+        }
+
+        _text.Clear();
+    }
+
     /// <summary>Replaces characters that XML 1.0 does not allow (controls, lone surrogates, U+FFFE/U+FFFF) by U+FFFD.</summary>
     public static string Sanitise(string value)
     {
         ArgumentNullException.ThrowIfNull(value);
+        if (!value.AsSpan().ContainsAny(Suspects))
+        {
+            // No control character, surrogate or U+FFFE/U+FFFF: nothing to look at one by one.
+            return value;
+        }
+
         for (var i = 0; i < value.Length; i++)
         {
             if (!IsXmlChar(value, i, out var width))
@@ -100,18 +123,29 @@ public sealed class BbbXmlWriter
 
     private void AppendEscaped(string value, bool attribute)
     {
-        foreach (var c in Sanitise(value))
+        // Runs of characters that need no escaping are appended whole (most values have none at all).
+        var rest = Sanitise(value).AsSpan();
+        var special = attribute ? AttributeSpecials : TextSpecials;
+        int at;
+        while ((at = rest.IndexOfAny(special)) >= 0)
         {
-            switch (c)
+            _text.Append(rest[..at]);
+            _text.Append(rest[at] switch
             {
-                case '&': _text.Append("&amp;"); break;
-                case '<': _text.Append("&lt;"); break;
-                case '>': _text.Append("&gt;"); break;
-                case '\'' when attribute: _text.Append("&apos;"); break;
-                default: _text.Append(c); break;
-            }
+                '&' => "&amp;",
+                '<' => "&lt;",
+                '>' => "&gt;",
+                _ => "&apos;",
+            });
+            rest = rest[(at + 1)..];
         }
+
+        _text.Append(rest);
     }
+
+    private static readonly SearchValues<char> TextSpecials = SearchValues.Create("&<>");
+
+    private static readonly SearchValues<char> AttributeSpecials = SearchValues.Create("&<>'");
 
     private static string SanitiseSlow(string value)
     {
@@ -131,6 +165,11 @@ public sealed class BbbXmlWriter
 
         return builder.ToString();
     }
+
+    /// <summary>Every character that may not be allowed on its own: controls (tab, LF and CR included), surrogates
+    /// (allowed in pairs), U+FFFE and U+FFFF.</summary>
+    private static readonly SearchValues<char> Suspects = SearchValues.Create(
+        string.Concat(Enumerable.Range(0, 0x20).Concat(Enumerable.Range(0xD800, 0x800)).Concat([0xFFFE, 0xFFFF]).Select(c => (char)c)));
 
     private static bool IsXmlChar(string s, int i, out int width)
     {
