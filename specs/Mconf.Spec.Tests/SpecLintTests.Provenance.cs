@@ -67,6 +67,25 @@ public sealed partial class SpecLintTests
             .Select(file => Path.GetRelativePath(RepoRoot.Path, file)), $"Files citing a document outside the repository (cite {ReferenceDoc} §N.N or {WikiCopy})");
     }
 
+    [Test]
+    public void No_file_gives_a_past_issue_or_an_outside_codebase_as_its_reason()
+    {
+        // The reference names its upstream sources (§0) by design; everywhere else the kit explains itself in its own
+        // words: an issue number or another project's lesson means nothing to a reader of the repository.
+        NoOffenders(KitTextFiles()
+            .Where(file => !file.EndsWith(ReferenceDoc.Replace('/', Path.DirectorySeparatorChar), StringComparison.Ordinal))
+            .SelectMany(file => OutsideReason().Matches(File.ReadAllText(file)).Select(m => $"{Path.GetRelativePath(RepoRoot.Path, file)}: '{m.Value}'")),
+            "Files giving a past issue or an outside codebase as the reason (say why in the kit's own words)", "; ");
+    }
+
+    /// <summary>An issue number (the word, then a number, with or without a space, hyphen or hash), another
+    /// project's lessons or a conformance suite's name; spelled in pieces so this file does not match itself.</summary>
+    private static readonly Regex OutsideReasonPattern = new(
+        string.Join("|", [@"\b" + "issue" + @"s?[ -]?#?\d+\b", "style" + "-models", @"\b" + "lesson" + @" \d+\b", @"\b" + "h2" + @"spec\b", @"\b" + "connect" + @"rpc\b"]),
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromSeconds(5));
+
+    private static Regex OutsideReason() => OutsideReasonPattern;
+
     /// <summary>Section numbers of the reference's headings, in order ("## 3. Calls" → 3, "### 3.10 …" → 3.10).</summary>
     private static List<string> ReferenceSections(string markdown) =>
         [.. HeadingNumber().Matches(markdown).Select(m => m.Groups["n"].Value)];

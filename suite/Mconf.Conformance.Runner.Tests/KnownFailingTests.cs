@@ -7,7 +7,7 @@ public sealed class KnownFailingTests
     private static KnownFailingList CreateSut() => KnownFailingList.ParseLines(
         """
         # server 1.2 has no getStats yet
-        getStats/*                    no getStats before 1.3 (ISSUE-12)
+        getStats/*                    no getStats before 1.3 (TICKET-12)
         create/response/voiceBridge   https://tracker.example/42
 
         """, "known.txt");
@@ -19,7 +19,7 @@ public sealed class KnownFailingTests
 
         list.Entries.Select(e => (e.Pattern, e.Reason, e.Line)).ShouldBe(
         [
-            ("getStats/*", "no getStats before 1.3 (ISSUE-12)", (int?)2),
+            ("getStats/*", "no getStats before 1.3 (TICKET-12)", (int?)2),
             ("create/response/voiceBridge", "https://tracker.example/42", (int?)3),
         ]);
     }
