@@ -34,6 +34,10 @@ public static class PowerHarness
     /// it (the default of 120 s is for people and real clients).</summary>
     public static TimeSpan PresenceStepTimeout { get; set; } = TimeSpan.FromSeconds(4);
 
+    /// <summary>True: the presence steps run suite/drivers/fake-driver.sh itself (a shell and curl processes per
+    /// step); false (the default): <see cref="InProcessFakeDriver"/>, the same requests in process.</summary>
+    public static bool ScriptDriver { get; set; }
+
     /// <summary>The mconf-live spec IDs that the run verified (a case passed, none failed).</summary>
     public static IReadOnlySet<string> VerifiedDeltas(RunOutcome outcome)
     {
@@ -117,7 +121,7 @@ public static class PowerHarness
                 Presence = config == PowerConfig.Certification
                     ? new PresenceOptions
                     {
-                        Actor = new DriverActor(FakeDriver, PresenceStepTimeout),
+                        Actor = ScriptDriver ? new DriverActor(FakeDriver, PresenceStepTimeout) : new InProcessFakeDriver(),
                         StepTimeout = PresenceStepTimeout,
                         PollInterval = TimeSpan.FromMilliseconds(100),
                     }
