@@ -53,8 +53,17 @@ public static class PowerHarness
     public static async Task<RunVerdict> RunAsync(PowerConfig config, Func<FakeMconfServer, Mutation>? mutation, bool busy,
         IReadOnlySet<string>? baseline, CancellationToken cancellationToken)
     {
-        var (outcome, changes) = await RunOutcomeAsync(config, mutation, busy, cancellationToken).ConfigureAwait(false);
-        return Judge(outcome, changes, baseline);
+        try
+        {
+            var (outcome, changes) = await RunOutcomeAsync(config, mutation, busy, cancellationToken).ConfigureAwait(false);
+            return Judge(outcome, changes, baseline);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+        {
+            // The suite itself threw on the mutated answers: a real certification would end without a verdict. Killed,
+            // but reported as what it is, a defect of the suite (Changes -1: not counted).
+            return new RunVerdict("aborted", [], -1, 0, "the suite threw (a suite defect, not a verdict): " + ex.GetType().Name + ": " + OneLine(ex.Message));
+        }
     }
 
     public static RunVerdict Judge(RunOutcome outcome, int changes, IReadOnlySet<string>? baseline)

@@ -58,8 +58,10 @@ public static class PowerRun
         IEnumerable<AnswerMutant> all = AnswerMutants.All();
         if (options.Only is { } only)
         {
-            var regex = new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(only).Replace("\\*", ".*", StringComparison.Ordinal) + "$");
-            all = all.Where(m => regex.IsMatch(m.Id));
+            // A glob, or @FILE: one glob per line (e.g. the survivors of an earlier run).
+            var globs = only.StartsWith('@') ? File.ReadAllLines(only[1..]).Where(l => l.Trim().Length > 0).Select(l => l.Trim()).ToList() : [only];
+            var regexes = globs.Select(g => new System.Text.RegularExpressions.Regex("^" + System.Text.RegularExpressions.Regex.Escape(g).Replace("\\*", ".*", StringComparison.Ordinal) + "$")).ToList();
+            all = all.Where(m => regexes.Any(r => r.IsMatch(m.Id)));
         }
 
         var list = all.ToList();
