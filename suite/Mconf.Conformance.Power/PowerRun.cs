@@ -218,24 +218,47 @@ public static class PowerRun
     public static readonly JsonSerializerOptions Json = new() { WriteIndented = true, PropertyNamingPolicy = JsonNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull };
 }
 
-/// <summary>The reviewed list of equivalent mutants (equivalents.json, embedded): ID globs with reasons.</summary>
-public sealed class Equivalents(IReadOnlyList<(System.Text.RegularExpressions.Regex Pattern, string Reason)> entries)
+/// <summary>The reviewed list of equivalent mutants (equivalents.json, embedded): ID globs with reasons, each
+/// optionally narrowed to some <c>operators</c> (after the '@') and some <c>elements</c> (the last path segment of
+/// the spec ID).</summary>
+public sealed class Equivalents(IReadOnlyList<Equivalents.Entry> entries)
 {
+    public sealed record Entry(System.Text.RegularExpressions.Regex Pattern, IReadOnlySet<string>? Operators, IReadOnlySet<string>? Elements, string Reason)
+    {
+        public bool Matches(string id)
+        {
+            if (!Pattern.IsMatch(id))
+            {
+                return false;
+            }
+
+            var at = id.LastIndexOf('@');
+            var op = at < 0 ? "" : id[(at + 1)..];
+            var spec = (at < 0 ? id : id[..at]).Split('#')[0];
+            var element = spec[(spec.LastIndexOf('/') + 1)..];
+            return (Operators is null || Operators.Contains(op)) && (Elements is null || Elements.Contains(element));
+        }
+    }
+
+    public IReadOnlyList<Entry> Entries => entries;
+
     public static Equivalents Load()
     {
         using var stream = typeof(Equivalents).Assembly.GetManifestResourceStream("equivalents.json")
             ?? throw new InvalidOperationException("equivalents.json is not embedded");
         using var document = JsonDocument.Parse(stream);
-        var list = new List<(System.Text.RegularExpressions.Regex, string)>();
+        static IReadOnlySet<string>? Set(JsonElement entry, string name) =>
+            entry.TryGetProperty(name, out var list) ? list.EnumerateArray().Select(e => e.GetString() ?? "").ToHashSet(StringComparer.Ordinal) : null;
+        var list = new List<Entry>();
         foreach (var entry in document.RootElement.GetProperty("equivalent").EnumerateArray())
         {
             var glob = entry.GetProperty("mutant").GetString() ?? "";
             var pattern = "^" + System.Text.RegularExpressions.Regex.Escape(glob).Replace("\\*", ".*", StringComparison.Ordinal) + "$";
-            list.Add((new System.Text.RegularExpressions.Regex(pattern), entry.GetProperty("reason").GetString() ?? ""));
+            list.Add(new(new System.Text.RegularExpressions.Regex(pattern), Set(entry, "operators"), Set(entry, "elements"), entry.GetProperty("reason").GetString() ?? ""));
         }
 
         return new Equivalents(list);
     }
 
-    public string? Reason(string id) => entries.FirstOrDefault(e => e.Pattern.IsMatch(id)).Reason;
+    public string? Reason(string id) => entries.FirstOrDefault(e => e.Matches(id))?.Reason;
 }

@@ -175,8 +175,18 @@ public static class AnswerMutants
             var param = rule.Args!["param"];
             var path = rule.Args["path"];
             yield return M(rule.About, call, "not-echoed", _ => NotEchoed(call, param, path));
-            yield return M(rule.About, call, "coerced-leading-zeros", _ => Mutations.MapLeaves($"<{path}> without leading zeros in {call}", call, path, v => v.TrimStart('0') is var t && t != v ? t : null));
-            yield return M(rule.About, call, "coerced-symbols", _ => Mutations.MapLeaves($"<{path}> without symbols in {call}", call, path, v => new string([.. v.Where(char.IsLetterOrDigit)]) is var t && t != v ? t : null));
+            // Coercions that are the identity on every valid value of the element's type are not mutants: a
+            // boolean or enum has no leading zeros or symbols, a number no symbols.
+            var type = (spec.Find(rule.About) as ElementSpec)?.Type;
+            if (type is not (SpecType.Boolean or SpecType.Enum))
+            {
+                yield return M(rule.About, call, "coerced-leading-zeros", _ => Mutations.MapLeaves($"<{path}> without leading zeros in {call}", call, path, v => v.TrimStart('0') is var t && t != v ? t : null));
+            }
+
+            if (type is not (SpecType.Boolean or SpecType.Enum or SpecType.Number or SpecType.Timestamp))
+            {
+                yield return M(rule.About, call, "coerced-symbols", _ => Mutations.MapLeaves($"<{path}> without symbols in {call}", call, path, v => new string([.. v.Where(char.IsLetterOrDigit)]) is var t && t != v ? t : null));
+            }
         }
 
         // Guests: listed as viewers whatever their password, a guest join that does not redirect.

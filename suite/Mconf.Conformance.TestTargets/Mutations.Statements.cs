@@ -205,6 +205,10 @@ public static partial class Mutations
             new("getMeetingInfo/response/dialNumber#symbols",
                 MapLeaves("getMeetingInfo's dialNumber without spaces and brackets", "getMeetingInfo", "dialNumber", v => new string([.. v.Where(c => c is not (' ' or '(' or ')'))])),
                 ["getMeetingInfo/response/dialNumber#echo"]),
+            new("create/response/meetingID#echo", SetValue("create", "meetingID", FlipCase) with { Name = "create's meetingID in the other case" }, [CreateAp]),
+            new("error/noRecordings#unknown-meeting",
+                MapLeaves("getRecordings' noRecordings message in other words", "getRecordings", "message", v => v.Length == 0 ? null : "There are no recordings for the meeting(s)."),
+                ["getRecordings/response/recordings/recording/recordID#unique"]),
             // The record ID is the session's internal meeting ID: a recording listed under another meeting's ID.
             new("getRecordings/response/recordings/recording/recordID#sha1-meeting-id",
                 MapLeaves("getRecordings' meetingID in the other case", "getRecordings", "recordings/recording/meetingID", v => FlipCase(v) is var f && f != v ? f : v + "-x"),
