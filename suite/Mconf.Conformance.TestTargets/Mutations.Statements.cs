@@ -209,6 +209,8 @@ public static partial class Mutations
             new("error/noRecordings#unknown-meeting",
                 MapLeaves("getRecordings' noRecordings message in other words", "getRecordings", "message", v => v.Length == 0 ? null : "There are no recordings for the meeting(s)."),
                 ["getRecordings/response/recordings/recording/recordID#unique"]),
+            // createDate is Java's Date.toString() (§3.1), the server clock's anchor: in another case it is not.
+            new("create/response/createTime#epoch-ms", SetValue("create", "createDate", FlipCase) with { Name = "create's createDate in the other case" }, [CreateAp]),
             // The record ID is the session's internal meeting ID: a recording listed under another meeting's ID.
             new("getRecordings/response/recordings/recording/recordID#sha1-meeting-id",
                 MapLeaves("getRecordings' meetingID in the other case", "getRecordings", "recordings/recording/meetingID", v => FlipCase(v) is var f && f != v ? f : v + "-x"),
