@@ -7,7 +7,8 @@
 #   bench/suite-power.sh --config certification           # the full certification only (driver, no auto-connect)
 #   bench/suite-power.sh --sample 40 --seed 17            # a seeded sample
 #   bench/suite-power.sh --parallel 2 --time-box 3600     # mutants run at once; seconds before the rest is not-run
-#   bench/suite-power.sh --only 'getStats/*' --out /tmp/p # a glob over mutant IDs, another report folder
+#   bench/suite-power.sh --only 'getStats/*' --out /tmp/p # a glob over mutant IDs (or @FILE, one glob a line), another report folder
+#   bench/suite-power.sh --script-driver                  # run suite/drivers/fake-driver.sh itself (default: the same requests in process)
 #   bench/suite-power.sh --list                           # the mutant IDs, without running
 #
 # Exit 0 when every tolerated transformation passed, 1 otherwise, 2 on a usage or build error. Loopback only.

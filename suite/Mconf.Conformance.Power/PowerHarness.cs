@@ -34,6 +34,10 @@ public static class PowerHarness
     /// it (the default of 120 s is for people and real clients).</summary>
     public static TimeSpan PresenceStepTimeout { get; set; } = TimeSpan.FromSeconds(4);
 
+    /// <summary>True: the presence steps run suite/drivers/fake-driver.sh itself (a shell and curl processes per
+    /// step); false (the default): <see cref="InProcessFakeDriver"/>, the same requests in process.</summary>
+    public static bool ScriptDriver { get; set; }
+
     /// <summary>The mconf-live spec IDs that the run verified (a case passed, none failed).</summary>
     public static IReadOnlySet<string> VerifiedDeltas(RunOutcome outcome)
     {
@@ -49,8 +53,17 @@ public static class PowerHarness
     public static async Task<RunVerdict> RunAsync(PowerConfig config, Func<FakeMconfServer, Mutation>? mutation, bool busy,
         IReadOnlySet<string>? baseline, CancellationToken cancellationToken)
     {
-        var (outcome, changes) = await RunOutcomeAsync(config, mutation, busy, cancellationToken).ConfigureAwait(false);
-        return Judge(outcome, changes, baseline);
+        try
+        {
+            var (outcome, changes) = await RunOutcomeAsync(config, mutation, busy, cancellationToken).ConfigureAwait(false);
+            return Judge(outcome, changes, baseline);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested && ex is not OutOfMemoryException)
+        {
+            // The suite itself threw on the mutated answers: a real certification would end without a verdict. Killed,
+            // but reported as what it is, a defect of the suite (Changes -1: not counted).
+            return new RunVerdict("aborted", [], -1, 0, "the suite threw (a suite defect, not a verdict): " + ex.GetType().Name + ": " + OneLine(ex.Message));
+        }
     }
 
     public static RunVerdict Judge(RunOutcome outcome, int changes, IReadOnlySet<string>? baseline)
@@ -117,7 +130,7 @@ public static class PowerHarness
                 Presence = config == PowerConfig.Certification
                     ? new PresenceOptions
                     {
-                        Actor = new DriverActor(FakeDriver, PresenceStepTimeout),
+                        Actor = ScriptDriver ? new DriverActor(FakeDriver, PresenceStepTimeout) : new InProcessFakeDriver(),
                         StepTimeout = PresenceStepTimeout,
                         PollInterval = TimeSpan.FromMilliseconds(100),
                     }

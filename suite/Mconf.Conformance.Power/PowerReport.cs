@@ -48,6 +48,18 @@ public static class PowerReport
             md.AppendLine(CultureInfo.InvariantCulture, $"| {t.Config} | {t.Name} | {(t.Passed ? "passed" : "FAILED: " + Cell(string.Join(", ", t.FailedCases) + " " + t.Detail))} |");
         }
 
+        // Honesty checks on the reviewed list and on the suite itself.
+        var killedEquivalents = results.Mutants.Where(m => m.Equivalent is not null && m.Killed).ToList();
+        md.AppendLine().AppendLine("## Listed as equivalent but killed").AppendLine();
+        md.AppendLine(killedEquivalents.Count == 0
+            ? "None: every mutant equivalents.json names survived (or did not run)."
+            : "A killed mutant is observable: take it off equivalents.json. " + string.Join(", ", killedEquivalents.Select(m => $"`{m.Id}` ({m.Config})"))).AppendLine();
+        var crashes = results.Mutants.Where(m => m.How == "aborted" && m.Changes < 0).ToList();
+        md.AppendLine("## The suite threw (a suite defect, counted as killed)").AppendLine();
+        md.AppendLine(crashes.Count == 0
+            ? "None."
+            : string.Join("\n", crashes.Select(m => $"- `{m.Id}` ({m.Config}): {Cell(m.Detail ?? "")}"))).AppendLine();
+
         md.AppendLine().AppendLine("## Surviving mutants").AppendLine();
         foreach (var group in results.Mutants.Where(m => m.SurvivorReason is not null).GroupBy(m => m.Config))
         {

@@ -19,11 +19,13 @@ for (var i = 0; i < args.Length; i++)
         case "--time-box": options = options with { TimeBox = TimeSpan.FromSeconds(int.Parse(Next(), CultureInfo.InvariantCulture)) }; break;
         case "--only": options = options with { Only = Next() }; break;
         case "--no-tolerated": options = options with { Tolerated = false }; break;
+        case "--tolerated-config": options = options with { ToleratedConfigs = [.. Next().Split(',').Select(PowerRun.Parse)] }; break;
+        case "--script-driver": PowerHarness.ScriptDriver = true; break;
         case "--out": output = Next(); break;
         case "--list": listOnly = true; break;
         case "--report-from": reportFrom = Next(); break;
         default:
-            await Console.Error.WriteLineAsync("usage: [--report-from power.json] [--config certification,auto-connect,no-auto-connect] [--sample N] [--seed S] [--parallel P] [--time-box SECONDS] [--only GLOB] [--no-tolerated] [--out DIR] [--list]");
+            await Console.Error.WriteLineAsync("usage: [--report-from power.json] [--config certification,auto-connect,no-auto-connect] [--sample N] [--seed S] [--parallel P] [--time-box SECONDS] [--only GLOB] [--no-tolerated] [--tolerated-config C,...] [--script-driver] [--out DIR] [--list]");
             return 2;
     }
 }

@@ -173,10 +173,26 @@ public static class AnswerMutants
         {
             var call = rule.About.Split('/')[0];
             var param = rule.Args!["param"];
-            var path = rule.Args["path"];
-            yield return M(rule.About, call, "not-echoed", _ => NotEchoed(call, param, path));
-            yield return M(rule.About, call, "coerced-leading-zeros", _ => Mutations.MapLeaves($"<{path}> without leading zeros in {call}", call, path, v => v.TrimStart('0') is var t && t != v ? t : null));
-            yield return M(rule.About, call, "coerced-symbols", _ => Mutations.MapLeaves($"<{path}> without symbols in {call}", call, path, v => new string([.. v.Where(char.IsLetterOrDigit)]) is var t && t != v ? t : null));
+            // A join's value shows in the user's attendee: the rule's path is relative to it.
+            var join = rule.Args["call"] == "join";
+            var path = join ? "attendees/attendee/" + rule.Args["path"] : rule.Args["path"];
+            yield return M(rule.About, call, "not-echoed", _ => join
+                ? Mutations.MapLeaves($"<{path}> not what the user joined with in {call}", call, path, v => v + "-other")
+                : NotEchoed(call, param, path));
+            // Coercions that are the identity on every valid value of the element's type are not mutants: a
+            // boolean or enum has no leading zeros or symbols, a number no symbols, and a number's leading zeros
+            // carry no meaning (Integer.parseInt, reference §3.1) except a voice bridge's (§3.1: may start with 0).
+            var element = spec.Find(rule.About) as ElementSpec;
+            var type = element?.Type;
+            if (type is not (SpecType.Boolean or SpecType.Enum) && (type is not (SpecType.Number or SpecType.Timestamp) || element?.Name == "voiceBridge"))
+            {
+                yield return M(rule.About, call, "coerced-leading-zeros", _ => Mutations.MapLeaves($"<{path}> without leading zeros in {call}", call, path, v => v.TrimStart('0') is var t && t != v ? t : null));
+            }
+
+            if (type is not (SpecType.Boolean or SpecType.Enum or SpecType.Number or SpecType.Timestamp))
+            {
+                yield return M(rule.About, call, "coerced-symbols", _ => Mutations.MapLeaves($"<{path}> without symbols in {call}", call, path, v => new string([.. v.Where(char.IsLetterOrDigit)]) is var t && t != v ? t : null));
+            }
         }
 
         // Guests: listed as viewers whatever their password, a guest join that does not redirect.

@@ -129,5 +129,6 @@ public static partial class Mutations
             ScaleValue("getRecordings", "recordings/recording/playback/format/length", 60)),
         ("getMeetingInfo/response/moderatorCount#role-moderator", Offset("getMeetingInfo", "moderatorCount", 1)),
         ("getRecordings/response/recordings/recording/recordID#unique", DuplicateFirst("getRecordings", "recordings/recording")),
+        ("getMeetings/response/meetings/meeting#unique", DuplicateFirst("getMeetings", "meetings/meeting")),
     ];
 }

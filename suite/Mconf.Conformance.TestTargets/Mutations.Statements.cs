@@ -179,6 +179,50 @@ public static partial class Mutations
             new("deleteRecordings/response/deleted#unknown-id", DeleteUnknownNotFound(), ["error/checksumError#deleteRecordings-wrong"]),
         };
 
+        // Request values echoed (passwords, name, voiceBridge's leading zero, dialNumber's symbols), each call broken
+        // its own way while its neighbour, the same call's other field or plain form, still passes.
+        const string CreateAp = "create/response/attendeePW#echo";
+        const string CreateMp = "create/response/moderatorPW#echo";
+        const string InfoAp = "getMeetingInfo/response/attendeePW#echo";
+        const string InfoMp = "getMeetingInfo/response/moderatorPW#echo";
+        const string ListAp = "getMeetings/response/meetings/meeting/attendeePW#echo";
+        const string ListMp = "getMeetings/response/meetings/meeting/moderatorPW#echo";
+        const string InfoName = "getMeetingInfo/response/meetingName#echo";
+        const string ListName = "getMeetings/response/meetings/meeting/meetingName#echo";
+        breaks.AddRange(
+        [
+            new(CreateAp, EchoChanged("answered as another password", "create", "attendeePW", "attendeePW", (given, _) => NextAlphanumerics(given)), [CreateMp]),
+            new(CreateMp, EchoChanged("answered as another password", "create", "moderatorPW", "moderatorPW", (given, _) => NextAlphanumerics(given)), [CreateAp]),
+            new(InfoAp, SetValue("getMeetingInfo", "attendeePW", FlipCase) with { Name = "getMeetingInfo's attendeePW in the other case" }, [InfoMp]),
+            new(InfoMp, SetValue("getMeetingInfo", "moderatorPW", FlipCase) with { Name = "getMeetingInfo's moderatorPW in the other case" }, [InfoAp]),
+            new(ListAp, SetValue("getMeetings", "meetings/meeting/attendeePW", _ => "") with { Name = "getMeetings' attendeePW empty" }, [ListMp]),
+            new(ListMp, SetValue("getMeetings", "meetings/meeting/moderatorPW", _ => "") with { Name = "getMeetings' moderatorPW empty" }, [ListAp]),
+            new(InfoName, SetValue("getMeetingInfo", "meetingName", v => v.ToLowerInvariant()) with { Name = "getMeetingInfo's meetingName lower-cased" }, [Name, InfoAp]),
+            new(ListName, SetValue("getMeetings", "meetings/meeting/meetingName", FlipCase) with { Name = "getMeetings' meetingName in the other case" }, [ListAp]),
+            new("getMeetingInfo/response/voiceBridge#leading-zero",
+                MapLeaves("getMeetingInfo's voiceBridge read as a number", "getMeetingInfo", "voiceBridge", v => v.TrimStart('0') is var t && t != v ? t : null),
+                ["getMeetingInfo/response/voiceBridge#echo"]),
+            new("getMeetingInfo/response/dialNumber#long-digits",
+                MapLeaves("getMeetingInfo's long dialNumber read as a number", "getMeetingInfo", "dialNumber",
+                    v => v.Length > 18 && v.All(char.IsAsciiDigit) ? double.Parse(v, CultureInfo.InvariantCulture).ToString("R", CultureInfo.InvariantCulture) : null),
+                ["getMeetingInfo/response/dialNumber#echo"]),
+            new("getMeetingInfo/response/dialNumber#symbols",
+                MapLeaves("getMeetingInfo's dialNumber without spaces and brackets", "getMeetingInfo", "dialNumber", v => new string([.. v.Where(c => c is not (' ' or '(' or ')'))])),
+                ["getMeetingInfo/response/dialNumber#echo"]),
+            new("create/response/meetingID#echo", SetValue("create", "meetingID", FlipCase) with { Name = "create's meetingID in the other case" }, [CreateAp]),
+            new("error/noRecordings#unknown-meeting",
+                MapLeaves("getRecordings' noRecordings message in other words", "getRecordings", "message", v => v.Length == 0 ? null : "There are no recordings for the meeting(s)."),
+                ["getRecordings/response/recordings/recording/recordID#unique"]),
+            // createDate is Java's Date.toString() (§3.1), the server clock's anchor: in another case it is not.
+            new("create/response/createTime#epoch-ms", SetValue("create", "createDate", FlipCase) with { Name = "create's createDate in the other case" }, [CreateAp]),
+            // The record ID is the session's internal meeting ID: a recording listed under another meeting's ID.
+            new("getRecordings/response/recordings/recording/recordID#sha1-meeting-id",
+                MapLeaves("getRecordings' meetingID in the other case", "getRecordings", "recordings/recording/meetingID", v => FlipCase(v) is var f && f != v ? f : v + "-x"),
+                ["getRecordings/response/recordings/recording/recordID#unique"]),
+            new("getRecordings/response/recordings/recording/recordID#sha1-meeting-id", SiblingValue("getRecordings", "recordings/recording/recordID"),
+                ["getRecordings/response/recordings/recording/recordID#unique"]),
+        ]);
+
         var listed = spec.Rules.Where(r => r.Kind == "same-across-calls" && r.Id.EndsWith("#same-as-getMeetingInfo", StringComparison.Ordinal)).ToList();
         // Each field's neighbour in the family must still pass: the break touches that one field only.
         breaks.AddRange(listed.Select((r, i) => new RuleBreak(r.Id, ListedOtherwise(r.Args!["path"]), [listed[(i + 1) % listed.Count].Id])));

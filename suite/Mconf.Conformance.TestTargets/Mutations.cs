@@ -44,6 +44,12 @@ public static partial class Mutations
             {
                 element.Value = replacement;
             }
+
+            // The <errors><error key='...'/></errors> shape (mismatchCreateTime) too.
+            foreach (var error in Select(root, "errors/error").Where(e => e.Attribute("key")?.Value.Trim() == key).ToList())
+            {
+                error.SetAttributeValue("key", replacement);
+            }
         });
 
     public static Mutation IgnoreParam(string call, string name, string secret) =>

@@ -100,7 +100,7 @@ public sealed class WitnessKindTests
         outcome.Results.SelectMany(r => r.Observations).Distinct().Count().ShouldBeLessThanOrEqualTo(1);
     }
 
-    /// <summary>Nothing to observe (read-only, no meeting on the target): inconclusive, never passed, and no witness.</summary>
+    /// <summary>Nothing to observe (read-only, no meeting and no recording on the target): inconclusive, never passed, and no witness.</summary>
     [Test]
     [CancelAfter(120_000)]
     public async Task NothingToObserve_IsInconclusive_WithoutAWitness()
@@ -108,6 +108,8 @@ public sealed class WitnessKindTests
         var options = BrokenTargets.DefaultOptions();
         options.AutoConnect = false;
         options.Meetings = 0;
+        // internal-meeting-id also judges the recordings' record IDs (call=getRecordings): none there either.
+        options.Recordings = 0;
         using var target = BrokenTargets.Start(options);
         var outcome = await SuiteRun.RunAsync(target, tier: "read-only", cases: OfKinds("same-across-calls", "internal-meeting-id"));
 

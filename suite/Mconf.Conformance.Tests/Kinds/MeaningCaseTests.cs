@@ -102,6 +102,9 @@ public sealed class MeaningCaseTests
     [TestCase("Thu Sep 18 19:17:10 UTC 2014", 1411067830L, false)]
     [TestCase("Thu Sep 18 19:17:10 UTC 2014", 1411067830029000L, false)]
     [TestCase("Thu Sep 18 16:17:52 BRT 2014", 1411067830029L, false)]
+    [TestCase("tHU sEP 18 19:17:10 utc 2014", 1411067830029L, false)]
+    [TestCase("Fri Sep 18 19:17:10 UTC 2014", 1411067830029L, false)]
+    [TestCase("", 1411067830029L, false)]
     public void DateProblem_TiesCreateTimeToCreateDate(string createDate, long createTime, bool agrees)
     {
         var answer = new Mconf.Conformance.Target.ApiAnswer("create", new Exchange("GET", "http://x/api/create", 200, "text/xml", null),

@@ -10,7 +10,8 @@ namespace Mconf.Conformance.Kinds;
 /// character for character (values with a leading zero, long digit strings or symbols expose a server that
 /// coerces them to numbers). An empty <c>value</c> creates the meeting without voiceBridge and dialNumber: create
 /// reports the generated or default values (voiceBridge digits; dialNumber may be empty when the server has no
-/// default), and getMeetings and getMeetingInfo report the same ones for that meeting.</summary>
+/// default), and getMeetings and getMeetingInfo report the same ones for that meeting. <c>param=meetingID</c> (value
+/// ""): create's answer carries the meetingID the run generated and sent.</summary>
 public sealed partial class EchoParamCase : ICaseKind
 {
     public string Kind => "echo-param";
@@ -26,6 +27,16 @@ public sealed partial class EchoParamCase : ICaseKind
         if (call == "join")
         {
             await JoinEchoAsync(ctx, param, path, value).ConfigureAwait(false);
+            return;
+        }
+
+        if (param == "meetingID")
+        {
+            // The ID is the run's (prefixed, random): the value sent is the one the ledger generated.
+            var own = await OwnMeetings.CreateAsync(ctx, "echo-id").ConfigureAwait(false);
+            var echoed = Expect.Element(own.Create, path, alsoAt: c.AlsoAt);
+            Expect.Equal(own.Id, echoed, $"<{path}> in the create answer (the meetingID passed)", own.Create);
+            ctx.Witness(own.Create, $"meeting {own.Id}", Sent(param, own.Id, echoed));
             return;
         }
 

@@ -8,7 +8,10 @@ namespace Mconf.Conformance.Kinds;
 /// <summary>Kind <c>internal-meeting-id</c>: getMeetingInfo's internalMeetingID is sha1hex(meetingID) + "-" + createTime,
 /// checked on every observed meeting (the run's own and those the target lists). The expectation is computed here,
 /// not borrowed from the fake, so a hashing bug in one cannot hide in the other; fixtures/meeting-ids/vectors.json
-/// (computed with Python) anchors both (specs/reference.md §6.1).</summary>
+/// (computed with Python) anchors both (specs/reference.md §6.1). With <c>call=getRecordings</c>: every recording's
+/// recordID is the recorded session's internal meeting ID (§3.7), so it is sha1hex(the recording's meetingID) + "-" +
+/// digits (the session's createTime, which no other answer shows); recordings whose meetingID is not ASCII are not
+/// judged (the hashed bytes of non-ASCII IDs are UNCERTAIN, §6.1).</summary>
 public sealed class InternalMeetingIdCase : ICaseKind
 {
     public string Kind => "internal-meeting-id";
@@ -24,6 +27,12 @@ public sealed class InternalMeetingIdCase : ICaseKind
     public async Task RunAsync(CaseContext ctx)
     {
         ArgumentNullException.ThrowIfNull(ctx);
+        if (ctx.RequireCase().OptionalArg("call") == "getRecordings")
+        {
+            await RecordingsAsync(ctx).ConfigureAwait(false);
+            return;
+        }
+
         var infos = (await ctx.Session.Shared.MeetingAnswersAsync(ctx).ConfigureAwait(false)).Skip(1).ToList();
         if (infos.Count == 0)
         {
@@ -48,6 +57,40 @@ public sealed class InternalMeetingIdCase : ICaseKind
 
             Expect.Equal(Expected(meetingId, createTime), actual, $"internalMeetingID of '{meetingId}' (sha1(meetingID)-createTime)", info);
             ctx.Witness(info, $"meeting {meetingId}", $"internalMeetingID '{actual}' = sha1(meetingID)-createTime, {basis}");
+        }
+    }
+
+    private static async Task RecordingsAsync(CaseContext ctx)
+    {
+        var records = await MeaningRecords.ReadAsync(ctx, "getRecordings", "recordings/recording").ConfigureAwait(false);
+        var judged = 0;
+        foreach (var record in records)
+        {
+            var meetingId = Mconf.Spec.Xml.BbbResponse.Text(MeaningRecords.Required(record, "meetingID")[0]);
+            var recordId = Mconf.Spec.Xml.BbbResponse.Text(MeaningRecords.Required(record, "recordID")[0]);
+            if (!meetingId.All(char.IsAscii))
+            {
+                continue;
+            }
+
+            var prefix = Expected(meetingId, "");
+            if (!recordId.StartsWith(prefix, StringComparison.Ordinal) || recordId.Length == prefix.Length || !recordId[prefix.Length..].All(char.IsAsciiDigit))
+            {
+                throw new CaseFailure($"recordID of the recording of meeting '{meetingId}' to be its session's internal meeting ID, sha1(meetingID)-createTime: {prefix}<digits>",
+                    $"'{recordId}'", record.Answer);
+            }
+
+            if (judged++ < MeaningRecords.MaxWitnesses)
+            {
+                ctx.Witness(record.Answer, record.Label, $"recordID '{recordId}' = sha1(meetingID '{meetingId}')-createTime");
+            }
+        }
+
+        if (judged == 0)
+        {
+            throw new CaseInconclusive(records.Count == 0
+                ? "getRecordings lists no recording on the target"
+                : "getRecordings lists no recording with an ASCII meetingID (how non-ASCII IDs are hashed is uncertain)");
         }
     }
 }

@@ -86,15 +86,21 @@ public sealed record ServerClock(
             : $"two creates {Ms(minGapMs)}–{Ms(maxGapMs)} ms apart on the client have createTimes {Ms(difference)} apart (milliseconds expected)";
 
     /// <summary>Why createTime is not the instant createDate shows (to the second, in whole quarter hours of time
-    /// zone; exactly for UTC/GMT), or null; null too when createDate is not Java's Date.toString() at all (the
-    /// element case judges its form).</summary>
+    /// zone; exactly for UTC/GMT), or why createDate is not Java's Date.toString() at all (specs/reference.md §3.1:
+    /// <c>EEE MMM dd HH:mm:ss zzz yyyy</c>, English abbreviations whatever the locale, the weekday of that date), or
+    /// null; null too when there is no createDate (the element case judges its presence).</summary>
     public static string? DateProblem(ApiAnswer create, long createTime)
     {
         ArgumentNullException.ThrowIfNull(create);
         var text = create.Xml?.Value("createDate") ?? create.Xml?.Value("meeting/createDate");
-        if (text is null || !TryParseJavaDate(text, out var shown, out var zone))
+        if (text is null)
         {
             return null;
+        }
+
+        if (!TryParseJavaDate(text, out var shown, out var zone))
+        {
+            return $"createDate '{text}' is not Java's Date.toString() (EEE MMM dd HH:mm:ss zzz yyyy, e.g. 'Thu Sep 18 19:17:10 UTC 2014')";
         }
 
         var offset = shown - (Math.Floor(createTime / 1000.0) * 1000);
@@ -104,15 +110,22 @@ public sealed record ServerClock(
             : $"createTime {Ms(createTime)} is not the instant createDate '{text}' shows ({Ms((long)offset)} ms apart{(utc ? "" : ", not a time-zone offset")})";
     }
 
-    /// <summary>Reads <c>EEE MMM dd HH:mm:ss zzz yyyy</c> as if its local time were UTC, in epoch milliseconds.</summary>
+    private static readonly string[] Weekdays = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"];
+    private static readonly string[] Months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+
+    /// <summary>Reads <c>EEE MMM dd HH:mm:ss zzz yyyy</c> as if its local time were UTC, in epoch milliseconds.
+    /// Java writes the weekday and month as English abbreviations (Date.toString() ignores the locale), the weekday
+    /// being that of the date shown: anything else is not its form.</summary>
     public static bool TryParseJavaDate(string text, out double epochMs, out string zone)
     {
         ArgumentNullException.ThrowIfNull(text);
         var parts = text.Split(' ', StringSplitOptions.RemoveEmptyEntries);
         epochMs = 0;
         zone = parts.Length == 6 ? parts[4] : "";
-        if (parts.Length != 6 || !DateTime.TryParseExact($"{parts[1]} {parts[2]} {parts[3]} {parts[5]}", "MMM dd HH:mm:ss yyyy",
-                CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var local))
+        if (parts.Length != 6 || !Months.Contains(parts[1], StringComparer.Ordinal)
+            || !DateTime.TryParseExact($"{parts[1]} {parts[2]} {parts[3]} {parts[5]}", "MMM dd HH:mm:ss yyyy",
+                CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var local)
+            || parts[0] != Weekdays[(int)local.DayOfWeek])
         {
             return false;
         }

@@ -6,7 +6,8 @@ namespace Mconf.Conformance.Kinds;
 
 /// <summary>Kind <c>unique-key</c>: no two records of one answer share <c>key</c> (e.g. a record ID in getRecordings:
 /// a recording in several formats is one record with several formats, specs/reference.md §3.7). Inconclusive with
-/// fewer than two records, where there is nothing to compare.</summary>
+/// fewer than two records, where there is nothing to compare. <c>key</c> may join several children with '+' (a
+/// composite key).</summary>
 public sealed class UniqueKeyCase : ICaseKind
 {
     public string Kind => "unique-key";
@@ -23,7 +24,9 @@ public sealed class UniqueKeyCase : ICaseKind
             throw new CaseInconclusive($"{call} shows {records.Count} record(s): nothing to compare {key}s in");
         }
 
-        var keys = records.Select(r => (Record: r, Key: BbbResponse.Text(MeaningRecords.Required(r, key)[0]))).ToList();
+        // A composite key names its parts with '+' (getMeetings: meetingID+createTime, since an ended meeting still in
+        // memory may share its meetingID with a new one, reference §5).
+        var keys = records.Select(r => (Record: r, Key: string.Join(" + ", key.Split('+').Select(part => BbbResponse.Text(MeaningRecords.Required(r, part)[0]))))).ToList();
         if (keys.GroupBy(k => k.Key, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1) is { } twice)
         {
             throw new CaseFailure($"each {key} once in the {call} answer", $"{twice.Key} in {twice.Count()} records", twice.First().Record.Answer);
