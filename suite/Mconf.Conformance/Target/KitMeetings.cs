@@ -111,8 +111,12 @@ public static class KitMeetings
         return endings;
     }
 
+    // A time past year 9999 (a server writing microseconds, say) is no time at all here: a wrong value is the cases'
+    // to judge, and the listing must not throw over it.
     private static DateTimeOffset? Epoch(string? milliseconds) =>
-        long.TryParse(milliseconds, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms > 0
+        long.TryParse(milliseconds, NumberStyles.None, CultureInfo.InvariantCulture, out var ms) && ms > 0 && ms <= MaxEpochMs
             ? DateTimeOffset.FromUnixTimeMilliseconds(ms)
             : null;
+
+    private static readonly long MaxEpochMs = DateTimeOffset.MaxValue.ToUnixTimeMilliseconds();
 }
