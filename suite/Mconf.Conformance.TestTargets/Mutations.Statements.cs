@@ -160,6 +160,7 @@ public static partial class Mutations
         const string Name = "getMeetingInfo/response/meetingName#default";
         const string UserId = "getMeetingInfo/response/attendees/attendee/userID#join-echo";
         const string UserData = "getMeetingInfo/response/attendees/attendee/customdata#userdata";
+        const string FullName = "getMeetingInfo/response/attendees/attendee/fullName#join-echo";
         const string Running = "isMeetingRunning/response/running#connected-users";
         const string RunningListed = "getMeetings/response/meetings/meeting/running#same-as-getMeetingInfo";
         static string Counted(string prefix, int n) => prefix + n.ToString(CultureInfo.InvariantCulture);
@@ -171,6 +172,7 @@ public static partial class Mutations
             new(ModeratorPW, LeftOutMisreported("moderatorPW"), [AttendeePW]),
             new(Name, LeftOutFilled("name", "named after its meetingID", (id, _) => id, secret), [AttendeePW]),
             new(UserId, IgnoreParam("join", "userID", secret), [UserData]),
+            new(FullName, SetValue("getMeetingInfo", "attendees/attendee/fullName", FlipCase) with { Name = "attendees' fullName in the other case" }, [UserId]),
             new(UserData, IgnoreParam("join", "userdata-*", secret), [UserId]),
             // Java's randomAlphanumeric(12) without the toLowerCase: letters in upper case.
             new("join/response/auth_token#recipe", SetValue("join", "auth_token", FlipCase) with { Name = "join's auth_token in upper case" }, [UserId]),

@@ -72,6 +72,9 @@ public static class OwnMeetings
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(meeting);
         var parameters = JoinParameters(meeting, userId, moderator, redirect);
+        // An extra parameter the join already has (a fullName under test) replaces it: sent twice, a server would
+        // see a list, not the value.
+        parameters.RemoveAll(p => extra.Any(e => e.Name == p.Name));
         parameters.AddRange(extra);
         return ctx.CallAsync("join", [.. parameters]);
     }
@@ -119,7 +122,7 @@ public static class OwnMeetings
             return (null, info, connector.Unconnected(what));
         }
 
-        var parameters = JoinParameters(meeting, userId, moderator, redirect: true).Concat(extra).Where(p => p.Value is not null)
+        var parameters = JoinParameters(meeting, userId, moderator, redirect: true).Where(p => extra.All(e => e.Name != p.Name)).Concat(extra).Where(p => p.Value is not null)
             .Select(p => new KeyValuePair<string, string?>(p.Name, p.Value)).ToList();
         ctx.Session.Guard.Check("join", [.. parameters.Select(p => new KeyValuePair<string, string>(p.Key, p.Value!))]);
         var joinUrl = ctx.Session.Client.Endpoint.CallUrl("join", ctx.Session.Client.Signer.SignedQuery("join", parameters)).AbsoluteUri;
