@@ -71,20 +71,21 @@ public static class OwnMeetings
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(meeting);
-        var parameters = JoinParameters(meeting, userId, moderator, redirect);
-        // An extra parameter the join already has (a fullName under test) replaces it: sent twice, a server would
-        // see a list, not the value.
-        parameters.RemoveAll(p => extra.Any(e => e.Name == p.Name));
-        parameters.AddRange(extra);
-        return ctx.CallAsync("join", [.. parameters]);
+        return ctx.CallAsync("join", [.. JoinParameters(meeting, userId, moderator, redirect, extra)]);
     }
 
     private static string FullName(bool moderator) => "Conformance " + (moderator ? "Moderator" : "Viewer");
 
-    private static List<(string Name, string? Value)> JoinParameters(OwnMeeting meeting, string userId, bool moderator, bool redirect) =>
+    /// <summary>A join's parameters, then <paramref name="extra"/>: an extra parameter the join already has (a
+    /// fullName under test) replaces it, since sent twice a server would see a list, not the value.</summary>
+    private static List<(string Name, string? Value)> JoinParameters(OwnMeeting meeting, string userId, bool moderator, bool redirect, (string Name, string? Value)[] extra) =>
     [
-        ("fullName", FullName(moderator)), ("meetingID", meeting.Id),
-        ("password", moderator ? meeting.ModeratorPW : meeting.AttendeePW), ("userID", userId), ("redirect", redirect ? null : "false"),
+        .. new (string Name, string? Value)[]
+        {
+            ("fullName", FullName(moderator)), ("meetingID", meeting.Id),
+            ("password", moderator ? meeting.ModeratorPW : meeting.AttendeePW), ("userID", userId), ("redirect", redirect ? null : "false"),
+        }.Where(p => extra.All(e => e.Name != p.Name)),
+        .. extra,
     ];
 
     public static Task<ApiAnswer> InfoAsync(CaseContext ctx, string meetingId, string? password) =>
@@ -122,7 +123,7 @@ public static class OwnMeetings
             return (null, info, connector.Unconnected(what));
         }
 
-        var parameters = JoinParameters(meeting, userId, moderator, redirect: true).Where(p => extra.All(e => e.Name != p.Name)).Concat(extra).Where(p => p.Value is not null)
+        var parameters = JoinParameters(meeting, userId, moderator, redirect: true, extra).Where(p => p.Value is not null)
             .Select(p => new KeyValuePair<string, string?>(p.Name, p.Value)).ToList();
         ctx.Session.Guard.Check("join", [.. parameters.Select(p => new KeyValuePair<string, string>(p.Key, p.Value!))]);
         var joinUrl = ctx.Session.Client.Endpoint.CallUrl("join", ctx.Session.Client.Signer.SignedQuery("join", parameters)).AbsoluteUri;

@@ -169,7 +169,7 @@ public sealed class MeetingLedger
                 string holders;
                 lock (_lock)
                 {
-                    holders = string.Join(", ", _live.Select(l => l.Key + (l.Value.Fixture ? " (shared by the run)" : "")));
+                    holders = string.Join(", ", _live.Select(l => l.Key + (l.Value.Fixture ? " (held by the run, not a case)" : "")));
                 }
 
                 throw new CaseInconclusive($"no meeting slot within {SlotWait.TotalSeconds:0} s: {Bound} of the run's meetings were live (--max-live-meetings): {holders}");
