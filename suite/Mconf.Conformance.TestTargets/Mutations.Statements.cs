@@ -176,6 +176,10 @@ public static partial class Mutations
             new(UserData, IgnoreParam("join", "userdata-*", secret), [UserId]),
             // Java's randomAlphanumeric(12) without the toLowerCase: letters in upper case.
             new("join/response/auth_token#recipe", SetValue("join", "auth_token", FlipCase) with { Name = "join's auth_token in upper case" }, [UserId]),
+            new("join/response/user_id#recipe", SetValue("join", "user_id", FlipCase) with { Name = "join's user_id in upper case" }, ["join/response/auth_token#recipe", UserId]),
+            new("join/response/user_id#recipe", SetValue("join", "user_id", _ => "") with { Name = "join's user_id empty" }, ["join/response/meeting_id#internal-id"]),
+            new("join/response/meeting_id#internal-id", SetValue("join", "meeting_id", FlipCase) with { Name = "join's meeting_id in upper case" }, ["join/response/user_id#recipe"]),
+            new("join/response/meeting_id#internal-id", SetValue("join", "meeting_id", v => v[..(v.LastIndexOf('-') + 1)] + "0") with { Name = "join's meeting_id with another createTime" }, ["getMeetingInfo/response/internalMeetingID#sha1-create-time"]),
             new(Running, RunningOnceCreated(), [RunningListed]),
             new(Running, SetValue("isMeetingRunning", "running", _ => "false") with { Name = "isMeetingRunning never running" }, [RunningListed]),
             new("deleteRecordings/response/deleted#unknown-id", DeleteUnknownNotFound(), ["error/checksumError#deleteRecordings-wrong"]),

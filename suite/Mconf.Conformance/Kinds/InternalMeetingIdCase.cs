@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Text;
 using Mconf.Conformance.Checks;
 using Mconf.Conformance.Scenarios;
 
@@ -18,19 +16,19 @@ public sealed class InternalMeetingIdCase : ICaseKind
 
     /// <summary>Lower-case hex SHA-1 of the UTF-8 bytes of <paramref name="meetingId"/>, a hyphen, <paramref name="createTime"/>
     /// as the target wrote it.</summary>
-    public static string Expected(string meetingId, string createTime)
-    {
-        ArgumentNullException.ThrowIfNull(meetingId);
-        return Convert.ToHexStringLower(SHA1.HashData(Encoding.UTF8.GetBytes(meetingId))) + "-" + createTime;
-    }
+    public static string Expected(string meetingId, string createTime) => Target.KitMeetings.InternalId(meetingId, createTime);
 
     public async Task RunAsync(CaseContext ctx)
     {
         ArgumentNullException.ThrowIfNull(ctx);
-        if (ctx.RequireCase().OptionalArg("call") == "getRecordings")
+        switch (ctx.RequireCase().OptionalArg("call"))
         {
-            await RecordingsAsync(ctx).ConfigureAwait(false);
-            return;
+            case "getRecordings":
+                await RecordingsAsync(ctx).ConfigureAwait(false);
+                return;
+            case "join":
+                await JoinAsync(ctx).ConfigureAwait(false);
+                return;
         }
 
         var infos = (await ctx.Session.Shared.MeetingAnswersAsync(ctx).ConfigureAwait(false)).Skip(1).ToList();
@@ -57,6 +55,23 @@ public sealed class InternalMeetingIdCase : ICaseKind
 
             Expect.Equal(Expected(meetingId, createTime), actual, $"internalMeetingID of '{meetingId}' (sha1(meetingID)-createTime)", info);
             ctx.Witness(info, $"meeting {meetingId}", $"internalMeetingID '{actual}' = sha1(meetingID)-createTime, {basis}");
+        }
+    }
+
+    /// <summary>join's redirect=false answer names the meeting by its internal ID (specs/reference.md §3.2), computed
+    /// from the meetingID the suite sent and its create answer's createTime, for two joins of a fresh meeting.</summary>
+    private static async Task JoinAsync(CaseContext ctx)
+    {
+        ctx.RequireLifecycle("a join answer can only be observed by joining a meeting of the run");
+        var meeting = await OwnMeetings.CreateAsync(ctx, "join-ids").ConfigureAwait(false);
+        var expected = Expected(meeting.Id, Expect.Element(meeting.Create, "createTime", Mconf.Spec.Model.SpecType.Timestamp));
+        foreach (var moderator in new[] { true, false })
+        {
+            var join = await OwnMeetings.JoinAsync(ctx, meeting, ctx.Ledger.Prefix + "ids-" + ctx.Ledger.Random(6), moderator).ConfigureAwait(false);
+            Expect.Success(join);
+            var actual = Expect.Element(join, "meeting_id");
+            Expect.Equal(expected, actual, $"meeting_id of the {(moderator ? "moderator's" : "viewer's")} join answer (the internal meeting ID, sha1(meetingID)-createTime)", join);
+            ctx.Witness(join, $"join of meeting {meeting.Id}", $"meeting_id '{actual}' = sha1(meetingID)-createTime of its create answer");
         }
     }
 

@@ -26,4 +26,8 @@ internal static class StatsAnswers
     /// <summary>meetingID of every stats/meeting entry, in answer order (duplicates kept: several sessions per ID).</summary>
     public static List<string> MeetingIds(BbbResponse xml) =>
         [.. xml.Select("stats/meeting").Select(m => BbbResponse.Value(m, "meetingID") ?? "")];
+
+    /// <summary>Each stats/meeting entry's identity, as text: its meetingID, meetingName and recordID.</summary>
+    public static List<string> Identities(BbbResponse xml) =>
+        [.. xml.Select("stats/meeting").Select(m => $"(meetingID '{BbbResponse.Value(m, "meetingID")}', meetingName '{BbbResponse.Value(m, "meetingName")}', recordID '{BbbResponse.Value(m, "recordID")}')")];
 }

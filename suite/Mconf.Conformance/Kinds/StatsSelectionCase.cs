@@ -94,13 +94,24 @@ public sealed class StatsSelectionCase : ICaseKind
                 var listAnswer = await ctx.CallAsync("getStats", ("meetingID", string.Join(',', listed))).ConfigureAwait(false);
                 var inList = StatsAnswers.MeetingIds(StatsAnswers.Expect(listAnswer));
                 var each = new List<List<string>>();
+                var ownEntries = new HashSet<string>(StringComparer.Ordinal);
                 foreach (var id in listed)
                 {
-                    each.Add(StatsAnswers.MeetingIds(StatsAnswers.Expect(await ctx.CallAsync("getStats", ("meetingID", id)).ConfigureAwait(false))));
+                    var own = StatsAnswers.Expect(await ctx.CallAsync("getStats", ("meetingID", id)).ConfigureAwait(false));
+                    each.Add(StatsAnswers.MeetingIds(own));
+                    ownEntries.UnionWith(StatsAnswers.Identities(own));
                 }
 
                 var afterList = await AllAsync(ctx, watched).ConfigureAwait(false);
                 Only(inList, listed, $"for meetingID={string.Join(',', listed)} only entries of the listed meetings", listAnswer);
+                // Each entry of the list is one of the entries its meeting's own answer gives, identity and all: a
+                // list that moved a name or recordID to another meeting's entry fails even with the right IDs.
+                if (StatsAnswers.Identities(StatsAnswers.Expect(listAnswer)).FirstOrDefault(e => !ownEntries.Contains(e)) is { } moved)
+                {
+                    throw new CaseFailure($"each entry of meetingID={string.Join(',', listed)} to be one its meeting's own getStats gives (meetingID, meetingName, recordID)",
+                        $"an entry {moved} that no single-meeting answer has", listAnswer);
+                }
+
                 foreach (var id in listed)
                 {
                     List<string> own = [.. each.SelectMany(e => e)];

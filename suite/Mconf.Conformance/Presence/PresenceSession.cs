@@ -65,8 +65,10 @@ public sealed class PresenceSession
         var moderatorPW = "mp-" + Guid.NewGuid().ToString("N")[..8];
         var attendeePW = "ap-" + Guid.NewGuid().ToString("N")[..8];
         var metaToken = meetingId;
+        // Named apart from earlier sessions, so entries of several sessions (getStats, getRecordings) differ in name too.
+        var name = "Mconf conformance presence session " + meetingId;
         var create = await ctx.CallAsync("create",
-            ("meetingID", meetingId), ("name", "Mconf conformance presence session"), ("attendeePW", attendeePW), ("moderatorPW", moderatorPW),
+            ("meetingID", meetingId), ("name", name), ("attendeePW", attendeePW), ("moderatorPW", moderatorPW),
             ("record", "true"), ("meta_" + SessionAftermath.RunKey, metaToken), ("meta_" + SessionAftermath.ShadeKey, SessionAftermath.ShadeValue),
             ("meta_" + SessionAftermath.ToneKey, SessionAftermath.ToneValue), ("meta_" + SessionAftermath.LabelKey, SessionAftermath.LabelValue)).ConfigureAwait(false);
         if (!create.IsSuccess)
@@ -88,7 +90,8 @@ public sealed class PresenceSession
             }
         }
 
-        await EndAndCheckAftermathAsync(meetingId, moderatorPW, metaToken, joined, token).ConfigureAwait(false);
+        var meeting = new SessionMeeting(meetingId, name, Target.KitMeetings.InternalId(meetingId, create.Xml?.Value("createTime")?.Trim() ?? ""));
+        await EndAndCheckAftermathAsync(meeting, moderatorPW, metaToken, joined, token).ConfigureAwait(false);
         return meetingId;
     }
 
@@ -202,8 +205,9 @@ public sealed class PresenceSession
         }
     }
 
-    private async Task EndAndCheckAftermathAsync(string meetingId, string moderatorPW, string metaToken, IReadOnlyList<SessionUser> joined, CancellationToken token)
+    private async Task EndAndCheckAftermathAsync(SessionMeeting meeting, string moderatorPW, string metaToken, IReadOnlyList<SessionUser> joined, CancellationToken token)
     {
+        var meetingId = meeting.Id;
         var watch = Watch.Start(_session.Options.Time);
         var ctx = Context(token);
         var end = await ctx.CallAsync("end", ("meetingID", meetingId), ("password", moderatorPW)).ConfigureAwait(false);
@@ -213,11 +217,11 @@ public sealed class PresenceSession
         _steps.Add(new("end", "runner", "The runner ends the meeting (end), then tells the actor (meeting-ended).", null, "done", endNote,
             $"end: {end.Summary()}{(endNote is null ? "" : "; meeting-ended: " + endNote)}", Ms(watch), [], []));
 
-        await StatsAsync(meetingId, joined, token).ConfigureAwait(false);
-        await RecordingAsync(meetingId, metaToken, token).ConfigureAwait(false);
+        await StatsAsync(meeting, joined, token).ConfigureAwait(false);
+        await RecordingAsync(meeting, metaToken, token).ConfigureAwait(false);
     }
 
-    private async Task StatsAsync(string meetingId, IReadOnlyList<SessionUser> joined, CancellationToken token)
+    private async Task StatsAsync(SessionMeeting meeting, IReadOnlyList<SessionUser> joined, CancellationToken token)
     {
         var watch = Watch.Start(_session.Options.Time);
         var checks = SessionAftermath.Checks.Where(c => c.Step == SessionAftermath.Stats).ToList();
@@ -236,9 +240,10 @@ public sealed class PresenceSession
         IReadOnlyDictionary<string, string?> problems;
         while (true)
         {
-            answer = await Context(token).CallAsync("getStats", ("meetingID", meetingId)).ConfigureAwait(false);
-            problems = SessionAftermath.JudgeStats(answer, meetingId, joined);
-            if (problems.Values.All(p => p is null) || watch.Elapsed >= _options.StepTimeout)
+            answer = await Context(token).CallAsync("getStats", ("meetingID", meeting.Id)).ConfigureAwait(false);
+            problems = SessionAftermath.JudgeStats(answer, meeting, joined);
+            // Waits only for stats to show (a server writes them after the end); a wrong value will not right itself.
+            if (SessionAftermath.StatsShown(answer, meeting, joined) || watch.Elapsed >= _options.StepTimeout)
             {
                 break;
             }
@@ -247,7 +252,7 @@ public sealed class PresenceSession
         }
 
         var verified = new List<string>();
-        var seen = SessionAftermath.StatsSeen(answer, meetingId, joined);
+        var seen = SessionAftermath.StatsSeen(answer, meeting, joined);
         foreach (var check in checks)
         {
             var problem = problems[check.SpecId];
@@ -265,15 +270,18 @@ public sealed class PresenceSession
             [.. checks.Select(c => SessionCases.Id(c.SpecId, c.Step))], verified));
     }
 
-    private async Task RecordingAsync(string meetingId, string metaToken, CancellationToken token)
+    private async Task RecordingAsync(SessionMeeting meeting, string metaToken, CancellationToken token)
     {
         var watch = Watch.Start(_session.Options.Time);
+        var meetingId = meeting.Id;
         var checks = SessionAftermath.Checks.Where(c => c.Step.StartsWith("meta-", StringComparison.Ordinal)).ToList();
         var caseIds = checks.Select(c => SessionCases.Id(c.SpecId, c.Step)).Distinct(StringComparer.Ordinal).ToList();
+        var ownChecks = SessionAftermath.Checks.Where(c => c.Step is SessionAftermath.RecordingName or SessionAftermath.Publish).ToList();
         HashSet<string> ours;
+        ApiAnswer listing;
         while (true)
         {
-            var listing = await Context(token).CallAsync("getRecordings", ("meetingID", meetingId)).ConfigureAwait(false);
+            listing = await Context(token).CallAsync("getRecordings", ("meetingID", meetingId)).ConfigureAwait(false);
             ours = RecordIds(listing);
             if (ours.Count > 0 || watch.Elapsed >= _options.RecordingsWait)
             {
@@ -286,12 +294,14 @@ public sealed class PresenceSession
         if (ours.Count == 0)
         {
             var reason = $"the session's recording was not listed within {_options.RecordingsWait.TotalSeconds:0.#} s of the meeting's end (a server processes recordings after the meeting; a target that does not record never lists one): run again with --recordings-wait SECONDS";
-            foreach (var check in checks)
+            foreach (var check in checks.Concat(ownChecks))
             {
                 Add(check.SpecId, check.Step, Verdict.Inconclusive, reason, watch.Elapsed, []);
             }
 
             _steps.Add(new("recording", "runner", "the meta filters on the session's recording", null, "not-observed", reason, "", Ms(watch), caseIds, []));
+            _steps.Add(new("publish", "runner", "the session's recording: its name, and publishRecordings false then true", null, "not-observed", reason, "",
+                Ms(watch), [.. ownChecks.Select(c => SessionCases.Id(c.SpecId, c.Step))], []));
             return;
         }
 
@@ -330,6 +340,52 @@ public sealed class PresenceSession
 
         _steps.Add(new("recording", "runner", "getRecordings meta filters over the session's recording (one, several, none, value case, key case, missing key)", null, "done", null,
             $"recording {string.Join(", ", ours)}; {failures.Values.Sum(f => f.Count)} of {SessionAftermath.MetaQueries(metaToken).Count} filter queries answered otherwise than expected", Ms(watch), caseIds, verified));
+
+        await OwnRecordingAsync(meeting, listing, ours, ownChecks, token).ConfigureAwait(false);
+    }
+
+    /// <summary>The session's own recording, which the run may change: its name is the meeting's, and
+    /// publishRecordings false then true answers each value and getRecordings shows it (the recording ends published,
+    /// as it was made).</summary>
+    private async Task OwnRecordingAsync(SessionMeeting meeting, ApiAnswer listing, HashSet<string> ours, IReadOnlyList<AftermathCheck> checks, CancellationToken token)
+    {
+        var watch = Watch.Start(_session.Options.Time);
+        var recordId = ours.Order(StringComparer.Ordinal).First();
+        var exchanges = new List<ApiAnswer> { listing };
+        var problems = checks.ToDictionary(c => c.SpecId, _ => new List<string>(), StringComparer.Ordinal);
+        var seen = checks.ToDictionary(c => c.SpecId, _ => new List<(ApiAnswer Answer, string Value)>(), StringComparer.Ordinal);
+        var name = SessionAftermath.JudgeName(listing, recordId, meeting.Name);
+        problems[SessionAftermath.NameId].AddRange(name.Problem is null ? [] : [name.Problem]);
+        seen[SessionAftermath.NameId].Add((listing, name.Seen));
+        foreach (var publish in new[] { "false", "true" })
+        {
+            var answer = await Context(token).CallAsync("publishRecordings", ("recordID", recordId), ("publish", publish)).ConfigureAwait(false);
+            var after = await Context(token).CallAsync("getRecordings", ("meetingID", meeting.Id)).ConfigureAwait(false);
+            exchanges.Add(answer);
+            exchanges.Add(after);
+            var echoed = SessionAftermath.PublishAnswer(answer, publish);
+            problems[SessionAftermath.PublishedId].AddRange(echoed.Problem is null ? [] : [echoed.Problem]);
+            seen[SessionAftermath.PublishedId].Add((answer, echoed.Seen));
+            var listed = SessionAftermath.ListedPublished(after, recordId, publish);
+            problems[SessionAftermath.ListedPublishedId].AddRange(listed.Problem is null ? [] : [listed.Problem]);
+            seen[SessionAftermath.ListedPublishedId].Add((after, listed.Seen));
+        }
+
+        var verified = new List<string>();
+        foreach (var check in checks)
+        {
+            var found = problems[check.SpecId];
+            Add(check.SpecId, check.Step, found.Count == 0 ? Verdict.Passed : Verdict.Failed,
+                found.Count == 0 ? "" : $"expected {check.Requirement}; got {string.Join("; ", found)}", watch.Elapsed, [.. exchanges.Select(e => e.Exchange)],
+                [.. seen[check.SpecId].Select(w => Witness(check.SpecId, w.Answer, $"recording {recordId}", w.Value))]);
+            if (found.Count == 0)
+            {
+                verified.Add(check.SpecId);
+            }
+        }
+
+        _steps.Add(new("publish", "runner", "the session's recording: its name, and publishRecordings false then true", null, "done", null,
+            $"recording {recordId}; {problems.Values.Sum(p => p.Count)} problem(s)", Ms(watch), [.. checks.Select(c => SessionCases.Id(c.SpecId, c.Step))], verified));
     }
 
     private static HashSet<string> RecordIds(ApiAnswer answer) =>

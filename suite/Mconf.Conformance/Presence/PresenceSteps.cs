@@ -65,6 +65,8 @@ internal static class PresenceSteps
                 Count(Listed + "listenerCount", 1),
                 Count(Listed + "voiceParticipantCount", 1),
                 Count(Listed + "participantCount", 2),
+                Identity("fullName", [Moderator, Viewer]),
+                Identity("role", [Moderator, Viewer]),
             ]),
         new("share-webcam", Moderator,
             "As the moderator, share a webcam.",
@@ -136,6 +138,7 @@ internal static class PresenceSteps
                     Seen = o => [AttendeeValue(GuestUser, $"guest {Show(Of(o, GuestUser)!.Guest)}, role {Of(o, GuestUser)!.Role ?? "absent"}")],
                 },
                 Count(Listed + "participantCount", 3),
+                Identity("fullName", [Moderator, Viewer, GuestUser]),
             ]),
     ];
 
@@ -148,6 +151,25 @@ internal static class PresenceSteps
         {
             Seen = o => [AttendeeValue(user, $"{element} {Show(Value(Of(o, user)!, element))}")],
         };
+
+    /// <summary>Each listed user, found by the userID its join sent, has the fullName that join sent or the role of its
+    /// password (specs/reference.md §3.2): with several attendees, a value taken from another attendee fails.</summary>
+    private static StepCheck Identity(string element, IReadOnlyList<SessionUser> users)
+    {
+        static string Expected(SessionUser u, string element) => element == "fullName" ? u.FullName : u.Moderator ? "MODERATOR" : "VIEWER";
+        static string? Actual(ObservedAttendee a, string element) => element == "fullName" ? a.FullName : a.Role;
+        IEnumerable<(SessionUser User, ObservedAttendee? Attendee)> Listed(MeetingObservation o) =>
+            users.Select(u => (u, o.Attendees.FirstOrDefault(a => a.UserId == u.UserId)));
+        return new(Attendee + element, $"each session attendee ({string.Join(", ", users.Select(u => u.UserId))}) has the {element} its join gave" +
+                (element == "role" ? " (the role of its password)" : ""),
+            o => Listed(o).Where(l => l.Attendee is not null && Actual(l.Attendee, element) != Expected(l.User, element))
+                .Select(l => $"{l.User.UserId}: {element} '{Actual(l.Attendee!, element) ?? "absent"}', expected '{Expected(l.User, element)}'").ToList() is { Count: > 0 } wrong
+                ? string.Join("; ", wrong)
+                : Listed(o).Any(l => l.Attendee is not null) ? null : throw new UserNotListed(users[0]))
+        {
+            Seen = o => [.. Listed(o).Where(l => l.Attendee is not null).Select(l => AttendeeValue(l.User, $"{element} {Actual(l.Attendee!, element) ?? "absent"}"))],
+        };
+    }
 
     private static StepCheck SinglePresenter() =>
         new(Attendee + "isPresenter", "at most one attendee has isPresenter true",

@@ -11,6 +11,15 @@ namespace Mconf.Conformance.Target;
 /// somebody else's meeting and is never touched.</summary>
 public static class KitMeetings
 {
+    /// <summary>A meeting's internal ID, which is also its recording's recordID: lower-case hex SHA-1 of the UTF-8
+    /// bytes of <paramref name="meetingId"/>, a hyphen, <paramref name="createTime"/> as the target wrote it
+    /// (specs/reference.md §6.1, §3.7). Computed here, never borrowed from the fake.</summary>
+    public static string InternalId(string meetingId, string createTime)
+    {
+        ArgumentNullException.ThrowIfNull(meetingId);
+        return Convert.ToHexStringLower(System.Security.Cryptography.SHA1.HashData(System.Text.Encoding.UTF8.GetBytes(meetingId))) + "-" + createTime;
+    }
+
     private const string GeneratedRunId = @"(?<run>\d{8}-\d{6}-[0-9a-f]{4}|\d{8}T\d{6}-[0-9a-f]{6})";
     // The explorer's odd meeting IDs (spaces and non-ASCII, to explore encoding) end with exactly this literal after
     // the kit's shape; it lives in another project (Mconf.Conformance.Explorer, ExplorerOptions.OddIdSuffix).

@@ -105,6 +105,20 @@ public sealed class MeetingLedger
 
     public bool IsOurs(string? meetingId) => meetingId is not null && meetingId.Trim().StartsWith(Prefix, StringComparison.Ordinal);
 
+    /// <summary>True for the recording of a meeting this run created: its record ID is that meeting's internal ID,
+    /// sha1(meetingID)-createTime (<see cref="KitMeetings.InternalId"/>), so publishing it touches nothing of anyone else's.</summary>
+    public bool IsOurRecording(string? recordId)
+    {
+        var dash = recordId?.LastIndexOf('-') ?? -1;
+        if (recordId is null || dash <= 0 || dash == recordId.Length - 1 || !recordId[(dash + 1)..].All(char.IsAsciiDigit))
+        {
+            return false;
+        }
+
+        var createTime = recordId[(dash + 1)..];
+        return _meetings.Keys.Any(id => IsOurs(id) && KitMeetings.InternalId(id, createTime) == recordId);
+    }
+
     public void Register(string meetingId, string? moderatorPassword) =>
         _meetings.AddOrUpdate(meetingId, moderatorPassword, (_, old) => old ?? moderatorPassword);
 

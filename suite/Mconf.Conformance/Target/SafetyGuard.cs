@@ -4,7 +4,7 @@ namespace Mconf.Conformance.Target;
 
 /// <summary>The production-safety rules every request passes before it is sent: the read-only tier sends nothing
 /// that can create or change state; create, join and end only touch meetings with the run's prefix (a create is
-/// registered in the ledger before it is sent); publish and delete only name recordings with the run's prefix.</summary>
+/// registered in the ledger before it is sent); publish and delete only name recordings with the run's prefix or of the run's own meetings.</summary>
 public sealed class SafetyGuard(MeetingLedger ledger, bool readOnly)
 {
     private static readonly HashSet<string> Mutating = new(StringComparer.Ordinal) { "create", "join", "end", "setConfigXML", "setPollXML" };
@@ -42,9 +42,9 @@ public sealed class SafetyGuard(MeetingLedger ledger, bool readOnly)
         if (RecordingChanges.Contains(call))
         {
             var ids = Get("recordID");
-            if (!string.IsNullOrEmpty(ids) && ids.Split(',').Any(id => id.Length > 0 && !ledger.IsOurs(id)))
+            if (!string.IsNullOrEmpty(ids) && ids.Split(',').Any(id => id.Length > 0 && !ledger.IsOurs(id) && !ledger.IsOurRecording(id)))
             {
-                throw new InvalidOperationException($"Refusing to send {call} for recordings '{ids}': the run only names recordings with its own prefix.");
+                throw new InvalidOperationException($"Refusing to send {call} for recordings '{ids}': the run only names recordings with its own prefix or of meetings it created.");
             }
         }
     }
