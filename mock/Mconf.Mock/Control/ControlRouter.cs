@@ -46,8 +46,7 @@ internal sealed record ControlReply(int Status, string ContentType, string Body)
 /// Templates: literal segments compare ordinally with the percent-decoded segment (so <c>/fake/STATE</c> is not
 /// <c>/fake/state</c>, as before the table), <c>{name}</c> takes one decoded segment (a meeting ID may hold
 /// <c>%2F</c>), and a last <c>{*name}</c> takes the rest of the path, decoded as a whole without its slashes at
-/// either end ("" when there is none). Empty segments (<c>//</c>, a trailing <c>/</c>) are skipped. Written here
-/// rather than with ASP.NET Core's template matcher, which compares literals case-insensitively.</summary>
+/// either end ("" when there is none). Empty segments (<c>//</c>, a trailing <c>/</c>) are skipped.</summary>
 internal sealed class ControlRouter
 {
     private readonly List<Route> _routes = [];
