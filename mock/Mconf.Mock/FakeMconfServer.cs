@@ -152,7 +152,7 @@ public sealed class FakeMconfServer : IDisposable, IAsyncDisposable
             var router = new ApiRouter(new ApiContext(state, options.Secret, algorithms, options.IsMconf, AnswerCatalog.Load()));
             var flavour = options.IsMconf ? FakeServerOptions.MconfLive : FakeServerOptions.Bbb09;
             var control = new FakeControl(state, flavour, () => DataSeeder.Seed(state, counts));
-            var parts = Compose(server, router, new ControlEndpoints(control), options, clock, log, owned, front);
+            var parts = Compose(server, router, control, options, clock, log, owned, front);
             var fake = new FakeMconfServer(options, server.Port, state, control, parts);
             fake.Attach(server, registerFaults: false);
             return fake;
@@ -195,12 +195,12 @@ public sealed class FakeMconfServer : IDisposable, IAsyncDisposable
         MaxRequestLogCount = options.JournalLimit,
         DisableRequestBodyDecompressing = true,
         AllowBodyForAllHttpMethods = true,
-        PreWireMockMiddlewareInit = RequestScope.Install(options.JournalBodyLimit, options.Log ?? (message => Console.Error.WriteLine(message)), Xml.Envelope.Error("internalError", AnswerCatalog.InternalErrorMessage), front.Observe, front.Answer),
+        PreWireMockMiddlewareInit = RequestScope.Install(options.JournalBodyLimit, options.Log ?? (message => Console.Error.WriteLine(message)), AnswerCatalog.OwnError("internalError"), front.Observe, front.Answer),
     });
 
     /// <summary>The built-in mappings and the client-developer kit over them: the request journal, record or
     /// replay (priority 500), faults (priority 100), and their <c>/fake/</c> endpoints.</summary>
-    private static Parts Compose(WireMockServer server, ApiRouter router, ControlEndpoints control, FakeServerOptions options, ControllableClock clock, Action<string> log, List<IDisposable> owned, Front front)
+    private static Parts Compose(WireMockServer server, ApiRouter router, FakeControl control, FakeServerOptions options, ControllableClock clock, Action<string> log, List<IDisposable> owned, Front front)
     {
         var journal = new RequestJournal(options.JournalLimit, new RequestJudge(router, SpecCatalog.Load()), options.Secret, clock);
         front.Journal = journal;
@@ -221,7 +221,8 @@ public sealed class FakeMconfServer : IDisposable, IAsyncDisposable
         }
 
         var faults = new FakeFaults(server, router, normal, options.Seed);
-        return new Parts(router, control, journal, faults, normal, layerTitle, log, owned, front.Availability, front);
+        var routes = ControlRoutes.ForServer(control, journal, faults, options.Secret);
+        return new Parts(router, routes, journal, faults, normal, layerTitle, log, owned, front.Availability, front);
     }
 
     /// <summary>Registers every mapping on a (new) WireMock server and lets the direct answers use it.</summary>
@@ -230,8 +231,6 @@ public sealed class FakeMconfServer : IDisposable, IAsyncDisposable
         var p = _parts;
         ApiMappings.Register(server, p.Router, p.Log);
         ControlMappings.Register(server, p.Control, Options.Secret, p.Log);
-        RequestEndpoints.Register(server, p.Journal, Options.Secret);
-        FaultEndpoints.Register(server, p.Faults);
         var builtIn = server.Mappings.Where(m => !m.IsAdminInterface).ToHashSet(ReferenceEqualityComparer.Instance as IEqualityComparer<WireMock.IMapping>);
         if (p.LayerTitle is not null)
         {
@@ -277,7 +276,7 @@ public sealed class FakeMconfServer : IDisposable, IAsyncDisposable
 
     private sealed record Parts(
         ApiRouter Router,
-        ControlEndpoints Control,
+        ControlRouter Control,
         RequestJournal Journal,
         FakeFaults Faults,
         Func<WireMock.IRequestMessage, Task<WireMock.IResponseMessage>> Normal,

@@ -9,9 +9,8 @@ namespace Mconf.Mock.Fleet;
 /// mappings and faults, as a dead server would.</summary>
 internal sealed class Availability
 {
-    /// <summary>The FAILED answer of <see cref="Outage.Failed"/>.</summary>
-    public const string FailedEnvelope =
-        "<response><returncode>FAILED</returncode><messageKey>serverUnavailable</messageKey><message>The server is unavailable (outage set on the fake).</message></response>";
+    /// <summary>The FAILED answer of <see cref="Outage.Failed"/>, from the answer catalogue like every envelope.</summary>
+    public static readonly string FailedEnvelope = AnswerCatalog.OwnError(AnswerCatalog.ServerUnavailable);
 
     private static readonly byte[] FailedBytes = System.Text.Encoding.UTF8.GetBytes(FailedEnvelope);
     private static readonly byte[] UnavailableBytes = System.Text.Encoding.UTF8.GetBytes(FaultResponses.ErrorPage(503));

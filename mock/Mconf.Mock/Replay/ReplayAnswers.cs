@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text;
 using Mconf.Mock.Api;
 using Mconf.Mock.Xml;
 
@@ -6,7 +8,9 @@ namespace Mconf.Mock.Replay;
 /// <summary>The answers record and replay give on their own (not recorded ones).</summary>
 internal static class ReplayAnswers
 {
-    public const string NoRecordedAnswer = "noRecordedAnswer";
+    public const string NoRecordedAnswer = AnswerCatalog.NoRecordedAnswer;
+
+    private static readonly CompositeFormat NotRecordedMessage = CompositeFormat.Parse(AnswerCatalog.OutsideSpec[NoRecordedAnswer]);
 
     public static ApiResult ChecksumError(ApiContext context, string call)
     {
@@ -21,6 +25,5 @@ internal static class ReplayAnswers
     }
 
     public static ApiResult NotRecorded(string key, int recordedForCall) =>
-        ApiResult.Xml(Envelope.Error(NoRecordedAnswer,
-            $"No recorded answer for {key} ({recordedForCall} recorded for this call; replay matches the call and all its parameters except checksum)."));
+        ApiResult.Xml(Envelope.Error(NoRecordedAnswer, string.Format(CultureInfo.InvariantCulture, NotRecordedMessage, key, recordedForCall)));
 }
