@@ -1,12 +1,14 @@
 using Mconf.Conformance;
-using Mconf.Conformance.Model;
+using Mconf.Conformance.NUnitAdapter;
 using Mconf.Mock;
 using NUnit.Framework;
 
 namespace Consumer.Tests;
 
-// A server implementer's test: every getStats case of the Mconf.Conformance package as an NUnit test. Here the
-// server is the fake from the Mconf.Mock package; a real project sets TargetUrl and Secret to its own server.
+// A server implementer's test: every getStats case of the Mconf.Conformance package as an NUnit test, with the
+// kit's settings (appsettings.json, MCONF_* variables, test parameters: NUnitSettings) and its verdict mapping
+// (NUnitVerdict). With no Target:Url the server is the fake from the Mconf.Mock package; a real project sets
+// MCONF_TARGET__URL and MCONF_TARGET__SECRET to its own server.
 [TestFixture]
 public class ConformanceTests
 {
@@ -19,8 +21,19 @@ public class ConformanceTests
     [OneTimeSetUp]
     public async Task OpenAsync()
     {
-        _fake = FakeMconfServer.Start(new FakeServerOptions { AutoConnect = true });
-        _session = await ConformanceSession.OpenAsync(new RunOptions { TargetUrl = _fake.BaseUrl, Secret = _fake.Secret });
+        var settings = NUnitSettings.Load();
+        RunOptions options;
+        if (settings.TargetUrl is null)
+        {
+            _fake = FakeMconfServer.Start(new FakeServerOptions { AutoConnect = true });
+            options = settings.ToRunOptions(_fake.BaseUrl, _fake.Secret, embedded: true);
+        }
+        else
+        {
+            options = settings.ToRunOptions();
+        }
+
+        _session = await ConformanceSession.OpenAsync(options);
     }
 
     [OneTimeTearDown]
@@ -39,12 +52,6 @@ public class ConformanceTests
     public async Task Conforms(string caseId)
     {
         var result = await _session!.RunCaseAsync(CaseCatalog.All.Single(c => c.Id == caseId));
-        switch (result.Verdict)
-        {
-            case Verdict.Passed: Assert.Pass(); break;
-            case Verdict.Inconclusive: Assert.Inconclusive(result.Message); break;
-            case Verdict.Skipped: Assert.Ignore(result.Message); break;
-            default: Assert.Fail(result.Message); break;
-        }
+        NUnitVerdict.Report(result);
     }
 }

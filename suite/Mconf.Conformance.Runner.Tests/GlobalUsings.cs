@@ -1,1 +1,2 @@
+global using Mconf.Conformance.Configuration;
 global using Mconf.Conformance.Runner.Tests.Support;

@@ -1,4 +1,3 @@
-using System.Security.Cryptography;
 using Mconf.Conformance.Model;
 using Mconf.Conformance.Presence;
 using Mconf.Conformance.Runner.Cli;
@@ -64,27 +63,12 @@ internal static class Certification
                 (url, secret) = (settings.TargetUrl!, settings.Secret!);
             }
 
-            var runId = NewRunId(context.Time);
-            var options = new RunOptions
+            // The same mapping from settings to the engine's options as the NUnit suite's (ConformanceOptions.ToRunOptions).
+            var options = settings.Options.ToRunOptions(url, secret, settings.UsesEmbeddedFake, context.Time, knownFailing) with
             {
-                TargetUrl = url,
-                Secret = secret,
-                Checksum = settings.Checksum,
-                RequestTimeout = settings.Timeout,
-                ListCallTimeout = settings.ListTimeout,
-                MaxBodyBytes = settings.MaxBody,
-                RunId = runId,
-                Tier = settings.Tier,
-                Only = settings.Only,
-                Skip = settings.Skip,
-                Parallelism = settings.Parallelism,
-                Embedded = settings.UsesEmbeddedFake,
-                KnownFailing = knownFailing,
                 Presence = Presence(settings, stdout, secret, context),
-                Time = context.Time,
-                MaxLiveMeetings = settings.MaxLiveMeetings,
-                MaxRequestsPerSecond = settings.MaxRate,
             };
+            var runId = options.RunId;
             var what = settings.UsesEmbeddedFake ? $"embedded fake, {settings.FakeFlavour ?? "mconf-live"}" : "target";
             await stdout.WriteLineAsync(Redactor.Redact($"mconf-conformance {Runner.KitVersion}: certifying {url} ({what})", secret)).ConfigureAwait(false);
             await stdout.WriteLineAsync($"run {runId}: {selected.Count} cases, checksum {settings.Checksum.Name()}, tier {settings.Tier}, {settings.Parallelism} in parallel, timeout {settings.Timeout.TotalSeconds:0.#} s").ConfigureAwait(false);
@@ -241,23 +225,8 @@ internal static class Certification
         };
     }
 
-    /// <summary>The embedded fake as the conformance target: loopback, free port, fixed seed, users connected at
-    /// join; no admin interface; its handler failures are shown on stderr, redacted.</summary>
-    private static FakeMconfServer StartFake(RunSettings settings, TextWriter stderr)
-    {
-        var options = new FakeServerOptions
-        {
-            Port = 0,
-            AutoConnect = true,
-            Seed = 42,
-            Flavour = settings.FakeFlavour ?? FakeServerOptions.MconfLive,
-            AdminInterface = false,
-        };
-        var secret = options.Secret;
-        options.Log = message => stderr.WriteLine(Redactor.Redact(Judgement.OneLine(message), secret));
-        return FakeMconfServer.Start(options);
-    }
-
-    private static string NewRunId(TimeProvider time) =>
-        $"{time.GetUtcNow().UtcDateTime:yyyyMMdd-HHmmss}-{RandomNumberGenerator.GetHexString(4, lowercase: true)}";
+    /// <summary>The embedded fake as the conformance target (<see cref="Hosting.EmbeddedFake"/>, as the NUnit suite starts
+    /// it); its handler failures are shown on stderr, redacted, one line each.</summary>
+    private static FakeMconfServer StartFake(RunSettings settings, TextWriter stderr) =>
+        Hosting.EmbeddedFake.Start(settings.FakeFlavour, message => stderr.WriteLine(Judgement.OneLine(message)));
 }

@@ -20,42 +20,27 @@ internal static class CleanupCommand
     public static async Task<int> RunAsync(CliOptions cli, IConfiguration configuration, TextWriter stdout, TextWriter stderr, RunnerContext context, CancellationToken cancellationToken)
     {
         var target = configuration[SettingKeys.TargetUrl]?.Trim();
-        var secret = configuration[SettingKeys.TargetSecret];
         if (string.IsNullOrEmpty(target))
         {
             return Runner.CouldNotRun(stderr, "cleanup needs --target (the embedded fake's meetings end with its run) (see --help)");
         }
 
+        // The same settings model and checks as a run (ConformanceOptions), so a deprecated key works here too.
+        ConformanceOptions settings;
         try
         {
-            ApiEndpoint.Parse(target);
+            settings = ConformanceOptions.Bind(configuration, line => stderr.WriteLine(line), CliParser.OptionName);
         }
-        catch (FormatException)
+        catch (SettingsException ex)
         {
-            return Runner.CouldNotRun(stderr, "--target is not an absolute http(s) URL (see --help)");
+            return Runner.CouldNotRun(stderr, $"{ex.Message} (see --help)");
         }
 
-        if (string.IsNullOrEmpty(secret))
-        {
-            return Runner.CouldNotRun(stderr, "no shared secret for --target: pass --secret or set MCONF_TARGET__SECRET (see --help)");
-        }
-
-        if (!ChecksumAlgorithms.TryParse(Blank(configuration[SettingKeys.Checksum]) ?? "sha1", out var checksum))
-        {
-            return Runner.CouldNotRun(stderr, $"--checksum must be one of {string.Join(", ", ChecksumAlgorithms.All.Select(a => a.Name()))} (see --help)");
-        }
-
-        var timeout = RunSettings.DefaultTimeoutSeconds * 1.0;
-        if (Blank(configuration[SettingKeys.Timeout]) is { } timeoutText
-            && (!double.TryParse(timeoutText, NumberStyles.Float, CultureInfo.InvariantCulture, out timeout) || timeout <= 0 || timeout > 3600))
-        {
-            return Runner.CouldNotRun(stderr, "--timeout must be a number of seconds between 0 and 3600 (see --help)");
-        }
-
-        var runId = Blank(cli.Settings.GetValueOrDefault(SettingKeys.CleanupRunId));
-        var prefix = Blank(cli.Settings.GetValueOrDefault(SettingKeys.CleanupPrefix)) ?? RunOptions.DefaultMeetingPrefix;
+        var (secret, checksum, timeout) = (settings.Secret!, settings.Checksum, settings.Timeout);
+        var runId = Blank(cli.Settings.GetValueOrDefault(CleanupKeys.RunId));
+        var prefix = Blank(cli.Settings.GetValueOrDefault(CleanupKeys.Prefix)) ?? settings.MeetingPrefix;
         TimeSpan? olderThan = runId is null ? DefaultOlderThan : null;
-        if (Blank(cli.Settings.GetValueOrDefault(SettingKeys.CleanupOlderThan)) is { } ageText)
+        if (Blank(cli.Settings.GetValueOrDefault(CleanupKeys.OlderThan)) is { } ageText)
         {
             if (ParseAge(ageText) is not { } age)
             {
@@ -65,13 +50,13 @@ internal static class CleanupCommand
             olderThan = age;
         }
 
-        var dryRun = cli.Settings.GetValueOrDefault(SettingKeys.CleanupDryRun) == "true";
+        var dryRun = cli.Settings.GetValueOrDefault(CleanupKeys.DryRun) == "true";
         var options = new RunOptions
         {
             TargetUrl = target,
             Secret = secret,
             Checksum = checksum,
-            RequestTimeout = TimeSpan.FromSeconds(timeout),
+            RequestTimeout = timeout,
             Time = context.Time,
         };
         using var client = new TargetClient(options);

@@ -34,7 +34,8 @@ internal static class ExploreTier
     /// <summary>Requests one sequence may cost on average (its steps, the relation checks, its cleanup).</summary>
     public const int RequestsPerSequence = 40;
 
-    /// <summary>The run's own meeting prefix: explorer meetings have the kit's ID shape, so <c>cleanup</c> finds them.</summary>
+    /// <summary>The default meeting prefix (<c>Run:MeetingPrefix</c> changes it): explorer meetings have the kit's ID
+    /// shape, so <c>cleanup</c> finds them.</summary>
     public const string MeetingPrefix = RunOptions.DefaultMeetingPrefix;
 
     private const string Requirement =
@@ -53,7 +54,7 @@ internal static class ExploreTier
         {
             TargetUrl = url,
             Secret = secret,
-            MeetingPrefix = MeetingPrefix,
+            MeetingPrefix = settings.Options.MeetingPrefix,
             RunTag = runId,
             Sequences = settings.Explore,
             RequestBudget = (long)settings.Explore * RequestsPerSequence,
@@ -91,7 +92,7 @@ internal static class ExploreTier
             await stdout.WriteLineAsync(Redactor.Redact($"warning: the explorer could not end: {string.Join(", ", outcome.Leftovers)}", secret)).ConfigureAwait(false);
         }
 
-        return new ExplorationRun(settings.Explore, options.RequestBudget, options.Seed, options.MaxSteps, options.Presence, MeetingPrefix, time.GetElapsedTime(started), outcome);
+        return new ExplorationRun(settings.Explore, options.RequestBudget, options.Seed, options.MaxSteps, options.Presence, options.MeetingPrefix, time.GetElapsedTime(started), outcome);
     }
 
     /// <summary>The exploration as a case of the run (before the known-failing list is applied).</summary>

@@ -82,7 +82,7 @@ public static class Runner
             return await CleanupCommand.RunAsync(cli, configuration, stdout, stderr, context, cancellationToken).ConfigureAwait(false);
         }
 
-        var settings = RunSettings.Resolve(cli, configuration, out error);
+        var settings = RunSettings.Resolve(cli, configuration, out error, line => stderr.WriteLine(line));
         if (settings is null)
         {
             return CouldNotRun(stderr, $"{error} (see --help)");

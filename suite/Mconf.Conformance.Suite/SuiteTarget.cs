@@ -1,13 +1,15 @@
 using Mconf.Conformance.Configuration;
+using Mconf.Conformance.Hosting;
+using Mconf.Conformance.NUnitAdapter;
 using Mconf.Conformance.Target;
 using Mconf.Mock;
-using Microsoft.Extensions.Configuration;
 
 namespace Mconf.Conformance.Suite;
 
-/// <summary>Once per test run: reads the target from configuration (appsettings.json, <c>MCONF_*</c> environment
-/// variables, NUnit TestParameters such as <c>Target:Url</c>), starts the in-process fake when no URL is set,
-/// runs the preflight, and at the end ends every meeting the run created.</summary>
+/// <summary>Once per test run: binds the settings as every NUnit project of the kit does (<see cref="NUnitSettings"/>:
+/// appsettings.json, <c>MCONF_*</c> environment variables, NUnit TestParameters such as <c>Target:Url</c>), starts the
+/// embedded fake as the runner does (<see cref="EmbeddedFake"/>) when no URL is set, runs the preflight, and at the
+/// end ends every meeting the run created.</summary>
 [SetUpFixture]
 public sealed class SuiteTarget
 {
@@ -32,24 +34,18 @@ public sealed class SuiteTarget
     [OneTimeSetUp]
     public async Task StartAsync()
     {
-        var configuration = ConformanceSettings.Build(TestContext.CurrentContext.TestDirectory, null, TestParameters());
         RunOptions options;
         try
         {
-            if (ConformanceSettings.HasTarget(configuration))
+            var settings = NUnitSettings.Load();
+            if (settings.TargetUrl is null)
             {
-                options = ConformanceSettings.ToRunOptions(configuration);
+                _fake = EmbeddedFake.Start(settings.FakeFlavour, TestContext.Progress.WriteLine);
+                options = settings.ToRunOptions(_fake.BaseUrl, _fake.Secret, embedded: true);
             }
             else
             {
-                _fake = FakeMconfServer.Start(new FakeServerOptions { Port = 0, Secret = "suite-" + new Mconf.Conformance.Target.RandomSource(42).Hex(32), Seed = 42, AutoConnect = true });
-                options = ConformanceSettings.ToRunOptions(configuration, _fake.BaseUrl, _fake.Secret, embedded: true);
-            }
-
-            // Run:KnownFailing (MCONF_RUN__KNOWNFAILING): the runner's --known-failing file, applied by the engine.
-            if (configuration["Run:KnownFailing"] is { Length: > 0 } knownFailing)
-            {
-                options = options with { KnownFailing = KnownFailingList.Load(knownFailing) };
+                options = settings.ToRunOptions();
             }
 
             _session = await ConformanceSession.OpenAsync(options);
@@ -80,16 +76,5 @@ public sealed class SuiteTarget
         }
 
         _fake?.Dispose();
-    }
-
-    /// <summary>NUnit TestParameters (<c>-- TestRunParameters.Parameter(name="Target:Url", value="...")</c> or a
-    /// .runsettings file); <c>Target.Url</c> and <c>TARGET__URL</c> spellings are accepted too.</summary>
-    private static Dictionary<string, string?> TestParameters()
-    {
-        var parameters = TestContext.Parameters;
-        return parameters.Names.ToDictionary(
-            name => name.Replace("__", ":", StringComparison.Ordinal).Replace('.', ':'),
-            name => parameters[name],
-            StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -14,7 +14,13 @@ public sealed record RunOptions
 
     public ChecksumAlgorithm Checksum { get; init; } = ChecksumAlgorithm.Sha1;
 
-    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(10);
+    public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(DefaultTimeoutSeconds);
+
+    /// <summary>The defaults of <c>Target:Timeout</c> and <c>Run:Parallel</c>; the engine's defaults are the
+    /// configuration's (<see cref="Configuration.ConformanceOptions"/>), so every entry point runs alike.</summary>
+    public const int DefaultTimeoutSeconds = 10;
+
+    public const int DefaultParallelism = 8;
 
     public string RunId { get; init; } = "run";
 
@@ -26,7 +32,7 @@ public sealed record RunOptions
 
     public IReadOnlyList<string> Skip { get; init; } = [];
 
-    public int Parallelism { get; init; } = 4;
+    public int Parallelism { get; init; } = DefaultParallelism;
 
     /// <summary>True when the target is the kit's embedded fake (reported in the fingerprint only).</summary>
     public bool Embedded { get; init; }
@@ -34,7 +40,7 @@ public sealed record RunOptions
     /// <summary>Every meeting the run creates has an ID starting with this prefix and the run id.</summary>
     public string MeetingPrefix { get; init; } = DefaultMeetingPrefix;
 
-    /// <summary>The start of every meeting ID the kit creates (the runner has no option to change it).</summary>
+    /// <summary>The start of every meeting ID the kit creates (<c>Run:MeetingPrefix</c>).</summary>
     public const string DefaultMeetingPrefix = "mconf-conformance";
 
     /// <summary>Failures the target admits (<c>--known-failing</c>, <c>Run:KnownFailing</c>), applied by the session to

@@ -37,9 +37,9 @@ internal static class CliParser
     /// <summary>The <c>cleanup</c> command's own options (it also takes --target, --secret, --checksum, --timeout).</summary>
     private static readonly (string Name, string Key, string Help, string Value)[] CleanupValueOptions =
     [
-        ("--run-id", SettingKeys.CleanupRunId, "Only the meetings of this run (its ID is in the reports and the meeting IDs); any age unless --older-than is given too", "RUN_ID"),
-        ("--older-than", SettingKeys.CleanupOlderThan, $"Only meetings at least this old, e.g. 90s, 30m, 2h, 1d (a bare number is minutes; default {CleanupCommand.DefaultOlderThanText} without --run-id, so a run in progress keeps its meetings; 0: any age)", "AGE"),
-        ("--prefix", SettingKeys.CleanupPrefix, "The kit's meeting ID prefix (default mconf-conformance)", "PREFIX"),
+        ("--run-id", CleanupKeys.RunId, "Only the meetings of this run (its ID is in the reports and the meeting IDs); any age unless --older-than is given too", "RUN_ID"),
+        ("--older-than", CleanupKeys.OlderThan, $"Only meetings at least this old, e.g. 90s, 30m, 2h, 1d (a bare number is minutes; default {CleanupCommand.DefaultOlderThanText} without --run-id, so a run in progress keeps its meetings; 0: any age)", "AGE"),
+        ("--prefix", CleanupKeys.Prefix, "The kit's meeting ID prefix (default mconf-conformance)", "PREFIX"),
     ];
 
     private static readonly (string Name, string Key, string Help)[] FlagOptions =
@@ -114,7 +114,7 @@ internal static class CliParser
             }
             else if (option.Name == "--dry-run")
             {
-                settings[SettingKeys.CleanupDryRun] = result.GetValue((Option<bool>)option) ? "true" : "false";
+                settings[CleanupKeys.DryRun] = result.GetValue((Option<bool>)option) ? "true" : "false";
             }
             else if (FlagOptions.FirstOrDefault(f => f.Name == option.Name) is { Key: not null } flag)
             {
@@ -141,13 +141,47 @@ internal static class CliParser
             return new CliOptions { Command = CliCommand.Compare, Settings = settings, CompareInputs = [.. inputs] };
         }
 
+        var only = List(result, "--only");
+        var skip = List(result, "--skip");
+        var presenceSkip = List(result, "--presence-skip");
+        // Globs given as options replace those of the environment, as every other option does.
+        foreach (var (key, list) in new[] { (SettingKeys.Only, only), (SettingKeys.Skip, skip), (SettingKeys.PresenceSkip, presenceSkip) })
+        {
+            if (list.Length > 0)
+            {
+                settings[key] = string.Join(",", list);
+            }
+        }
+
         return new CliOptions
         {
             Command = result.GetValue<bool>("--list") ? CliCommand.List : CliCommand.Run,
             Settings = settings,
-            Only = List(result, "--only"),
-            Skip = List(result, "--skip"),
-            PresenceSkip = List(result, "--presence-skip"),
+            Only = only,
+            Skip = skip,
+            PresenceSkip = presenceSkip,
+        };
+    }
+
+    /// <summary>How a user of the runner spells <paramref name="key"/>: its option (<c>--timeout</c>), else the key.</summary>
+    public static string OptionName(string key)
+    {
+        if (ValueOptions.FirstOrDefault(v => v.Key == key) is { Name: not null } value)
+        {
+            return value.Name;
+        }
+
+        if (FlagOptions.FirstOrDefault(f => f.Key == key) is { Name: not null } flag)
+        {
+            return flag.Name;
+        }
+
+        return key switch
+        {
+            SettingKeys.Only => "--only",
+            SettingKeys.Skip => "--skip",
+            SettingKeys.PresenceSkip => "--presence-skip",
+            _ => key,
         };
     }
 

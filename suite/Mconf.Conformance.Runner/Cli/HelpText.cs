@@ -26,10 +26,13 @@ internal static class HelpText
           run-conformance.sh cleanup --target URL --dry-run            meetings earlier (killed) runs left, by run and age
           run-conformance.sh cleanup --target URL --run-id <run-id>    end that run's meetings (nothing else is touched)
 
-        Environment (options win): MCONF_TARGET__URL, MCONF_TARGET__SECRET, MCONF_TARGET__CHECKSUM,
-          MCONF_TARGET__TIMEOUT, MCONF_RUN__TIER, MCONF_RUN__OUT, MCONF_RUN__KNOWNFAILING, MCONF_RUN__ONLY,
-          MCONF_RUN__SKIP, MCONF_RUN__PARALLEL, MCONF_RUN__REQUIRECOMPLETE, MCONF_RUN__MAXLIVEMEETINGS, MCONF_RUN__MAXRATE, MCONF_PRESENCE__GUIDED,
-          MCONF_PRESENCE__DRIVER, MCONF_PRESENCE__TIMEOUT, MCONF_PRESENCE__SKIP, MCONF_PRESENCE__RECORDINGSWAIT.
+        Environment (options win): every option's key as MCONF_<SECTION>__<NAME>: MCONF_TARGET__URL,
+          MCONF_TARGET__SECRET, MCONF_TARGET__CHECKSUM, MCONF_TARGET__TIMEOUT, MCONF_TARGET__LISTTIMEOUT,
+          MCONF_TARGET__MAXBODY, MCONF_RUN__TIER, MCONF_RUN__PARALLEL, MCONF_RUN__ONLY, MCONF_RUN__SKIP, MCONF_RUN__OUT,
+          MCONF_RUN__KNOWNFAILING, MCONF_RUN__REQUIRECOMPLETE, MCONF_RUN__MAXLIVEMEETINGS, MCONF_RUN__MAXRATE,
+          MCONF_RUN__EXPLORE, MCONF_FAKE__FLAVOUR, MCONF_PRESENCE__GUIDED, MCONF_PRESENCE__DRIVER,
+          MCONF_PRESENCE__TIMEOUT, MCONF_PRESENCE__SKIP, MCONF_PRESENCE__RECORDINGSWAIT; and without an option:
+          MCONF_RUN__ID, MCONF_RUN__SEED, MCONF_RUN__MEETINGPREFIX. The same keys as the NUnit suite (suite/README.md).
 
         Presence driver contract: the runner calls COMMAND once per step as
           COMMAND ACTION JOIN_URL USER_ID MEETING_ID
