@@ -155,7 +155,7 @@ public sealed class PresenceSessionRunTests : TempFolderPerTest
         results.Cases.Count(c => c.Kind == SessionCases.Kind).ShouldBe(SessionCases.All.Count);
         var presence = results.Presence.ShouldNotBeNull();
         presence.Mode.ShouldBe("driver");
-        presence.Steps.Select(s => s.Action).ShouldBe([.. PresenceSessionSteps.Actions, "end", "stats", "recording"]);
+        presence.Steps.Select(s => s.Action).ShouldBe([.. PresenceSessionSteps.Actions, "end", "stats", "recording", "publish"]);
         presence.Steps.Where(s => PresenceSessionSteps.Actions.Contains(s.Action)).ShouldAllBe(s => s.Status == "observed" && s.VerifiedDeltas.Count > 0);
         presence.Steps.Single(s => s.Action == "stats").VerifiedDeltas.ShouldContain("getStats/response/stats/meeting/participants/participant/leftTime");
         presence.Steps.Single(s => s.Action == "recording").VerifiedDeltas.ShouldBe(["getRecordings/request/meta_*"]);
