@@ -67,10 +67,8 @@ internal static class SessionAftermath
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentNullException.ThrowIfNull(meeting);
         var xml = answer.Xml;
-        var meetings = xml?.Select("stats/meeting").ToList() ?? [];
-        var ours = meetings.Where(m => BbbResponse.Value(m, "meetingID") == meeting.Id).ToList();
+        var (meetings, ours, participants) = Entries(answer, meeting.Id);
         var entry = ours.Count == 1 ? ours[0] : null;
-        var participants = ours.SelectMany(m => BbbResponse.Select(m, "participants/participant")).ToList();
         var mine = joined.Select(u => (User: u, Entry: participants.FirstOrDefault(p => BbbResponse.Value(p, "userName") == u.FullName))).ToList();
         var missing = mine.Where(m => m.Entry is null).Select(m => m.User.FullName).ToList();
         // A participant entry listed twice word for word is never two connections: they would differ in times or IDs.
@@ -107,9 +105,8 @@ internal static class SessionAftermath
     {
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentNullException.ThrowIfNull(meeting);
-        var participants = answer.Xml?.Select("stats/meeting").Where(m => BbbResponse.Value(m, "meetingID") == meeting.Id)
-            .SelectMany(m => BbbResponse.Select(m, "participants/participant")).Select(p => BbbResponse.Value(p, "userName")).ToHashSet(StringComparer.Ordinal) ?? [];
-        return joined.All(u => participants.Contains(u.FullName));
+        var names = Entries(answer, meeting.Id).Participants.Select(p => BbbResponse.Value(p, "userName")).ToHashSet(StringComparer.Ordinal);
+        return joined.All(u => names.Contains(u.FullName));
     }
 
     /// <summary>The values each stats check judged: the meetings getStats listed, and each session user's participant entry.</summary>
@@ -117,9 +114,7 @@ internal static class SessionAftermath
     {
         ArgumentNullException.ThrowIfNull(answer);
         ArgumentNullException.ThrowIfNull(meeting);
-        var meetings = answer.Xml?.Select("stats/meeting").ToList() ?? [];
-        var ours = meetings.Where(m => BbbResponse.Value(m, "meetingID") == meeting.Id).ToList();
-        var participants = ours.SelectMany(m => BbbResponse.Select(m, "participants/participant")).ToList();
+        var (meetings, ours, participants) = Entries(answer, meeting.Id);
         (string, string) Of(SessionUser user, string name) =>
             ($"participant {user.FullName}", participants.FirstOrDefault(p => BbbResponse.Value(p, "userName") == user.FullName) is { } p
                 ? $"{name} {BbbResponse.Value(p, name) ?? "absent"}" : "not listed");
@@ -166,6 +161,14 @@ internal static class SessionAftermath
         var seen = record is null ? $"after publish={publish}: the recording is not listed ({listing.Summary()})"
             : $"after publish={publish}: published {(values.Count == 0 ? "absent" : string.Join(" | ", values))}";
         return (values is [var only] && only.Trim() == publish ? null : seen, seen);
+    }
+
+    /// <summary>getStats' meeting entries, those of the session's meeting, and that meeting's participant entries.</summary>
+    private static (List<System.Xml.Linq.XElement> Meetings, List<System.Xml.Linq.XElement> Ours, List<System.Xml.Linq.XElement> Participants) Entries(ApiAnswer answer, string meetingId)
+    {
+        var meetings = answer.Xml?.Select("stats/meeting").ToList() ?? [];
+        var ours = meetings.Where(m => BbbResponse.Value(m, "meetingID") == meetingId).ToList();
+        return (meetings, ours, [.. ours.SelectMany(m => BbbResponse.Select(m, "participants/participant"))]);
     }
 
     private static System.Xml.Linq.XElement? Record(ApiAnswer listing, string recordId) =>
