@@ -1,6 +1,7 @@
 using Mconf.Conformance;
 using Mconf.Conformance.NUnitAdapter;
 using Mconf.Mock;
+using Mconf.Spec.Model;
 using NUnit.Framework;
 
 namespace Consumer.Tests;
@@ -16,7 +17,7 @@ public class ConformanceTests
     private ConformanceSession? _session;
 
     public static IEnumerable<TestCaseData> Cases() =>
-        CaseCatalog.All.Where(c => c.Call == "getStats").Select(c => new TestCaseData(c.Id).SetName(c.Id).SetCategory(c.Layer));
+        CaseCatalog.All.Where(c => c.Call == "getStats").Select(c => new TestCaseData(c.Id).SetName(c.Id).SetCategory(c.Layer.Layer()));
 
     [OneTimeSetUp]
     public async Task OpenAsync()

@@ -1,5 +1,6 @@
 using Mconf.Conformance.Configuration;
 using Mconf.Conformance.NUnitAdapter;
+using Mconf.Spec.Cases;
 using NUnit.Framework;
 
 namespace Consumer.Tests;
@@ -14,7 +15,7 @@ public class SettingsTests
         Assert.That(options.Values(), Is.EqualTo(new ConformanceOptions().Values()));
         Assert.That(options.Parallel, Is.EqualTo(8));
         Assert.That(options.Timeout, Is.EqualTo(TimeSpan.FromSeconds(10)));
-        Assert.That(options.Tier, Is.EqualTo("lifecycle"));
+        Assert.That(options.Tier, Is.EqualTo(CaseTier.Lifecycle));
     }
 
     [Test]

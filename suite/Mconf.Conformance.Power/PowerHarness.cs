@@ -3,6 +3,7 @@ using Mconf.Conformance.Presence;
 using Mconf.Conformance.TestTargets;
 using Mconf.Mock;
 using Mconf.Spec;
+using Mconf.Spec.Model;
 
 namespace Mconf.Conformance.Power;
 
@@ -42,7 +43,7 @@ public static class PowerHarness
     public static IReadOnlySet<string> VerifiedDeltas(RunOutcome outcome)
     {
         ArgumentNullException.ThrowIfNull(outcome);
-        return outcome.Results.Where(r => r.Case.Layer == "mconf-live").GroupBy(r => r.Case.SpecId)
+        return outcome.Results.Where(r => r.Case.Layer == Origin.MconfLive).GroupBy(r => r.Case.SpecId)
             .Where(g => g.Any(r => r.Verdict == Verdict.Passed) && g.All(r => r.Verdict != Verdict.Failed))
             .Select(g => g.Key).ToHashSet(StringComparer.Ordinal);
     }

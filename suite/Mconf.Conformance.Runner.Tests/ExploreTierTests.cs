@@ -6,6 +6,7 @@ using Mconf.Conformance.Model;
 using Mconf.Conformance.Runner.Reports;
 using Mconf.Conformance.TestTargets;
 using Mconf.Spec.Signing;
+using Mconf.Spec.Model;
 
 namespace Mconf.Conformance.Runner.Tests;
 
@@ -34,7 +35,7 @@ public sealed partial class ExploreTierTests : TempFolderPerTest
         var results = run.Results;
         var explore = results.Cases.Single(c => c.Id == ExploreTier.CaseId);
         explore.Verdict.ShouldBe(Verdict.Passed);
-        explore.Layer.ShouldBe(ExploreTier.Layer);
+        explore.Layer.ShouldBe(Origin.MconfLive.Layer());
         results.Totals.Passed.ShouldBe(results.Cases.Count(c => c.Verdict == Verdict.Passed));
         var exploration = results.Exploration.ShouldNotBeNull();
         exploration.Verdict.ShouldBe(Verdict.Passed);

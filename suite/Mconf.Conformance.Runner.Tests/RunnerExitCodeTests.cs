@@ -3,6 +3,7 @@ using Mconf.Conformance.Runner.Reports;
 using Mconf.Conformance.TestTargets;
 using Mconf.Spec;
 using Mconf.Spec.Model;
+using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Runner.Tests;
 
@@ -123,7 +124,7 @@ public sealed class RunnerExitCodeTests : TempFolderPerTest
 
         run.ExitCode.ShouldBe(ExitCodes.Conformant, run.Console);
         var results = run.Results;
-        results.Cases.Where(c => c.Tier == ConformanceCase.LifecycleTier).ShouldAllBe(c => c.Verdict == Verdict.Skipped);
+        results.Cases.Where(c => c.Tier == CaseTierNames.Lifecycle).ShouldAllBe(c => c.Verdict == Verdict.Skipped);
         results.Totals.Skipped.ShouldBeGreaterThan(0);
     }
 
@@ -178,7 +179,7 @@ public sealed class RunnerExitCodeTests : TempFolderPerTest
 
         run.ExitCode.ShouldBe(ExitCodes.Conformant);
         var lines = run.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
-        lines.Length.ShouldBe(CaseCatalog.All.Count(c => c.Tier == ConformanceCase.ReadOnlyTier));
+        lines.Length.ShouldBe(CaseCatalog.All.Count(c => c.Tier == CaseTier.ReadOnly));
     }
 
     [Test]

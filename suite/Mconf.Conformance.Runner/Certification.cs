@@ -5,6 +5,7 @@ using Mconf.Conformance.Runner.Console;
 using Mconf.Conformance.Runner.Reports;
 using Mconf.Mock;
 using Mconf.Spec.Signing;
+using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Runner;
 
@@ -71,7 +72,7 @@ internal static class Certification
             var runId = options.RunId;
             var what = settings.UsesEmbeddedFake ? $"embedded fake, {settings.FakeFlavour ?? "mconf-live"}" : "target";
             await stdout.WriteLineAsync(Redactor.Redact($"mconf-conformance {Runner.KitVersion}: certifying {url} ({what})", secret)).ConfigureAwait(false);
-            await stdout.WriteLineAsync($"run {runId}: {selected.Count} cases, checksum {settings.Checksum.Name()}, tier {settings.Tier}, {settings.Parallelism} in parallel, timeout {settings.Timeout.TotalSeconds:0.#} s").ConfigureAwait(false);
+            await stdout.WriteLineAsync($"run {runId}: {selected.Count} cases, checksum {settings.Checksum.Name()}, tier {settings.Tier.Name()}, {settings.Parallelism} in parallel, timeout {settings.Timeout.TotalSeconds:0.#} s").ConfigureAwait(false);
 
             var total = selected.Count + (settings.HasPresence ? SessionCases.All.Count : 0) + (settings.Explore > 0 ? 1 : 0);
             var printer = new ProgressPrinter(stdout, secret, total);
@@ -135,7 +136,7 @@ internal static class Certification
 
         var judgement = Judgement.Of(outcome.AbortReason is null ? null : Redactor.Redact(outcome.AbortReason, secret), results);
         var selection = new RunSelection(
-            settings.Tier,
+            settings.Tier.Name(),
             settings.Checksum.Name(),
             settings.Only,
             settings.Skip,

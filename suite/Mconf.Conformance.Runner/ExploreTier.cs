@@ -5,6 +5,7 @@ using Mconf.Conformance.Model;
 using Mconf.Conformance.Runner.Cli;
 using Mconf.Spec.Model;
 using Mconf.Spec.Signing;
+using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Runner;
 
@@ -29,7 +30,6 @@ internal static class ExploreTier
 {
     public const string CaseId = "explore/invariants";
 
-    public const string Layer = "explore";
 
     /// <summary>Requests one sequence may cost on average (its steps, the relation checks, its cleanup).</summary>
     public const int RequestsPerSequence = 40;
@@ -125,7 +125,7 @@ internal static class ExploreTier
         return new ConformanceCase(
             CaseId,
             CaseId,
-            Layer,
+            Origin.MconfLive, // its sequences use getStats and meta_ filters: the Mconf-Live API as a whole
             "explore",
             "explore",
             "stateful random exploration: random call sequences keep every invariant",
@@ -133,8 +133,8 @@ internal static class ExploreTier
             $"seed {run.Seed.ToString(CultureInfo.InvariantCulture)}, at most {run.RequestBudget} requests, meetings prefixed {run.MeetingPrefix} and ended afterwards; a failing sequence is shrunk to a minimal one",
             Requirement,
             new SourceRef("reports/README.md", "Exploration", ""),
-            ConformanceCase.LifecycleTier,
-            new Dictionary<string, string>());
+            CaseTier.Lifecycle,
+            CaseArgs.None);
     }
 
     /// <summary>The minimal sequence, one step a line with its request lines and statuses (the evidence has the

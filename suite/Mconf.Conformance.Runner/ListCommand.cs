@@ -1,5 +1,7 @@
 using Mconf.Conformance.Model;
 using Mconf.Conformance.Runner.Cli;
+using Mconf.Spec.Cases;
+using Mconf.Spec.Model;
 
 namespace Mconf.Conformance.Runner;
 
@@ -10,7 +12,7 @@ internal static class ListCommand
     public static int Run(RunSettings settings, TextWriter stdout, TextWriter stderr)
     {
         var selected = CaseCatalog.Select(settings.Only, settings.Skip)
-            .Where(c => settings.Tier != ConformanceCase.ReadOnlyTier || c.Tier == ConformanceCase.ReadOnlyTier)
+            .Where(c => settings.Tier != CaseTier.ReadOnly || c.Tier == CaseTier.ReadOnly)
             .ToList();
         if (selected.Count == 0)
         {
@@ -23,7 +25,7 @@ internal static class ListCommand
             stdout.WriteLine($"{c.Id.PadRight(width)}  {c.Title}");
         }
 
-        var layers = selected.GroupBy(c => c.Layer, StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}");
+        var layers = selected.GroupBy(c => c.Layer.Layer(), StringComparer.Ordinal).Select(g => $"{g.Key}: {g.Count()}");
         stderr.WriteLine($"{selected.Count} cases ({string.Join(", ", layers)})");
         return ExitCodes.Conformant;
     }

@@ -1,5 +1,6 @@
 using Mconf.Conformance.Model;
 using Mconf.Conformance.NUnitAdapter;
+using Mconf.Spec.Cases;
 
 [assembly: LevelOfParallelism(4)]
 

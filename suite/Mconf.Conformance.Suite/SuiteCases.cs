@@ -1,4 +1,6 @@
 using Mconf.Conformance.Model;
+using Mconf.Spec.Cases;
+using Mconf.Spec.Model;
 
 namespace Mconf.Conformance.Suite;
 
@@ -17,8 +19,8 @@ public static class SuiteCases
             .SetProperty("SpecId", c.SpecId)
             .SetProperty("CaseId", c.Id)
             .SetProperty("Kind", c.Kind)
-            .SetProperty("Tier", c.Tier)
-            .SetCategory(c.Layer)
+            .SetProperty("Tier", c.Tier.Name())
+            .SetCategory(c.Layer.Layer())
             .SetCategory(c.Call)
             .SetDescription(c.Requirement);
     }

@@ -1,7 +1,7 @@
 using System.Reflection;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using Mconf.Conformance.Model;
+using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance;
 
@@ -20,8 +20,18 @@ public static class CaseCatalog
 
     private static readonly Lazy<IReadOnlyList<ConformanceCase>> Embedded = new(LoadEmbedded);
 
+    private static readonly Lazy<IReadOnlyList<DeltaEntry>> EmbeddedDeltas = new(() =>
+        JsonSerializer.Deserialize<List<DeltaEntry>>(ReadResource(typeof(CaseCatalog).Assembly, DeltasResource), Json)
+        ?? throw new InvalidDataException($"{DeltasResource} is empty."));
+
+    /// <summary>The Mconf-Live deltas (fixtures/deltas/mconf-live.json): the rows of the report's delta table.</summary>
+    public const string DeltasResource = "fixtures/deltas/mconf-live.json";
+
     /// <summary>Every embedded case, ordered by call then ID. Throws with a clear message when there are none.</summary>
     public static IReadOnlyList<ConformanceCase> All => Embedded.Value;
+
+    /// <summary>Every Mconf-Live delta, in the spec's order, each saying which cases are about it.</summary>
+    public static IReadOnlyList<DeltaEntry> Deltas => EmbeddedDeltas.Value;
 
     /// <summary>The cases whose ID matches any <paramref name="only"/> glob (all when empty) and no
     /// <paramref name="skip"/> glob. <c>*</c> matches any run of characters, including <c>/</c>.</summary>

@@ -1,6 +1,7 @@
 using Mconf.Conformance.Checks;
 using Mconf.Conformance.Model;
 using Mconf.Conformance.Target;
+using Mconf.Spec.Cases;
 using Mconf.Spec.Signing;
 
 namespace Mconf.Conformance;

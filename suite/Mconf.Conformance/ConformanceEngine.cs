@@ -1,6 +1,7 @@
 using Mconf.Conformance.Model;
 using Mconf.Conformance.Presence;
 using Mconf.Conformance.Target;
+using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance;
 

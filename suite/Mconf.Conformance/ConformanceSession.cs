@@ -3,6 +3,7 @@ using Mconf.Conformance.Kinds;
 using Mconf.Conformance.Model;
 using Mconf.Conformance.Scenarios;
 using Mconf.Conformance.Target;
+using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance;
 
@@ -28,7 +29,7 @@ public sealed class ConformanceSession : IAsyncDisposable
         Ledger = ledger;
         Flavour = flavour;
         _fingerprint = fingerprint;
-        Guard = new SafetyGuard(ledger, options.Tier == ConformanceCase.ReadOnlyTier);
+        Guard = new SafetyGuard(ledger, options.Tier == CaseTier.ReadOnly);
         Shared = new SessionObservations(this);
         Connector = new Presence.ClientConnector(options.Presence, client.Endpoint.ApiRoot);
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
@@ -90,7 +91,7 @@ public sealed class ConformanceSession : IAsyncDisposable
         string message;
         try
         {
-            if (@case.Tier == ConformanceCase.LifecycleTier && Guard.ReadOnly)
+            if (@case.Tier == CaseTier.Lifecycle && Guard.ReadOnly)
             {
                 throw new CaseSkipped("lifecycle case: the read-only tier creates nothing");
             }

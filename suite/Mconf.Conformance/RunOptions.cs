@@ -1,3 +1,4 @@
+using Mconf.Spec.Cases;
 using Mconf.Conformance.Presence;
 using Mconf.Spec.Signing;
 
@@ -25,7 +26,7 @@ public sealed record RunOptions
     public string RunId { get; init; } = "run";
 
     /// <summary><c>lifecycle</c> (default: may create and end its own meetings) or <c>read-only</c>.</summary>
-    public string Tier { get; init; } = "lifecycle";
+    public CaseTier Tier { get; init; } = CaseTier.Lifecycle;
 
     /// <summary>Glob patterns over case IDs (<c>*</c> any run of characters); empty = all cases.</summary>
     public IReadOnlyList<string> Only { get; init; } = [];

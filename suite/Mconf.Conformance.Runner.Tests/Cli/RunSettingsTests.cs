@@ -1,5 +1,6 @@
 using Mconf.Conformance.Runner.Cli;
 using Mconf.Spec.Signing;
+using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Runner.Tests.Cli;
 
@@ -20,7 +21,7 @@ public sealed class RunSettingsTests
         settings.ShouldNotBeNull();
         settings.UsesEmbeddedFake.ShouldBeTrue();
         settings.Checksum.ShouldBe(ChecksumAlgorithm.Sha1);
-        settings.Tier.ShouldBe("lifecycle");
+        settings.Tier.ShouldBe(CaseTier.Lifecycle);
         settings.Timeout.ShouldBe(TimeSpan.FromSeconds(10));
         settings.OutDirectory.ShouldBe("reports");
     }
@@ -42,7 +43,7 @@ public sealed class RunSettingsTests
         var settings = Resolve(["--tier", "read-only", "--only", "create/*"],
             new() { ["MCONF_RUN__TIER"] = "lifecycle", ["MCONF_RUN__ONLY"] = "join/*", ["MCONF_TARGET__CHECKSUM"] = "sha256" }, out _);
 
-        settings!.Tier.ShouldBe("read-only");
+        settings!.Tier.ShouldBe(CaseTier.ReadOnly);
         settings.Only.ShouldBe(["create/*"]);
         settings.Checksum.ShouldBe(ChecksumAlgorithm.Sha256);
     }

@@ -2,6 +2,7 @@ using Mconf.Conformance.Model;
 using Mconf.Conformance.Presence;
 using Mconf.Conformance.Runner.Reports;
 using Mconf.Spec;
+using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Runner.Tests.Reports;
 
@@ -22,10 +23,10 @@ public sealed class WitnessEvidenceTests
         new(specId, Request, "meeting m-1", value);
 
     private static DeltaRecord Row(IReadOnlyList<ConformanceCase> catalogue, params CaseRecord[] ran) =>
-        DeltaTable.Build(SpecCatalog.Load(), catalogue, ran).Single(d => d.Id == Delta);
+        DeltaTable.Build(CaseCatalog.Deltas, catalogue, ran).Single(d => d.Id == Delta);
 
     private static ConformanceCase Supporting(string id) =>
-        Samples.Case(id) with { Args = new Dictionary<string, string> { ["supporting"] = "true" } };
+        Samples.Case(id) with { Args = CaseArgs.None.With("supporting", true) };
 
     [Test]
     public void APassWithoutAWitness_DoesNotVerify_AndSaysWhyAndHow()

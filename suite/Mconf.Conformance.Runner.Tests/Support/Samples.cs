@@ -1,6 +1,7 @@
 using Mconf.Conformance.Model;
 using Mconf.Conformance.Runner.Reports;
 using Mconf.Spec.Model;
+using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Runner.Tests.Support;
 
@@ -9,11 +10,11 @@ internal static class Samples
 {
     public const string Secret = "s3cr3t-Sample-Secret";
 
-    public static ConformanceCase Case(string id, string layer = "mconf-live") =>
+    public static ConformanceCase Case(string id, Origin layer = Origin.MconfLive) =>
         new(id, id.Split('#')[0], layer, id.Split('/')[0], "element", $"{id} holds", "Sends the call", "The server MUST answer it.",
-            new SourceRef("wiki", "create", "Added voiceBridge"), ConformanceCase.ReadOnlyTier, new Dictionary<string, string>());
+            new SourceRef("wiki", "create", "Added voiceBridge"), CaseTier.ReadOnly, CaseArgs.None);
 
-    public static CaseResult Result(string id, Verdict verdict, string message = "", string layer = "mconf-live") =>
+    public static CaseResult Result(string id, Verdict verdict, string message = "", Origin layer = Origin.MconfLive) =>
         new(Case(id, layer), verdict, message, TimeSpan.FromMilliseconds(12),
             [new Exchange("GET", $"http://127.0.0.1:1/bigbluebutton/api/create?meetingID=m&checksum=***", 200, "text/xml", "<response><returncode>SUCCESS</returncode></response>")]);
 

@@ -1,5 +1,6 @@
 using Mconf.Spec.Signing;
 using Microsoft.Extensions.Configuration;
+using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Runner.Cli;
 
@@ -22,7 +23,7 @@ internal sealed record RunSettings
 
     public ChecksumAlgorithm Checksum => Options.Checksum;
 
-    public string Tier => Options.Tier;
+    public CaseTier Tier => Options.Tier;
 
     public TimeSpan Timeout => Options.Timeout;
 

@@ -1,11 +1,11 @@
 using Mconf.Conformance.Model;
 using Mconf.Conformance.Presence;
-using Mconf.Spec;
+using Mconf.Spec.Cases;
 using Mconf.Spec.Model;
 
 namespace Mconf.Conformance.Runner.Reports;
 
-/// <summary>Builds the delta table: every spec entry of origin Mconf-Live, the kit's cases for it (the cases
+/// <summary>Builds the delta table: every Mconf-Live delta the generator listed, the kit's cases for it (the cases
 /// whose spec ID is the entry or a rule about it, <c>&lt;id&gt;#slug</c>; for a new call, all its cases) and
 /// their joint outcome, worst first: failed, known-failing, inconclusive, passed, skipped. A delta is
 /// <see cref="DeltaRecord.Verified"/> only through an observation of its own value: none of its cases failed, and at
@@ -22,9 +22,9 @@ public static class DeltaTable
 
     private static readonly Verdict[] Severity = [Verdict.Failed, Verdict.KnownFailing, Verdict.Inconclusive, Verdict.Passed, Verdict.Skipped];
 
-    public static IReadOnlyList<DeltaRecord> Build(SpecCatalog spec, IReadOnlyList<ConformanceCase> catalogue, IReadOnlyList<CaseRecord> ran)
+    public static IReadOnlyList<DeltaRecord> Build(IReadOnlyList<DeltaEntry> deltas, IReadOnlyList<ConformanceCase> catalogue, IReadOnlyList<CaseRecord> ran)
     {
-        ArgumentNullException.ThrowIfNull(spec);
+        ArgumentNullException.ThrowIfNull(deltas);
         ArgumentNullException.ThrowIfNull(catalogue);
         ArgumentNullException.ThrowIfNull(ran);
         var verdicts = ran.GroupBy(c => c.Id, StringComparer.Ordinal).ToDictionary(g => g.Key, g => g.First().Verdict, StringComparer.Ordinal);
@@ -60,35 +60,10 @@ public static class DeltaTable
             });
         }
 
-        foreach (var call in spec.Calls)
+        // The generator lists the deltas (fixtures/deltas), each with how its cases are found: no spec at run time.
+        foreach (var delta in deltas)
         {
-            if (call.Origin == Origin.MconfLive)
-            {
-                Add(call.Name, "call", call.Name, call.Description, true, call.Source, c => c.Call == call.Name);
-            }
-
-            foreach (var param in call.Params.Where(p => p.Origin == Origin.MconfLive))
-            {
-                Add(param.Id, "parameter", call.Name, param.Description, param.InWiki, param.Source, c => Covers(c, param.Id));
-            }
-
-            foreach (var element in call.Response.Where(e => e.Origin == Origin.MconfLive))
-            {
-                Add(element.Id, "response element", call.Name, element.Description, element.InWiki, element.Source, c => Covers(c, element.Id));
-            }
-        }
-
-        foreach (var error in spec.Errors.Where(e => e.Origin == Origin.MconfLive))
-        {
-            Add(error.Id, "answer key", string.Join(", ", error.Calls), $"{error.Key}: {error.Message}", true, error.Source, c => Covers(c, error.Id));
-        }
-
-        // A rule about a delta entry is already covered by that entry's row (its ID starts with the entry's).
-        var listed = rows.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        foreach (var rule in spec.Rules.Where(r => r.Origin == Origin.MconfLive && !listed.Contains(r.About)))
-        {
-            var call = rule.About.Split('/')[0];
-            Add(rule.Id, "rule", call, rule.Requirement, true, rule.Source, c => c.SpecId == rule.Id || c.Id == rule.Id);
+            Add(delta.Id, delta.Kind, delta.Call, delta.Description, delta.InWiki, delta.Source, delta.IsCoveredBy);
         }
 
         return rows;
@@ -168,8 +143,6 @@ public static class DeltaTable
             : $"{Script} --presence (a person) or --presence-driver COMMAND (a program): the session makes attendees, audio, video, a guest, stats and a recording to observe";
     }
 
-    private static bool Covers(ConformanceCase c, string id) =>
-        c.SpecId == id || c.SpecId.StartsWith(id + "#", StringComparison.Ordinal);
 
     private static string Outcome(IReadOnlyList<string> cases, IReadOnlyDictionary<string, Verdict> verdicts)
     {

@@ -2,6 +2,8 @@ using Mconf.Conformance.Model;
 using Mconf.Conformance.Presence;
 using Mconf.Spec;
 using Mconf.Spec.Signing;
+using Mconf.Spec.Cases;
+using Mconf.Spec.Model;
 
 namespace Mconf.Conformance.Runner.Reports;
 
@@ -36,7 +38,7 @@ public sealed class ResultsDocumentBuilder(string kitVersion, string? secret)
             .Select(Case)
             .ToList();
         // The session's cases count for the deltas only when a session ran (otherwise the table says how to run one).
-        var deltas = DeltaTable.Build(SpecCatalog.Load(), outcome.Presence is null ? catalogue : [.. catalogue, .. SessionCases.All], cases);
+        var deltas = DeltaTable.Build(CaseCatalog.Deltas, outcome.Presence is null ? catalogue : [.. catalogue, .. SessionCases.All], cases);
         var target = outcome.Target is { } t
             ? new TargetInfo(R(t.Url), t.ApiVersion is null ? null : R(t.ApiVersion), t.Flavour, t.ChecksumAlgorithm, t.Embedded, t.HadApiSuffix)
             : null;
@@ -84,10 +86,10 @@ public sealed class ResultsDocumentBuilder(string kitVersion, string? secret)
         return new CaseRecord(
             c.Id,
             R(c.Title),
-            c.Layer,
+            c.Layer.Layer(),
             c.Call,
             c.Kind,
-            c.Tier,
+            c.Tier.Name(),
             R(c.Action),
             R(c.Requirement),
             new SpecReference(c.SpecId, c.Source.Doc, c.Source.Section, R(c.Source.Quote)),

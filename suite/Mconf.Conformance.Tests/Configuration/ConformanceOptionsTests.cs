@@ -4,6 +4,7 @@ using Mconf.Conformance.NUnitAdapter;
 using Mconf.Conformance.Target;
 using Mconf.Spec.Model;
 using Mconf.Spec.Signing;
+using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Tests.Configuration;
 
@@ -85,7 +86,7 @@ public sealed class ConformanceOptionsTests
         run.RunId.ShouldBe("ci-42");
         run.Seed.ShouldBe(7);
         run.MeetingPrefix.ShouldBe("mine");
-        run.Tier.ShouldBe("read-only");
+        run.Tier.ShouldBe(CaseTier.ReadOnly);
         run.Parallelism.ShouldBe(3);
         run.Only.ShouldBe(["create/*", "join/*"]);
         run.Skip.ShouldBe(["getStats/*"]);
@@ -197,17 +198,17 @@ public sealed class ConformanceOptionsTests
     {
         var options = NUnitSettings.Load(new Dictionary<string, string?> { ["MCONF_RUN__TIER"] = "read-only", ["MCONF_RUN__PARALLEL"] = "2" });
 
-        options.Tier.ShouldBe("read-only");
+        options.Tier.ShouldBe(CaseTier.ReadOnly);
         options.Parallel.ShouldBe(2);
     }
 
-    [TestCase(Verdict.Passed, "bbb-0.9", NUnitOutcome.Pass)]
-    [TestCase(Verdict.Passed, "mconf-live", NUnitOutcome.Inconclusive)]
-    [TestCase(Verdict.Failed, "bbb-0.9", NUnitOutcome.Fail)]
-    [TestCase(Verdict.Inconclusive, "bbb-0.9", NUnitOutcome.Inconclusive)]
-    [TestCase(Verdict.Skipped, "bbb-0.9", NUnitOutcome.Ignore)]
-    [TestCase(Verdict.KnownFailing, "mconf-live", NUnitOutcome.Ignore)]
-    public void NUnitVerdict_MapsEveryVerdict(Verdict verdict, string layer, NUnitOutcome expected)
+    [TestCase(Verdict.Passed, Origin.Bbb09, NUnitOutcome.Pass)]
+    [TestCase(Verdict.Passed, Origin.MconfLive, NUnitOutcome.Inconclusive)]
+    [TestCase(Verdict.Failed, Origin.Bbb09, NUnitOutcome.Fail)]
+    [TestCase(Verdict.Inconclusive, Origin.Bbb09, NUnitOutcome.Inconclusive)]
+    [TestCase(Verdict.Skipped, Origin.Bbb09, NUnitOutcome.Ignore)]
+    [TestCase(Verdict.KnownFailing, Origin.MconfLive, NUnitOutcome.Ignore)]
+    public void NUnitVerdict_MapsEveryVerdict(Verdict verdict, Origin layer, NUnitOutcome expected)
     {
         var result = new CaseResult(Case(layer), verdict, "the message", TimeSpan.Zero, []);
 
@@ -217,7 +218,7 @@ public sealed class ConformanceOptionsTests
     [Test]
     public void NUnitVerdict_AnMconfLivePassWithAWitness_Passes()
     {
-        var c = Case("mconf-live");
+        var c = Case(Origin.MconfLive);
         var result = new CaseResult(c, Verdict.Passed, "", TimeSpan.Zero, []) { Witnesses = [new Witness(c.SpecId, "getMeetings", "meeting m", "1")] };
 
         NUnitVerdict.Map(result).Outcome.ShouldBe(NUnitOutcome.Pass);
@@ -225,10 +226,10 @@ public sealed class ConformanceOptionsTests
 
     [Test]
     public void NUnitVerdict_KnownFailing_KeepsTheReason() =>
-        NUnitVerdict.Map(new CaseResult(Case("bbb-0.9"), Verdict.KnownFailing, "known failing: ticket 12", TimeSpan.Zero, [])).Message.ShouldBe("known failing: ticket 12");
+        NUnitVerdict.Map(new CaseResult(Case(Origin.Bbb09), Verdict.KnownFailing, "known failing: ticket 12", TimeSpan.Zero, [])).Message.ShouldBe("known failing: ticket 12");
 
-    private static ConformanceCase Case(string layer) =>
-        new("x/response/y", "x/response/y", layer, "x", "element", "t", "a", "r", new SourceRef("wiki", "x", "q"), ConformanceCase.ReadOnlyTier, new Dictionary<string, string>());
+    private static ConformanceCase Case(Origin layer) =>
+        new("x/response/y", "x/response/y", layer, "x", "element", "t", "a", "r", new SourceRef("wiki", "x", "q"), CaseTier.ReadOnly, CaseArgs.None);
 
     private sealed class FixedClock(DateTimeOffset now) : TimeProvider
     {

@@ -3,6 +3,7 @@ using Mconf.Conformance.Presence;
 using Mconf.Conformance.TestTargets;
 using Mconf.Conformance.Tests.Support;
 using Mconf.Testing;
+using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Tests.Integration;
 

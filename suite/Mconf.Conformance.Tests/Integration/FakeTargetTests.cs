@@ -1,6 +1,8 @@
 using Mconf.Conformance.Model;
 using Mconf.Conformance.TestTargets;
 using Mconf.Conformance.Tests.Support;
+using Mconf.Spec.Cases;
+using Mconf.Spec.Model;
 
 namespace Mconf.Conformance.Tests.Integration;
 
@@ -39,9 +41,9 @@ public sealed class FakeTargetTests
         // A 0.9 server lists a guest as an ordinary attendee: the guest=true variants fail, the others pass (and so
         // do the variants about what a guest join shares with any join: the 302, the XML, the moderator role).
         outcome.Results.Where(r => r.Case.SpecId == "join/request/guest" && r.Case.OptionalArg("mode") is null)
-            .ShouldAllBe(r => r.Verdict == (r.Case.Args["guest"] == "true" ? Verdict.Failed : Verdict.Passed), SuiteRun.Describe(outcome.Results.Where(r => r.Case.SpecId == "join/request/guest").ToList()));
+            .ShouldAllBe(r => r.Verdict == (r.Case.Arg("guest") == "true" ? Verdict.Failed : Verdict.Passed), SuiteRun.Describe(outcome.Results.Where(r => r.Case.SpecId == "join/request/guest").ToList()));
         // The 0.9 baseline holds.
-        var baselineFailures = outcome.Results.Where(r => r.Verdict == Verdict.Failed && r.Case.Layer == "bbb-0.9").ToList();
+        var baselineFailures = outcome.Results.Where(r => r.Verdict == Verdict.Failed && r.Case.Layer == Origin.Bbb09).ToList();
         baselineFailures.ShouldBeEmpty(SuiteRun.Describe(baselineFailures));
         outcome.Target!.Flavour.ShouldBe("bbb-0.9");
     }
@@ -52,11 +54,11 @@ public sealed class FakeTargetTests
     {
         using var target = BrokenTargets.StartFake();
         var before = await SuiteRun.FakeMeetingsAsync(target);
-        var outcome = await SuiteRun.RunAsync(target, tier: "read-only");
+        var outcome = await SuiteRun.RunAsync(target, tier: CaseTier.ReadOnly);
 
         outcome.AbortReason.ShouldBeNull();
         outcome.Results.Where(r => r.Verdict == Verdict.Failed).ShouldBeEmpty(SuiteRun.Describe(outcome.Results.Where(r => r.Verdict == Verdict.Failed)));
-        outcome.Results.Where(r => r.Case.Tier == "lifecycle").ShouldAllBe(r => r.Verdict == Verdict.Skipped);
+        outcome.Results.Where(r => r.Case.Tier == CaseTier.Lifecycle).ShouldAllBe(r => r.Verdict == Verdict.Skipped);
         (await SuiteRun.FakeMeetingsAsync(target)).Select(m => m.Id).Order().ShouldBe(before.Select(m => m.Id).Order());
         target.Fake.WireMock.LogEntries.Select(e => e.RequestMessage?.Path ?? "")
             .Where(p => p.EndsWith("/create", StringComparison.Ordinal) || p.EndsWith("/join", StringComparison.Ordinal) || p.EndsWith("/end", StringComparison.Ordinal))

@@ -5,6 +5,7 @@ using Mconf.Conformance.Tests.Support;
 using Mconf.Mock;
 using Mconf.Spec;
 using Mconf.Spec.Model;
+using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Tests.Integration;
 
@@ -132,7 +133,7 @@ public sealed class PresenceSemanticsTests : SwitchableTarget
     public async Task Unchanged_every_element_case_passes_or_is_inconclusive_with_witnesses_only_when_passing()
     {
         Switch.Current = null;
-        var outcome = await SuiteRun.RunAsync(Options("element", "lifecycle") with { Only = [.. ElementCases().Select(c => c.Id)] });
+        var outcome = await SuiteRun.RunAsync(Options("element", CaseTier.Lifecycle) with { Only = [.. ElementCases().Select(c => c.Id)] });
         var results = outcome.Results;
         results.Count.ShouldBe(ElementCases().Count());
         results.Where(r => r.Verdict == Verdict.Failed).ShouldBeEmpty(SuiteRun.Describe(results.Where(r => r.Verdict == Verdict.Failed)));
@@ -145,7 +146,7 @@ public sealed class PresenceSemanticsTests : SwitchableTarget
     /// <summary>The proxy names the API root's answers "" (its path has no call name).</summary>
     private static string ProxyCall(string call) => call == "index" ? "" : call;
 
-    private RunOptions Options(string id, string tier) => SuiteRun.Options(Proxy.BaseUrl, Fake.Secret, tier) with { Only = [id], Parallelism = 2 };
+    private RunOptions Options(string id, CaseTier tier) => SuiteRun.Options(Proxy.BaseUrl, Fake.Secret, tier) with { Only = [id], Parallelism = 2 };
 
     private async Task<CaseResult> RunOneAsync(ConformanceCase c)
     {

@@ -2,6 +2,7 @@ using Mconf.Conformance.Model;
 using Mconf.Conformance.TestTargets;
 using Mconf.Conformance.Tests.Support;
 using Mconf.Mock;
+using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Tests.Integration;
 

@@ -1,6 +1,7 @@
 using Mconf.Conformance.Model;
 using Mconf.Conformance.TestTargets;
 using Mconf.Conformance.Tests.Support;
+using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Tests.Integration;
 

@@ -3,6 +3,7 @@ using Mconf.Conformance.Kinds;
 using Mconf.Conformance.Model;
 using Mconf.Conformance.TestTargets;
 using Mconf.Conformance.Tests.Support;
+using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Tests.Integration;
 
@@ -112,7 +113,7 @@ public sealed class WitnessKindTests
         options.Recordings = 0;
         using var target = BrokenTargets.Start(options);
         // join's meeting_id case (internal-meeting-id, call=join) is a lifecycle case: the read-only tier skips it.
-        var outcome = await SuiteRun.RunAsync(target, tier: "read-only",
+        var outcome = await SuiteRun.RunAsync(target, tier: CaseTier.ReadOnly,
             cases: [.. OfKinds("same-across-calls", "internal-meeting-id").Where(c => c.OptionalArg("call") != "join")]);
 
         outcome.AbortReason.ShouldBeNull();

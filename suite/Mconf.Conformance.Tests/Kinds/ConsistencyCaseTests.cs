@@ -1,5 +1,6 @@
 using Mconf.Conformance.Model;
 using Mconf.Conformance.Tests.Support;
+using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Tests.Kinds;
 
@@ -26,7 +27,7 @@ public sealed class ConsistencyCaseTests
     public async Task CountFlagged_Consistent_Passes()
     {
         using var target = Target(Info("1", (true, false, 0), (false, true, 1)));
-        var result = await Cases.RunAsync(target, Cases.Real("getMeetingInfo/response/listenerCount#flagged"), "read-only");
+        var result = await Cases.RunAsync(target, Cases.Real("getMeetingInfo/response/listenerCount#flagged"), CaseTier.ReadOnly);
         result.Verdict.ShouldBe(Verdict.Passed, result.Message);
     }
 
@@ -34,7 +35,7 @@ public sealed class ConsistencyCaseTests
     public async Task CountFlagged_Inconsistent_Fails()
     {
         using var target = Target(Info("2", (true, false, 0), (false, true, 1)));
-        var result = await Cases.RunAsync(target, Cases.Real("getMeetingInfo/response/listenerCount#flagged"), "read-only");
+        var result = await Cases.RunAsync(target, Cases.Real("getMeetingInfo/response/listenerCount#flagged"), CaseTier.ReadOnly);
         result.Verdict.ShouldBe(Verdict.Failed);
         result.Message.ShouldContain("expected listenerCount of 'm1' to be 1 (its attendees with isListeningOnly=true); got '2'");
     }
@@ -43,7 +44,7 @@ public sealed class ConsistencyCaseTests
     public async Task CountFlagged_NoAttendees_IsInconclusive()
     {
         using var target = Target(Info("0"));
-        var result = await Cases.RunAsync(target, Cases.Real("getMeetingInfo/response/listenerCount#flagged"), "read-only");
+        var result = await Cases.RunAsync(target, Cases.Real("getMeetingInfo/response/listenerCount#flagged"), CaseTier.ReadOnly);
         result.Verdict.ShouldBe(Verdict.Inconclusive);
         result.Message.ShouldContain("no meeting with connected attendees");
     }
@@ -52,7 +53,7 @@ public sealed class ConsistencyCaseTests
     public async Task SameAcrossCalls_Mismatch_Fails()
     {
         using var target = Target(Info("1", (true, false, 0), (false, true, 1)), listenerCount: "0");
-        var result = await Cases.RunAsync(target, Cases.Real("getMeetings/response/meetings/meeting/listenerCount#same-as-getMeetingInfo"), "read-only");
+        var result = await Cases.RunAsync(target, Cases.Real("getMeetings/response/meetings/meeting/listenerCount#same-as-getMeetingInfo"), CaseTier.ReadOnly);
         result.Verdict.ShouldBe(Verdict.Failed);
     }
 
@@ -61,20 +62,20 @@ public sealed class ConsistencyCaseTests
     {
         using (var streams = Target(Info("1", (true, false, 0), (false, true, 2)), videoCount: "2"))
         {
-            var result = await Cases.RunAsync(streams, Cases.Real("getMeetings/response/meetings/meeting/videoCount#streams"), "read-only");
+            var result = await Cases.RunAsync(streams, Cases.Real("getMeetings/response/meetings/meeting/videoCount#streams"), CaseTier.ReadOnly);
             result.Verdict.ShouldBe(Verdict.Passed);
             result.Observations.ShouldBe([Mconf.Conformance.Kinds.VideoCountCase.CountsStreams]);
         }
 
         using (var sharers = Target(Info("1", (true, false, 0), (false, true, 2)), videoCount: "1"))
         {
-            var result = await Cases.RunAsync(sharers, Cases.Real("getMeetings/response/meetings/meeting/videoCount#streams"), "read-only");
+            var result = await Cases.RunAsync(sharers, Cases.Real("getMeetings/response/meetings/meeting/videoCount#streams"), CaseTier.ReadOnly);
             result.Verdict.ShouldBe(Verdict.Passed);
             result.Observations.ShouldBe([Mconf.Conformance.Kinds.VideoCountCase.CountsSharers]);
         }
 
         using var bad = Target(Info("1", (true, false, 0), (false, true, 2)), videoCount: "3");
-        (await Cases.RunAsync(bad, Cases.Real("getMeetings/response/meetings/meeting/videoCount#streams"), "read-only")).Verdict.ShouldBe(Verdict.Failed);
+        (await Cases.RunAsync(bad, Cases.Real("getMeetings/response/meetings/meeting/videoCount#streams"), CaseTier.ReadOnly)).Verdict.ShouldBe(Verdict.Failed);
     }
 
     [Test]
@@ -85,7 +86,7 @@ public sealed class ConsistencyCaseTests
         using var target = Target(Info("1", (true, false, 0), (false, true, 1)));
         target.Answer("getMeetings", _ => (200, "<response><returncode>SUCCESS</returncode><meetings><meeting><meetingID>m1</meetingID>" +
             $"<participantCount>{(Interlocked.Increment(ref reads) == 1 ? 1 : 2)}</participantCount><listenerCount>1</listenerCount><videoCount>1</videoCount></meeting></meetings></response>"));
-        var result = await Cases.RunAsync(target, Cases.Real("getMeetings/response/meetings/meeting/participantCount#same-as-getMeetingInfo"), "read-only");
+        var result = await Cases.RunAsync(target, Cases.Real("getMeetings/response/meetings/meeting/participantCount#same-as-getMeetingInfo"), CaseTier.ReadOnly);
         result.Verdict.ShouldBe(Verdict.Passed, result.Message);
         reads.ShouldBe(2);
     }
@@ -97,7 +98,7 @@ public sealed class ConsistencyCaseTests
         using var target = Target(Info("1", (true, false, 0), (false, true, 1)));
         target.Answer("getMeetings", _ => (200, "<response><returncode>SUCCESS</returncode><meetings><meeting><meetingID>m1</meetingID>" +
             $"<participantCount>{10 + Interlocked.Increment(ref reads)}</participantCount><listenerCount>1</listenerCount><videoCount>1</videoCount></meeting></meetings></response>"));
-        var result = await Cases.RunAsync(target, Cases.Real("getMeetings/response/meetings/meeting/participantCount#same-as-getMeetingInfo"), "read-only");
+        var result = await Cases.RunAsync(target, Cases.Real("getMeetings/response/meetings/meeting/participantCount#same-as-getMeetingInfo"), CaseTier.ReadOnly);
         result.Verdict.ShouldBe(Verdict.Inconclusive, result.Message);
         result.Message.ShouldContain("changed between every pair of reads");
     }
@@ -106,7 +107,7 @@ public sealed class ConsistencyCaseTests
     public async Task CrossCall_StableDisagreement_FailsAfterTwoReads()
     {
         using var target = Target(Info("1", (true, false, 0), (false, true, 1)), listenerCount: "0");
-        var result = await Cases.RunAsync(target, Cases.Real("getMeetings/response/meetings/meeting/listenerCount#same-as-getMeetingInfo"), "read-only");
+        var result = await Cases.RunAsync(target, Cases.Real("getMeetings/response/meetings/meeting/listenerCount#same-as-getMeetingInfo"), CaseTier.ReadOnly);
         result.Verdict.ShouldBe(Verdict.Failed);
         result.Message.ShouldContain("the same on two fresh reads in a row");
     }
@@ -115,7 +116,7 @@ public sealed class ConsistencyCaseTests
     public async Task SinglePresenter_TwoPresenters_Fails()
     {
         using var target = Target(Info("0", (false, true, 0), (false, true, 0)));
-        var result = await Cases.RunAsync(target, Cases.Real("getMeetingInfo/response/attendees/attendee/isPresenter#at-most-one"), "read-only");
+        var result = await Cases.RunAsync(target, Cases.Real("getMeetingInfo/response/attendees/attendee/isPresenter#at-most-one"), CaseTier.ReadOnly);
         result.Verdict.ShouldBe(Verdict.Failed);
         result.Message.ShouldContain("at most 1");
     }
@@ -124,7 +125,7 @@ public sealed class ConsistencyCaseTests
     public async Task InternalMeetingId_WrongShape_Fails()
     {
         using var target = Target(Info("1", (true, false, 0)).Replace("183f0bf3", "000f0bf3", StringComparison.Ordinal));
-        var result = await Cases.RunAsync(target, Cases.Real("getMeetingInfo/response/internalMeetingID#sha1-create-time"), "read-only");
+        var result = await Cases.RunAsync(target, Cases.Real("getMeetingInfo/response/internalMeetingID#sha1-create-time"), CaseTier.ReadOnly);
         result.Verdict.ShouldBe(Verdict.Failed);
         result.Message.ShouldContain("sha1(meetingID)-createTime");
     }

@@ -1,5 +1,6 @@
 using Mconf.Conformance.Model;
 using Mconf.Conformance.Tests.Support;
+using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Tests.Kinds;
 
@@ -19,7 +20,7 @@ public sealed class ElementCaseTests
     private static async Task<CaseResult> RunOn(string meetings, ConformanceCase c)
     {
         using var target = WithMeetings(meetings);
-        return await Cases.RunAsync(target, c, "read-only");
+        return await Cases.RunAsync(target, c, CaseTier.ReadOnly);
     }
 
     [TestCase("<voiceBridge>71234</voiceBridge>", TestName = "Element_PresentInEveryInstance_Passes")]
@@ -133,7 +134,7 @@ public sealed class ElementCaseTests
     public async Task Element_CreateInReadOnlyTier_IsSkipped()
     {
         using var target = new CannedTarget();
-        var result = await Cases.RunAsync(target, Cases.Element("create", "voiceBridge", "Number"), "read-only");
+        var result = await Cases.RunAsync(target, Cases.Element("create", "voiceBridge", "Number"), CaseTier.ReadOnly);
         result.Verdict.ShouldBe(Verdict.Skipped);
         target.Requests.ShouldNotContain(r => r.StartsWith("create?", StringComparison.Ordinal));
     }

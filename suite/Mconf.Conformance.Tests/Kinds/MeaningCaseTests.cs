@@ -2,6 +2,7 @@ using Mconf.Conformance.Kinds;
 using Mconf.Conformance.Model;
 using Mconf.Conformance.TestTargets;
 using Mconf.Conformance.Tests.Support;
+using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Tests.Kinds;
 

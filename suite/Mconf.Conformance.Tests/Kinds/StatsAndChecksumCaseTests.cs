@@ -1,5 +1,6 @@
 using Mconf.Conformance.Model;
 using Mconf.Conformance.Tests.Support;
+using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Tests.Kinds;
 
@@ -9,7 +10,7 @@ public sealed class StatsAndChecksumCaseTests
     public async Task StatsCall_404_Fails()
     {
         using var target = new CannedTarget();
-        var result = await Cases.RunAsync(target, Cases.Real("getStats/response/stats#exists"), "read-only");
+        var result = await Cases.RunAsync(target, Cases.Real("getStats/response/stats#exists"), CaseTier.ReadOnly);
         result.Verdict.ShouldBe(Verdict.Failed);
         result.Message.ShouldContain("HTTP 404");
     }
@@ -30,7 +31,7 @@ public sealed class StatsAndChecksumCaseTests
             "<meeting><meetingID>a</meetingID></meeting><meeting><meetingID>b</meetingID></meeting><meeting><meetingID>b</meetingID></meeting></stats></response>";
         // A recording of meeting a is the witness that a has stats (seen in another call than the one judged).
         using var target = new CannedTarget().Answer("getStats", all).Answer("getRecordings", Recordings("a"));
-        var result = await Cases.RunAsync(target, Cases.Real("getStats/request/meetingID#one"), "read-only");
+        var result = await Cases.RunAsync(target, Cases.Real("getStats/request/meetingID#one"), CaseTier.ReadOnly);
         result.Verdict.ShouldBe(Verdict.Failed);
         result.Message.ShouldContain("expected for meetingID=a only entries of that meeting; got entries of 'b'");
     }
@@ -54,7 +55,7 @@ public sealed class StatsAndChecksumCaseTests
                 ? "<response><returncode>SUCCESS</returncode><stats><meeting><meetingID>a</meetingID></meeting></stats></response>"
                 : "<response><returncode>SUCCESS</returncode><stats/><messageKey>noStats</messageKey></response>"))
             .Answer("getRecordings", Recordings("a"));
-        var result = await Cases.RunAsync(target, Cases.Real("getStats/request/meetingID#absent"), "read-only");
+        var result = await Cases.RunAsync(target, Cases.Real("getStats/request/meetingID#absent"), CaseTier.ReadOnly);
         result.Verdict.ShouldBe(Verdict.Failed, result.Message);
         result.Message.ShouldContain("to list every entry of 'a'");
     }
@@ -89,7 +90,7 @@ public sealed class StatsAndChecksumCaseTests
         using var target = new CannedTarget();
         target.Answers.Remove("getMeetings");
         var lax = new LaxTarget(target);
-        await using var session = await ConformanceSession.OpenAsync(CannedTarget.Options("read-only"), default, lax);
+        await using var session = await ConformanceSession.OpenAsync(CannedTarget.Options(CaseTier.ReadOnly), default, lax);
         var result = await session.RunCaseAsync(Cases.Real("error/checksumError#wrong"));
         result.Verdict.ShouldBe(Verdict.Failed);
         result.Message.ShouldContain("expected returncode FAILED with messageKey checksumError; got returncode SUCCESS");

@@ -1,5 +1,7 @@
 using Mconf.Conformance.Model;
 using Mconf.Conformance.Tests.Support;
+using Mconf.Spec.Cases;
+using Mconf.Spec.Model;
 
 namespace Mconf.Conformance.Tests.Kinds;
 
@@ -16,8 +18,8 @@ public sealed class WitnessRuleTests
     public void NeedsWitness_MconfLiveAndNotSupporting()
     {
         WitnessRule.NeedsWitness(Cases.Make("getStats/request/meetingID#one", "getStats", "stats-selection")).ShouldBeTrue();
-        WitnessRule.NeedsWitness(Cases.Make("getStats/request/meetingID#checksum-wrong", "getStats", "checksum", "read-only", ("supporting", "true"))).ShouldBeFalse();
-        WitnessRule.NeedsWitness(Cases.Make("error/notFound/end#unknown", "end", "error-answer") with { Layer = "bbb-0.9" }).ShouldBeFalse();
+        WitnessRule.NeedsWitness(Cases.Make("getStats/request/meetingID#checksum-wrong", "getStats", "checksum", CaseTier.ReadOnly, ("supporting", true))).ShouldBeFalse();
+        WitnessRule.NeedsWitness(Cases.Make("error/notFound/end#unknown", "end", "error-answer") with { Layer = Origin.Bbb09 }).ShouldBeFalse();
     }
 
     [Test]

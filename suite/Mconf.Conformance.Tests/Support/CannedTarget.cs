@@ -4,6 +4,7 @@ using System.Text;
 using Mconf.Conformance.TestTargets;
 using Mconf.Mock;
 using Mconf.Spec.Signing;
+using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Tests.Support;
 
@@ -37,7 +38,7 @@ internal sealed class CannedTarget : HttpMessageHandler
         return this;
     }
 
-    public static RunOptions Options(string tier = "lifecycle") => new()
+    public static RunOptions Options(CaseTier tier = CaseTier.Lifecycle) => new()
     {
         TargetUrl = BaseUrl,
         Secret = Secret,

@@ -1,22 +1,30 @@
 using Mconf.Conformance.Model;
 using Mconf.Spec.Model;
+using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Tests.Support;
 
 /// <summary>Builds cases for unit tests, and runs one against a canned target.</summary>
 internal static class Cases
 {
-    public static ConformanceCase Make(string id, string call, string kind, string tier = "read-only", params (string Key, string Value)[] args) =>
-        new(id, id.Split('#')[0], "mconf-live", call, kind, "title", "action", "requirement", new SourceRef("wiki", call, "quote"), tier,
-            args.ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal));
+    /// <summary>A case with arguments typed as the generator writes them: a bool is a flag, a string array a list,
+    /// anything else text.</summary>
+    public static ConformanceCase Make(string id, string call, string kind, CaseTier tier = CaseTier.ReadOnly, params (string Key, object Value)[] args) =>
+        new(id, id.Split('#')[0], Origin.MconfLive, call, kind, "title", "action", "requirement", new SourceRef("wiki", call, "quote"), tier,
+            args.Aggregate(CaseArgs.None, (all, a) => a.Value switch
+            {
+                bool flag => all.With(a.Key, flag),
+                string[] list => all.With(a.Key, list),
+                _ => all.With(a.Key, a.Value.ToString() ?? ""),
+            }));
 
-    public static ConformanceCase Element(string call, string path, string type, string presence = "always", string parent = "", bool repeated = false, string values = "") =>
-        Make($"{call}/response/{path}", call, "element", "read-only",
-            ("path", path), ("type", type), ("presence", presence), ("parent", parent), ("repeated", repeated ? "true" : "false"), ("values", values));
+    public static ConformanceCase Element(string call, string path, string type, string presence = "always", string parent = "", bool repeated = false, params string[] values) =>
+        Make($"{call}/response/{path}", call, "element", CaseTier.ReadOnly,
+            ("path", path), ("type", type), ("presence", presence), ("parent", parent), ("repeated", repeated), ("values", values));
 
     public static ConformanceCase Real(string id) => CaseCatalog.All.Single(c => c.Id == id);
 
-    public static async Task<CaseResult> RunAsync(CannedTarget target, ConformanceCase c, string tier = "lifecycle")
+    public static async Task<CaseResult> RunAsync(CannedTarget target, ConformanceCase c, CaseTier tier = CaseTier.Lifecycle)
     {
         await using var session = await ConformanceSession.OpenAsync(CannedTarget.Options(tier), default, target);
         return await session.RunCaseAsync(c);
@@ -27,6 +35,6 @@ internal static class Cases
     public static async Task<CaseResult> RunRealAsync(string id, string call, string answer)
     {
         using var target = new CannedTarget().Answer(call, answer);
-        return await RunAsync(target, Real(id), "read-only");
+        return await RunAsync(target, Real(id), CaseTier.ReadOnly);
     }
 }

@@ -4,6 +4,7 @@ using Mconf.Spec;
 using Mconf.Spec.Model;
 using Mconf.Spec.Signing;
 using Mconf.Spec.Xml;
+using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Tests.Support;
 
@@ -12,11 +13,11 @@ internal static class SuiteRun
 {
     private static int _runs;
 
-    public static RunOptions Options(TestTarget target, string tier = "lifecycle", string? url = null) =>
+    public static RunOptions Options(TestTarget target, CaseTier tier = CaseTier.Lifecycle, string? url = null) =>
         Options(url ?? target.BaseUrl, target.Secret, tier);
 
     /// <summary>Options for any target URL; run IDs differ per run (a counter and a fixed seed, no wall clock).</summary>
-    public static RunOptions Options(string url, string secret, string tier = "lifecycle") => new()
+    public static RunOptions Options(string url, string secret, CaseTier tier = CaseTier.Lifecycle) => new()
     {
         TargetUrl = url,
         Secret = secret,
@@ -28,7 +29,7 @@ internal static class SuiteRun
         Embedded = true,
     };
 
-    public static Task<RunOutcome> RunAsync(TestTarget target, string tier = "lifecycle", IReadOnlyList<ConformanceCase>? cases = null,
+    public static Task<RunOutcome> RunAsync(TestTarget target, CaseTier tier = CaseTier.Lifecycle, IReadOnlyList<ConformanceCase>? cases = null,
         string? url = null, Action<CaseResult>? onResult = null, CancellationToken cancellationToken = default) =>
         RunAsync(Options(target, tier, url), cases, onResult, cancellationToken);
 
@@ -60,7 +61,7 @@ internal static class SuiteRun
     public static IEnumerable<string> DeltaIds()
     {
         var spec = SpecCatalog.Load();
-        return CaseCatalog.All.Where(c => c.Layer == "mconf-live")
+        return CaseCatalog.All.Where(c => c.Layer == Origin.MconfLive)
             .GroupBy(c => c.SpecId)
             .Where(g => g.Any(c => c.Kind != "element" || c.OptionalArg("presence") == "always"))
             .Where(g => spec.Find(g.Key) switch

@@ -1,5 +1,6 @@
 using Mconf.Conformance.Model;
 using Mconf.Conformance.Tests.Support;
+using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Tests.Target;
 
@@ -10,7 +11,7 @@ public sealed class HostileAnswerUnitTests
     public async Task BodyOverTheConfiguredLimit_MakesTheCaseInconclusiveNamingTheOption()
     {
         using var target = new CannedTarget().Answer("getStats", "<response><returncode>SUCCESS</returncode><stats>" + new string(' ', 4096) + "</stats></response>");
-        var options = CannedTarget.Options("read-only") with { MaxBodyBytes = 1024 };
+        var options = CannedTarget.Options(CaseTier.ReadOnly) with { MaxBodyBytes = 1024 };
         await using var session = await ConformanceSession.OpenAsync(options, default, target);
         var result = await session.RunCaseAsync(Cases.Real("getStats/response/stats#exists"));
         result.Verdict.ShouldBe(Verdict.Inconclusive, result.Message);
@@ -62,7 +63,7 @@ public sealed class HostileAnswerUnitTests
         var clock = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero));
         using var target = new CannedTarget().Answer("getRecordings",
             "<response><returncode>SUCCESS</returncode><recordings/><messageKey>noRecordings</messageKey><message>none</message></response>");
-        var options = CannedTarget.Options("read-only") with { Time = clock, SnapshotMaxAge = TimeSpan.FromSeconds(15) };
+        var options = CannedTarget.Options(CaseTier.ReadOnly) with { Time = clock, SnapshotMaxAge = TimeSpan.FromSeconds(15) };
         await using var session = await ConformanceSession.OpenAsync(options, default, target);
         var element = Cases.Real("getRecordings/response/returncode");
         // The unfiltered snapshot only (the element case also asks for an empty selection, each time).

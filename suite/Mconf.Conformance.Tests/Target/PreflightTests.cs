@@ -63,8 +63,4 @@ public sealed class PreflightTests
     [TestCase("not a url")]
     public void ValidateOptions_BadUrl_Stops(string url) =>
         Should.Throw<PreflightFailed>(() => Preflight.ValidateOptions(CannedTarget.Options() with { TargetUrl = url }));
-
-    [Test]
-    public void ValidateOptions_UnknownTier_Stops() =>
-        Should.Throw<PreflightFailed>(() => Preflight.ValidateOptions(CannedTarget.Options("everything"))).Message.ShouldContain("tier");
 }

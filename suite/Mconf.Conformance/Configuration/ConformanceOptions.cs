@@ -1,3 +1,4 @@
+using Mconf.Spec.Cases;
 using System.Globalization;
 using System.Security.Cryptography;
 using Mconf.Conformance.Presence;
@@ -19,8 +20,6 @@ public sealed class SettingsException(string key, string message) : FormatExcept
 /// null: certify the embedded fake.</summary>
 public sealed record ConformanceOptions
 {
-    public const string LifecycleTier = "lifecycle";
-    public const string ReadOnlyTier = "read-only";
     public const string DefaultOut = "reports";
     public const int DefaultPresenceTimeoutSeconds = 120;
     public const int MaxParallel = 64;
@@ -45,7 +44,7 @@ public sealed record ConformanceOptions
 
     public string MeetingPrefix { get; init; } = RunOptions.DefaultMeetingPrefix;
 
-    public string Tier { get; init; } = LifecycleTier;
+    public CaseTier Tier { get; init; } = CaseTier.Lifecycle;
 
     public int Parallel { get; init; } = RunOptions.DefaultParallelism;
 
@@ -155,8 +154,7 @@ public sealed record ConformanceOptions
             throw new SettingsException(SettingKeys.Checksum, $"{name(SettingKeys.Checksum)} must be one of {string.Join(", ", ChecksumAlgorithms.All.Select(a => a.Name()))}");
         }
 
-        var tier = reader.Text(SettingKeys.Tier) ?? LifecycleTier;
-        if (tier is not (LifecycleTier or ReadOnlyTier))
+        if (!CaseTierNames.TryParse(reader.Text(SettingKeys.Tier) ?? CaseTierNames.Lifecycle, out var tier))
         {
             throw new SettingsException(SettingKeys.Tier, $"{name(SettingKeys.Tier)} must be read-only or lifecycle");
         }
@@ -182,7 +180,7 @@ public sealed record ConformanceOptions
             throw new SettingsException(SettingKeys.PresenceDriver, $"{name(SettingKeys.PresenceGuided)} (a person) and {name(SettingKeys.PresenceDriver)} (a program) exclude each other");
         }
 
-        if ((guided || driver is not null) && tier == ReadOnlyTier)
+        if ((guided || driver is not null) && tier == CaseTier.ReadOnly)
         {
             throw new SettingsException(SettingKeys.Tier, "the presence session creates a meeting: it needs the lifecycle tier, not read-only");
         }
@@ -203,7 +201,7 @@ public sealed record ConformanceOptions
         }
 
         var explore = reader.Whole(SettingKeys.Explore, 0, 0, 10000, "must be a number of sequences from 0 to 10000");
-        if (explore > 0 && tier == ReadOnlyTier)
+        if (explore > 0 && tier == CaseTier.ReadOnly)
         {
             throw new SettingsException(SettingKeys.Explore, $"{name(SettingKeys.Explore)} creates meetings: it needs the lifecycle tier, not read-only");
         }
@@ -293,7 +291,7 @@ public sealed record ConformanceOptions
             [SettingKeys.RunId] = RunId ?? "",
             [SettingKeys.Seed] = Seed?.ToString(CultureInfo.InvariantCulture) ?? "",
             [SettingKeys.MeetingPrefix] = MeetingPrefix,
-            [SettingKeys.Tier] = Tier,
+            [SettingKeys.Tier] = Tier.Name(),
             [SettingKeys.Parallel] = Parallel.ToString(CultureInfo.InvariantCulture),
             [SettingKeys.Only] = L(Only),
             [SettingKeys.Skip] = L(Skip),

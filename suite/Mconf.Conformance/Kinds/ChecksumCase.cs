@@ -22,7 +22,7 @@ public sealed class ChecksumCase : ICaseKind
         var mode = c.Arg("mode");
         var call = c.OptionalArg("call") ?? "getMeetings";
         var algorithm = ctx.Session.Client.Signer.Algorithm;
-        var parameters = Scenarios.ProbeRequests.Apply(ctx, [], null, c.OptionalArg("params"));
+        var parameters = Scenarios.ProbeRequests.Apply(ctx, [], null, c.Args.Pairs("params"));
         if (call == "create" && parameters.FirstOrDefault(p => p.Key == "meetingID").Value is { } created)
         {
             // A target that wrongly accepts the unsigned create makes a meeting of the run: the ledger ends it.

@@ -1,6 +1,7 @@
 using System.Xml.Linq;
 using Mconf.Conformance.Checks;
 using Mconf.Conformance.Scenarios;
+using Mconf.Spec.Cases;
 using Mconf.Spec.Model;
 using Mconf.Spec.Xml;
 
@@ -29,8 +30,8 @@ public sealed class ElementCase : ICaseKind
             c.Arg("path"),
             c.OptionalArg("parent") ?? "",
             Enum.Parse<SpecType>(c.Arg("type"), ignoreCase: true),
-            string.Equals(c.OptionalArg("repeated"), "true", StringComparison.OrdinalIgnoreCase),
-            (c.OptionalArg("values") ?? "").Split('|', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries),
+            c.Args.Flag("repeated"),
+            c.Args.List("values"),
             Condition.Of(c));
 
         var observation = await ElementScenarios.ObserveAsync(ctx, c.Call).ConfigureAwait(false);
@@ -212,7 +213,7 @@ public sealed class ElementCase : ICaseKind
         _ => "--tier lifecycle",
     };
 
-    private sealed record Shape(string Path, string Parent, SpecType Type, bool Repeated, string[] Values, Condition Condition)
+    private sealed record Shape(string Path, string Parent, SpecType Type, bool Repeated, IReadOnlyList<string> Values, Condition Condition)
     {
         public string Name => Path[(Path.LastIndexOf('/') + 1)..];
     }
@@ -231,7 +232,7 @@ public sealed class ElementCase : ICaseKind
     /// whose arguments name root-level elements and answer keys of the same answer.</summary>
     private sealed record Condition(AbsenceKind? Kind, IReadOnlyDictionary<string, string> Args, string Why)
     {
-        public static Condition Of(Model.ConformanceCase c)
+        public static Condition Of(ConformanceCase c)
         {
             var always = !string.Equals(c.OptionalArg("presence"), "optional", StringComparison.OrdinalIgnoreCase);
             if (always)
@@ -241,8 +242,7 @@ public sealed class ElementCase : ICaseKind
 
             // An optional element without a documented condition is judged only where it is seen.
             var kind = c.OptionalArg("absentWhen") is { Length: > 0 } name ? AbsenceCondition.Parse(name) : AbsenceKind.State;
-            var args = c.Args.Where(a => a.Key.StartsWith("absentWhen.", StringComparison.Ordinal))
-                .ToDictionary(a => a.Key["absentWhen.".Length..], a => a.Value, StringComparer.Ordinal);
+            var args = c.Args.Pairs("absentArgs").ToDictionary(a => a.Key, a => a.Value, StringComparer.Ordinal);
             return new Condition(kind, args, (c.OptionalArg("absentWhy") ?? "documented as optional").TrimEnd('.'));
         }
 

@@ -1,3 +1,5 @@
+using Mconf.Spec.Cases;
+
 namespace Mconf.Conformance.Model;
 
 /// <summary>One HTTP exchange made by a case, already redacted: the URL carries no checksum and no secret.</summary>

@@ -1,3 +1,6 @@
+using Mconf.Spec.Cases;
+using Mconf.Spec.Model;
+
 namespace Mconf.Conformance.Model;
 
 /// <summary>When a case's pass counts as a verification: only through a witness, a value the case observed and
@@ -10,7 +13,7 @@ public static class WitnessRule
     public static bool NeedsWitness(ConformanceCase @case)
     {
         ArgumentNullException.ThrowIfNull(@case);
-        return @case.Layer == "mconf-live" && !@case.IsSupporting;
+        return @case.Layer == Origin.MconfLive && !@case.IsSupporting;
     }
 
     /// <summary>A witness under <paramref name="witnessSpecId"/> left by a case with spec ID <paramref name="caseSpecId"/>

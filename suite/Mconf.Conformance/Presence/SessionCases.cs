@@ -1,5 +1,5 @@
 using Mconf.Conformance.Model;
-using Mconf.Spec;
+using Mconf.Spec.Cases;
 using Mconf.Spec.Model;
 
 namespace Mconf.Conformance.Presence;
@@ -27,28 +27,19 @@ public static class SessionCases
     private static ConformanceCase Create(string specId, string step, string requirement, string action) => new(
         Id(specId, step),
         specId,
-        "mconf-live",
+        Origin.MconfLive,
         specId.Split('/')[0],
         Kind,
         $"presence session, {step}: {requirement}",
         action,
         requirement,
         SourceOf(specId),
-        ConformanceCase.LifecycleTier,
-        new Dictionary<string, string>());
+        CaseTier.Lifecycle,
+        CaseArgs.None);
 
-    private static SourceRef SourceOf(string specId)
-    {
-        var spec = SpecCatalog.Load();
-        if (spec.TryGetCall(specId.Split('/')[0], out var call))
-        {
-            var source = call.Response.FirstOrDefault(e => e.Id == specId)?.Source ?? call.Params.FirstOrDefault(p => p.Id == specId)?.Source;
-            if (source is not null)
-            {
-                return source;
-            }
-        }
-
-        return new SourceRef("reference", "6", "");
-    }
+    // The source comes from the generated cases of the same spec ID, so the session cites what the spec cites and
+    // never loads the spec itself; a check of an ID with no generated case is a wiring error, not a guess.
+    private static SourceRef SourceOf(string specId) =>
+        CaseCatalog.All.FirstOrDefault(c => c.SpecId == specId)?.Source
+        ?? throw new InvalidOperationException($"The presence session checks {specId}, which no generated case covers.");
 }

@@ -38,13 +38,15 @@ public static class ProbeRequests
         return [.. parameters.Select(p => new KeyValuePair<string, string?>(p.Item1, p.Item2))];
     }
 
-    /// <summary>Applies <c>omit</c> (a parameter name) and <c>set</c> (<c>k=v;k=v</c>) to a probe request.</summary>
-    public static List<KeyValuePair<string, string?>> Apply(CaseContext ctx, List<KeyValuePair<string, string?>> parameters, string? omit, string? set)
+    /// <summary>Applies <c>omit</c> (a parameter name) and <c>set</c> (the case's name=value pairs) to a probe request.</summary>
+    public static List<KeyValuePair<string, string?>> Apply(
+        CaseContext ctx, List<KeyValuePair<string, string?>> parameters, string? omit, IReadOnlyList<KeyValuePair<string, string>> set)
     {
         ArgumentNullException.ThrowIfNull(ctx);
         ArgumentNullException.ThrowIfNull(parameters);
+        ArgumentNullException.ThrowIfNull(set);
         var result = parameters.Where(p => p.Key != omit).ToList();
-        foreach (var (name, value) in ParseSet(set))
+        foreach (var (name, value) in set)
         {
             var resolved = value.StartsWith(UnknownMarker, StringComparison.Ordinal) ? ctx.Ledger.UnknownId(name) : value;
             var index = result.FindIndex(p => p.Key == name);
@@ -61,8 +63,4 @@ public static class ProbeRequests
         return result;
     }
 
-    public static IEnumerable<(string Name, string Value)> ParseSet(string? set) =>
-        (set ?? "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
-            .Select(pair => pair.Split('=', 2))
-            .Select(kv => (kv[0], kv.Length > 1 ? kv[1] : ""));
 }

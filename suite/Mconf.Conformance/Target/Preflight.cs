@@ -36,11 +36,6 @@ public static class Preflight
             throw new PreflightFailed("No shared secret is configured (bbb-conf --secret prints it).");
         }
 
-        if (options.Tier is not (ConformanceCase.LifecycleTier or ConformanceCase.ReadOnlyTier))
-        {
-            throw new PreflightFailed($"Unknown tier '{options.Tier}': use '{ConformanceCase.LifecycleTier}' or '{ConformanceCase.ReadOnlyTier}'.");
-        }
-
         if (options.RequestTimeout <= TimeSpan.Zero)
         {
             throw new PreflightFailed("The request timeout must be positive.");
