@@ -184,25 +184,14 @@ public sealed class PresenceSession
     /// <summary>Polls getMeetingInfo and getMeetings until <paramref name="observed"/> holds or the step timeout passes.</summary>
     private async Task<(MeetingObservation Observation, bool Seen)> ObserveAsync(string meetingId, string moderatorPW, Func<MeetingObservation, bool> observed, CancellationToken token)
     {
-        var watch = Watch.Start(_session.Options.Time);
-        while (true)
+        var polled = await Poll.UntilAsync(async t =>
         {
-            var ctx = Context(token);
+            var ctx = Context(t);
             var info = await ctx.CallAsync("getMeetingInfo", ("meetingID", meetingId), ("password", moderatorPW)).ConfigureAwait(false);
             var list = await ctx.CallAsync("getMeetings").ConfigureAwait(false);
-            var observation = MeetingObservation.From(info, list, meetingId);
-            if (observed(observation))
-            {
-                return (observation, true);
-            }
-
-            if (watch.Elapsed >= _options.StepTimeout)
-            {
-                return (observation, false);
-            }
-
-            await Task.Delay(_options.PollInterval, _session.Options.Time, token).ConfigureAwait(false);
-        }
+            return MeetingObservation.From(info, list, meetingId);
+        }, observed, PollLimits.For(_options.StepTimeout, _options.PollInterval), _session.Options.Time, token).ConfigureAwait(false);
+        return (polled.Last, polled.Held);
     }
 
     private async Task EndAndCheckAftermathAsync(SessionMeeting meeting, string moderatorPW, string metaToken, IReadOnlyList<SessionUser> joined, CancellationToken token)
@@ -236,21 +225,10 @@ public sealed class PresenceSession
             return;
         }
 
-        ApiAnswer answer;
-        IReadOnlyDictionary<string, string?> problems;
-        while (true)
-        {
-            answer = await Context(token).CallAsync("getStats", ("meetingID", meeting.Id)).ConfigureAwait(false);
-            problems = SessionAftermath.JudgeStats(answer, meeting, joined);
-            // Waits only for stats to show (a server writes them after the end); a wrong value will not right itself.
-            if (SessionAftermath.StatsShown(answer, meeting, joined) || watch.Elapsed >= _options.StepTimeout)
-            {
-                break;
-            }
-
-            await Task.Delay(_options.PollInterval, _session.Options.Time, token).ConfigureAwait(false);
-        }
-
+        // Waits only for stats to show (a server writes them after the end); a wrong value will not right itself.
+        var answer = (await Poll.UntilAsync(t => Context(t).CallAsync("getStats", ("meetingID", meeting.Id)), a => SessionAftermath.StatsShown(a, meeting, joined),
+            PollLimits.For(_options.StepTimeout, _options.PollInterval), _session.Options.Time, token).ConfigureAwait(false)).Last;
+        var problems = SessionAftermath.JudgeStats(answer, meeting, joined);
         var verified = new List<string>();
         var seen = SessionAftermath.StatsSeen(answer, meeting, joined);
         foreach (var check in checks)
@@ -277,19 +255,11 @@ public sealed class PresenceSession
         var checks = SessionAftermath.Checks.Where(c => c.Step.StartsWith("meta-", StringComparison.Ordinal)).ToList();
         var caseIds = checks.Select(c => SessionCases.Id(c.SpecId, c.Step)).Distinct(StringComparer.Ordinal).ToList();
         var ownChecks = SessionAftermath.Checks.Where(c => c.Step is SessionAftermath.RecordingName or SessionAftermath.Publish).ToList();
-        HashSet<string> ours;
-        ApiAnswer listing;
-        while (true)
-        {
-            listing = await Context(token).CallAsync("getRecordings", ("meetingID", meetingId)).ConfigureAwait(false);
-            ours = RecordIds(listing);
-            if (ours.Count > 0 || watch.Elapsed >= _options.RecordingsWait)
-            {
-                break;
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(Math.Min(5, Math.Max(_options.PollInterval.TotalSeconds, _options.RecordingsWait.TotalSeconds / 20))), _session.Options.Time, token).ConfigureAwait(false);
-        }
+        // A recording takes minutes to process: polled at most every 5 s, and about 20 times over the wait.
+        var interval = TimeSpan.FromSeconds(Math.Min(5, Math.Max(_options.PollInterval.TotalSeconds, _options.RecordingsWait.TotalSeconds / 20)));
+        var listing = (await Poll.UntilAsync(t => Context(t).CallAsync("getRecordings", ("meetingID", meetingId)), a => RecordIds(a).Count > 0,
+            PollLimits.For(_options.RecordingsWait, interval), _session.Options.Time, token).ConfigureAwait(false)).Last;
+        var ours = RecordIds(listing);
 
         if (ours.Count == 0)
         {
