@@ -269,6 +269,26 @@ public sealed class PresenceSessionRunTests : TempFolderPerTest
         run.Results.Cases.SelectMany(c => c.Observations).ShouldNotContain(Kinds.GuestJoinCase.AcceptsAtOnce);
     }
 
+    /// <summary>meta_ filters ORed or negated by the target: the session's own filter checks fail, each naming the
+    /// query that selected otherwise, without any regular meta-filter case in the run.</summary>
+    [TestCase("ored", "meta-and", "meta-value-case", "meta-missing-key")]
+    [TestCase("negated", "meta-one", "meta-and", "meta-no-match", "meta-value-case", "meta-key-case", "meta-missing-key")]
+    public async Task DrivenSession_MetaFiltersNotAnded_FailTheSessionsFilterChecks(string how, params string[] failing)
+    {
+        static bool Has(IReadOnlyDictionary<string, string> meta, (string Key, string Value) f) => meta.TryGetValue(f.Key, out var v) && v == f.Value;
+        Func<IReadOnlyList<(string Key, string Value)>, IReadOnlyDictionary<string, string>, bool> matches = how == "ored"
+            ? (filters, meta) => filters.Any(f => Has(meta, f))
+            : (filters, meta) => !filters.All(f => Has(meta, f));
+        using var target = BrokenTargets.Start(PresenceTargets.EmptyOptions(), Mutations.MetaFilteredBy(how, matches, BrokenTargets.Secret));
+
+        var run = await DriveAsync(target, "--presence-timeout", "2", "--only", OneCase);
+
+        run.ExitCode.ShouldBe(ExitCodes.NotConformant, run.Console);
+        var meta = run.Results.Cases.Where(c => c.Kind == SessionCases.Kind && c.Spec.Id == "getRecordings/request/meta_*").ToList();
+        meta.Where(c => c.Verdict == Verdict.Failed).Select(c => c.Id).ShouldBe(failing.Select(f => $"getRecordings/request/meta_*#session-{f}"), ignoreOrder: true);
+        meta.Where(c => c.Verdict == Verdict.Failed).ShouldAllBe(c => c.Message.Contains("selected"));
+    }
+
     /// <summary>With one user sharing two webcams, videoCount may be 2 (streams) or 1 (sharers), never 3.</summary>
     [Test]
     public async Task DrivenSession_VideoCountOfNeitherReading_Fails()
