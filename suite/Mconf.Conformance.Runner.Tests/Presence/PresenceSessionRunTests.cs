@@ -156,7 +156,7 @@ public sealed class PresenceSessionRunTests : TempFolderPerTest
         var presence = results.Presence.ShouldNotBeNull();
         presence.Mode.ShouldBe("driver");
         presence.Steps.Select(s => s.Action).ShouldBe([.. PresenceSessionSteps.Actions, "end", "stats", "recording", "publish"]);
-        presence.Steps.Where(s => PresenceSessionSteps.Actions.Contains(s.Action)).ShouldAllBe(s => s.Status == "observed" && s.VerifiedDeltas.Count > 0);
+        presence.Steps.Where(s => PresenceSessionSteps.Actions.Contains(s.Action)).ShouldAllBe(s => s.Status == PresenceStepOutcome.Observed && s.VerifiedDeltas.Count > 0);
         presence.Steps.Single(s => s.Action == "stats").VerifiedDeltas.ShouldContain("getStats/response/stats/meeting/participants/participant/leftTime");
         presence.Steps.Single(s => s.Action == "recording").VerifiedDeltas.ShouldBe(["getRecordings/request/meta_*"]);
         // The join URLs carry a checksum: the reports keep them redacted.
@@ -230,7 +230,7 @@ public sealed class PresenceSessionRunTests : TempFolderPerTest
         failed.ShouldContain("getMeetingInfo/response/attendees/attendee/hasJoinedVoice#session-join-moderator-voice");
         failed.ShouldContain("getMeetingInfo/response/voiceParticipantCount#session-join-moderator-voice");
         failed.ShouldContain("getMeetings/response/meetings/meeting/voiceParticipantCount#session-join-moderator-voice");
-        run.Results.Presence!.Steps[0].Status.ShouldBe("not-observed");
+        run.Results.Presence!.Steps[0].Status.ShouldBe(PresenceStepOutcome.NotObserved);
     }
 
     [Test]
@@ -315,7 +315,7 @@ public sealed class PresenceSessionRunTests : TempFolderPerTest
         var skipped = run.Results.Cases.Where(c => c.Id.EndsWith("#session-share-second-webcam", StringComparison.Ordinal) || c.Id.EndsWith("#session-make-presenter", StringComparison.Ordinal)).ToList();
         skipped.ShouldNotBeEmpty();
         skipped.ShouldAllBe(c => c.Verdict == Verdict.Skipped && c.Message.Contains("--presence-skip"));
-        run.Results.Presence!.Steps.Single(s => s.Action == "make-presenter").Status.ShouldBe("skipped");
+        run.Results.Presence!.Steps.Single(s => s.Action == "make-presenter").Status.ShouldBe(PresenceStepOutcome.Skipped);
     }
 
     [Test]
@@ -328,7 +328,7 @@ public sealed class PresenceSessionRunTests : TempFolderPerTest
         run.ExitCode.ShouldBe(ExitCodes.Conformant, run.Console);
         run.LastLine.ShouldStartWith("incomplete: ");
         var step = run.Results.Presence!.Steps[0];
-        step.Status.ShouldBe("skipped");
+        step.Status.ShouldBe(PresenceStepOutcome.Skipped);
         step.Reason.ShouldBe("the driver exited 4: no bot for join-moderator-voice");
     }
 

@@ -44,7 +44,7 @@ public sealed class PresenceSession
             var reason = session.Client.Redact($"the presence session stopped: {ex.Message}");
             var judged = run._results.Select(r => r.Case.Id).ToHashSet(StringComparer.Ordinal);
             run._results.AddRange(SessionCases.All.Where(c => !judged.Contains(c.Id)).Select(c => new CaseResult(c, Verdict.Inconclusive, reason, TimeSpan.Zero, [])));
-            run._steps.Add(new("error", "runner", "the session stopped", null, "not-observed", reason, "", 0, [], []));
+            run._steps.Add(new() { Action = "error", User = "runner", Instruction = "the session stopped", Status = PresenceStepOutcome.NotObserved, Reason = reason });
         }
 
         return new Outcome(run._results, new PresenceReport(options.Mode, meetingId, Math.Round(watch.Elapsed.TotalSeconds, 3), run._steps));
@@ -117,7 +117,11 @@ public sealed class PresenceSession
                 Add(check.SpecId, step.Action, Verdict.Skipped, $"the step '{step.Action}' was not done: {skip}", watch.Elapsed, []);
             }
 
-            _steps.Add(new(step.Action, step.User.FullName, step.Instruction, shownUrl, "skipped", skip, "", Ms(watch), [.. step.Checks.Select(c => SessionCases.Id(c.SpecId, step.Action))], []));
+            _steps.Add(new()
+            {
+                Action = step.Action, User = step.User.FullName, Instruction = step.Instruction, JoinUrl = shownUrl, Status = PresenceStepOutcome.Skipped, Reason = skip,
+                DurationMs = Ms(watch), Cases = [.. step.Checks.Select(c => SessionCases.Id(c.SpecId, step.Action))],
+            });
             return false;
         }
 
@@ -135,11 +139,14 @@ public sealed class PresenceSession
             }
         }
 
-        var status = seen ? "observed" : "not-observed";
-        _options.Progress?.Invoke($"presence: {step.Action} {status} after {watch.Elapsed.TotalSeconds:0.0} s, {verified.Count} delta(s) verified");
-        _steps.Add(new(step.Action, step.User.FullName, step.Instruction, shownUrl, status,
-            seen ? null : $"not seen within {_options.StepTimeout.TotalSeconds:0.#} s", _session.Client.Redact(observation.Describe()), Ms(watch),
-            [.. step.Checks.Select(c => SessionCases.Id(c.SpecId, step.Action))], verified));
+        var status = seen ? PresenceStepOutcome.Observed : PresenceStepOutcome.NotObserved;
+        _options.Progress?.Invoke($"presence: {step.Action} {status.Text()} after {watch.Elapsed.TotalSeconds:0.0} s, {verified.Count} delta(s) verified");
+        _steps.Add(new()
+        {
+            Action = step.Action, User = step.User.FullName, Instruction = step.Instruction, JoinUrl = shownUrl, Status = status,
+            Reason = seen ? null : $"not seen within {_options.StepTimeout.TotalSeconds:0.#} s", Observed = _session.Client.Redact(observation.Describe()), DurationMs = Ms(watch),
+            Cases = [.. step.Checks.Select(c => SessionCases.Id(c.SpecId, step.Action))], VerifiedDeltas = verified,
+        });
         return seen;
     }
 
@@ -204,8 +211,11 @@ public sealed class PresenceSession
         var endNote = await _options.Actor.PerformAsync(
             new PresenceRequest(PresenceSteps.MeetingEnded, "The meeting has ended: close the browsers.", _session.Client.Endpoint.ApiRoot.AbsoluteUri, "", "", meetingId), token).ConfigureAwait(false);
         endNote = endNote is null ? null : _session.Client.Redact(endNote);
-        _steps.Add(new("end", "runner", "The runner ends the meeting (end), then tells the actor (meeting-ended).", null, "done", endNote,
-            $"end: {end.Summary()}{(endNote is null ? "" : "; meeting-ended: " + endNote)}", Ms(watch), [], []));
+        _steps.Add(new()
+        {
+            Action = "end", User = "runner", Instruction = "The runner ends the meeting (end), then tells the actor (meeting-ended).", Status = PresenceStepOutcome.Done, Reason = endNote,
+            Observed = $"end: {end.Summary()}{(endNote is null ? "" : "; meeting-ended: " + endNote)}", DurationMs = Ms(watch),
+        });
 
         await StatsAsync(meeting, joined, token).ConfigureAwait(false);
         await RecordingAsync(meeting, metaToken, token).ConfigureAwait(false);
@@ -222,7 +232,11 @@ public sealed class PresenceSession
                 Add(check.SpecId, check.Step, Verdict.Skipped, "no user of the session was seen joining, so getStats has nothing the suite knows", watch.Elapsed, []);
             }
 
-            _steps.Add(new("stats", "runner", "getStats for the session's meeting", null, "skipped", "no user was seen joining", "", Ms(watch), [.. checks.Select(c => SessionCases.Id(c.SpecId, c.Step))], []));
+            _steps.Add(new()
+            {
+                Action = "stats", User = "runner", Instruction = "getStats for the session's meeting", Status = PresenceStepOutcome.Skipped, Reason = "no user was seen joining",
+                DurationMs = Ms(watch), Cases = [.. checks.Select(c => SessionCases.Id(c.SpecId, c.Step))],
+            });
             return;
         }
 
@@ -244,9 +258,12 @@ public sealed class PresenceSession
             }
         }
 
-        _steps.Add(new("stats", "runner", "getStats for the session's meeting lists its participants with join and left times", null, "done", null,
-            $"getStats: {answer.Summary()}, {answer.Xml?.Select("stats/meeting/participants/participant").Count() ?? 0} participant(s)", Ms(watch),
-            [.. checks.Select(c => SessionCases.Id(c.SpecId, c.Step))], verified));
+        _steps.Add(new()
+        {
+            Action = "stats", User = "runner", Instruction = "getStats for the session's meeting lists its participants with join and left times", Status = PresenceStepOutcome.Done,
+            Observed = $"getStats: {answer.Summary()}, {answer.Xml?.Select("stats/meeting/participants/participant").Count() ?? 0} participant(s)", DurationMs = Ms(watch),
+            Cases = [.. checks.Select(c => SessionCases.Id(c.SpecId, c.Step))], VerifiedDeltas = verified,
+        });
     }
 
     private async Task RecordingAsync(SessionMeeting meeting, string metaToken, CancellationToken token)
@@ -270,9 +287,16 @@ public sealed class PresenceSession
                 Add(check.SpecId, check.Step, Verdict.Inconclusive, reason, watch.Elapsed, []);
             }
 
-            _steps.Add(new("recording", "runner", "the meta filters on the session's recording", null, "not-observed", reason, "", Ms(watch), caseIds, []));
-            _steps.Add(new("publish", "runner", "the session's recording: its name, and publishRecordings false then true", null, "not-observed", reason, "",
-                Ms(watch), [.. ownChecks.Select(c => SessionCases.Id(c.SpecId, c.Step))], []));
+            _steps.Add(new()
+            {
+                Action = "recording", User = "runner", Instruction = "the meta filters on the session's recording", Status = PresenceStepOutcome.NotObserved, Reason = reason,
+                DurationMs = Ms(watch), Cases = caseIds,
+            });
+            _steps.Add(new()
+            {
+                Action = "publish", User = "runner", Instruction = "the session's recording: its name, and publishRecordings false then true", Status = PresenceStepOutcome.NotObserved,
+                Reason = reason, DurationMs = Ms(watch), Cases = [.. ownChecks.Select(c => SessionCases.Id(c.SpecId, c.Step))],
+            });
             return;
         }
 
@@ -313,8 +337,13 @@ public sealed class PresenceSession
             }
         }
 
-        _steps.Add(new("recording", "runner", "getRecordings meta filters over the session's recording (one, several, none, value case, key case, missing key)", null, "done", null,
-            $"recording {string.Join(", ", ours)}; {failures.Values.Sum(f => f.Count)} of {SessionAftermath.MetaQueries(metaToken).Count} filter queries answered otherwise than expected", Ms(watch), caseIds, verified));
+        _steps.Add(new()
+        {
+            Action = "recording", User = "runner", Instruction = "getRecordings meta filters over the session's recording (one, several, none, value case, key case, missing key)",
+            Status = PresenceStepOutcome.Done,
+            Observed = $"recording {string.Join(", ", ours)}; {failures.Values.Sum(f => f.Count)} of {SessionAftermath.MetaQueries(metaToken).Count} filter queries answered otherwise than expected",
+            DurationMs = Ms(watch), Cases = caseIds, VerifiedDeltas = verified,
+        });
 
         await OwnRecordingAsync(meeting, listing, ours, ownChecks, token).ConfigureAwait(false);
     }
@@ -359,8 +388,12 @@ public sealed class PresenceSession
             }
         }
 
-        _steps.Add(new("publish", "runner", "the session's recording: its name, and publishRecordings false then true", null, "done", null,
-            $"recording {recordId}; {problems.Values.Sum(p => p.Count)} problem(s)", Ms(watch), [.. checks.Select(c => SessionCases.Id(c.SpecId, c.Step))], verified));
+        _steps.Add(new()
+        {
+            Action = "publish", User = "runner", Instruction = "the session's recording: its name, and publishRecordings false then true", Status = PresenceStepOutcome.Done,
+            Observed = $"recording {recordId}; {problems.Values.Sum(p => p.Count)} problem(s)", DurationMs = Ms(watch),
+            Cases = [.. checks.Select(c => SessionCases.Id(c.SpecId, c.Step))], VerifiedDeltas = verified,
+        });
     }
 
     private static HashSet<string> RecordIds(ApiAnswer answer) =>
@@ -388,7 +421,7 @@ public sealed class PresenceSession
             _results.Add(new CaseResult(c, Verdict.Skipped, reason, TimeSpan.Zero, []));
         }
 
-        _steps.Add(new("create", "runner", "create the session's meeting", null, "skipped", reason, "", 0, [], []));
+        _steps.Add(new() { Action = "create", User = "runner", Instruction = "create the session's meeting", Status = PresenceStepOutcome.Skipped, Reason = reason });
     }
 
     private void Add(string specId, string step, Verdict verdict, string message, TimeSpan duration, IReadOnlyList<Exchange> evidence,
