@@ -162,7 +162,7 @@ internal static class Certification
         if (outcome.Presence is { } presence)
         {
             await stdout.WriteLineAsync($"presence session ({presence.Mode}): {presence.DurationSeconds:0.0} s; " +
-                string.Join(", ", document.Presence!.Steps.Select(s => $"{s.Action} {s.Status} ({s.VerifiedDeltas.Count} deltas)"))).ConfigureAwait(false);
+                string.Join(", ", document.Presence!.Steps.Select(s => $"{s.Action} {s.Status.Text()} ({s.VerifiedDeltas.Count} deltas)"))).ConfigureAwait(false);
         }
 
         if (judgement.Verdict == RunVerdict.Incomplete)

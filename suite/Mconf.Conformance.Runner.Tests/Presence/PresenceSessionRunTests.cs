@@ -156,7 +156,7 @@ public sealed class PresenceSessionRunTests : TempFolderPerTest
         var presence = results.Presence.ShouldNotBeNull();
         presence.Mode.ShouldBe("driver");
         presence.Steps.Select(s => s.Action).ShouldBe([.. PresenceSessionSteps.Actions, "end", "stats", "recording", "publish"]);
-        presence.Steps.Where(s => PresenceSessionSteps.Actions.Contains(s.Action)).ShouldAllBe(s => s.Status == "observed" && s.VerifiedDeltas.Count > 0);
+        presence.Steps.Where(s => PresenceSessionSteps.Actions.Contains(s.Action)).ShouldAllBe(s => s.Status == PresenceStepOutcome.Observed && s.VerifiedDeltas.Count > 0);
         presence.Steps.Single(s => s.Action == "stats").VerifiedDeltas.ShouldContain("getStats/response/stats/meeting/participants/participant/leftTime");
         presence.Steps.Single(s => s.Action == "recording").VerifiedDeltas.ShouldBe(["getRecordings/request/meta_*"]);
         // The join URLs carry a checksum: the reports keep them redacted.
@@ -230,7 +230,7 @@ public sealed class PresenceSessionRunTests : TempFolderPerTest
         failed.ShouldContain("getMeetingInfo/response/attendees/attendee/hasJoinedVoice#session-join-moderator-voice");
         failed.ShouldContain("getMeetingInfo/response/voiceParticipantCount#session-join-moderator-voice");
         failed.ShouldContain("getMeetings/response/meetings/meeting/voiceParticipantCount#session-join-moderator-voice");
-        run.Results.Presence!.Steps[0].Status.ShouldBe("not-observed");
+        run.Results.Presence!.Steps[0].Status.ShouldBe(PresenceStepOutcome.NotObserved);
     }
 
     [Test]
@@ -269,6 +269,26 @@ public sealed class PresenceSessionRunTests : TempFolderPerTest
         run.Results.Cases.SelectMany(c => c.Observations).ShouldNotContain(Kinds.GuestJoinCase.AcceptsAtOnce);
     }
 
+    /// <summary>meta_ filters ORed or negated by the target: the session's own filter checks fail, each naming the
+    /// query that selected otherwise, without any regular meta-filter case in the run.</summary>
+    [TestCase("ored", "meta-and", "meta-value-case", "meta-missing-key")]
+    [TestCase("negated", "meta-one", "meta-and", "meta-no-match", "meta-value-case", "meta-key-case", "meta-missing-key")]
+    public async Task DrivenSession_MetaFiltersNotAnded_FailTheSessionsFilterChecks(string how, params string[] failing)
+    {
+        static bool Has(IReadOnlyDictionary<string, string> meta, (string Key, string Value) f) => meta.TryGetValue(f.Key, out var v) && v == f.Value;
+        Func<IReadOnlyList<(string Key, string Value)>, IReadOnlyDictionary<string, string>, bool> matches = how == "ored"
+            ? (filters, meta) => filters.Any(f => Has(meta, f))
+            : (filters, meta) => !filters.All(f => Has(meta, f));
+        using var target = BrokenTargets.Start(PresenceTargets.EmptyOptions(), Mutations.MetaFilteredBy(how, matches, BrokenTargets.Secret));
+
+        var run = await DriveAsync(target, "--presence-timeout", "2", "--only", OneCase);
+
+        run.ExitCode.ShouldBe(ExitCodes.NotConformant, run.Console);
+        var meta = run.Results.Cases.Where(c => c.Kind == SessionCases.Kind && c.Spec.Id == "getRecordings/request/meta_*").ToList();
+        meta.Where(c => c.Verdict == Verdict.Failed).Select(c => c.Id).ShouldBe(failing.Select(f => $"getRecordings/request/meta_*#session-{f}"), ignoreOrder: true);
+        meta.Where(c => c.Verdict == Verdict.Failed).ShouldAllBe(c => c.Message.Contains("selected"));
+    }
+
     /// <summary>With one user sharing two webcams, videoCount may be 2 (streams) or 1 (sharers), never 3.</summary>
     [Test]
     public async Task DrivenSession_VideoCountOfNeitherReading_Fails()
@@ -295,7 +315,7 @@ public sealed class PresenceSessionRunTests : TempFolderPerTest
         var skipped = run.Results.Cases.Where(c => c.Id.EndsWith("#session-share-second-webcam", StringComparison.Ordinal) || c.Id.EndsWith("#session-make-presenter", StringComparison.Ordinal)).ToList();
         skipped.ShouldNotBeEmpty();
         skipped.ShouldAllBe(c => c.Verdict == Verdict.Skipped && c.Message.Contains("--presence-skip"));
-        run.Results.Presence!.Steps.Single(s => s.Action == "make-presenter").Status.ShouldBe("skipped");
+        run.Results.Presence!.Steps.Single(s => s.Action == "make-presenter").Status.ShouldBe(PresenceStepOutcome.Skipped);
     }
 
     [Test]
@@ -308,7 +328,7 @@ public sealed class PresenceSessionRunTests : TempFolderPerTest
         run.ExitCode.ShouldBe(ExitCodes.Conformant, run.Console);
         run.LastLine.ShouldStartWith("incomplete: ");
         var step = run.Results.Presence!.Steps[0];
-        step.Status.ShouldBe("skipped");
+        step.Status.ShouldBe(PresenceStepOutcome.Skipped);
         step.Reason.ShouldBe("the driver exited 4: no bot for join-moderator-voice");
     }
 

@@ -24,8 +24,12 @@ public sealed class IncompleteReportTests
         Deltas = [Verified, Unverified],
         DeltasVerified = 1,
         Presence = new PresenceReport("driver", "m-1", 1.25,
-            [new PresenceStepRecord("join-moderator-voice", "Conformance Moderator", "Join with a microphone", "http://h/api/join?checksum=***", "observed", null,
-                "getMeetingInfo: voiceParticipantCount 1", 120, ["x#session-join-moderator-voice"], ["getMeetingInfo/response/attendees/attendee/hasJoinedVoice"])]),
+            [new PresenceStepRecord
+            {
+                Action = "join-moderator-voice", User = "Conformance Moderator", Instruction = "Join with a microphone", JoinUrl = "http://h/api/join?checksum=***",
+                Status = PresenceStepOutcome.Observed, Observed = "getMeetingInfo: voiceParticipantCount 1", DurationMs = 120, Cases = ["x#session-join-moderator-voice"],
+                VerifiedDeltas = ["getMeetingInfo/response/attendees/attendee/hasJoinedVoice"],
+            }]),
     };
 
     [Test]
@@ -93,6 +97,13 @@ public sealed class IncompleteReportTests
         read.DeltasVerified.ShouldBe(1);
         read.Deltas[1].VerifyWith.ShouldBe(Unverified.VerifyWith);
         read.Presence!.Steps[0].VerifiedDeltas.ShouldBe(["getMeetingInfo/response/attendees/attendee/hasJoinedVoice"]);
+        // A step's outcome is written as the words earlier results carried, and read back as the same outcome.
+        File.ReadAllText(path).ShouldContain("\"status\": \"observed\"");
+        read.Presence.Steps[0].Status.ShouldBe(PresenceStepOutcome.Observed);
+        ResultsJsonWriter.Render(IncompleteDocument() with
+        {
+            Presence = IncompleteDocument().Presence! with { Steps = [IncompleteDocument().Presence!.Steps[0] with { Status = PresenceStepOutcome.NotObserved }] },
+        }).ShouldContain("\"status\": \"not-observed\"");
     }
 
     [Test]

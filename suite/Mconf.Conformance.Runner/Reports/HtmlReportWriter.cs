@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Xml.Linq;
 using Mconf.Conformance.Model;
+using Mconf.Conformance.Presence;
 using static Mconf.Conformance.Runner.Reports.HtmlPage;
 
 namespace Mconf.Conformance.Runner.Reports;
@@ -267,7 +268,7 @@ public static class HtmlReportWriter
         {
             html.Append(CultureInfo.InvariantCulture,
                 $"<tr><td><code>{E(step.Action)}</code><br><span class=\"muted\">{E(step.User)}</span></td><td>{E(step.Instruction)}{(step.JoinUrl is null ? "" : $"<br><span class=\"muted\">{E(step.JoinUrl)}</span>")}</td>" +
-                $"<td><span class=\"badge {E(step.Status)}\">{E(step.Status)}</span>{(step.Reason is null ? "" : $"<br>{E(step.Reason)}")}</td><td>{step.DurationMs.ToString("0", CultureInfo.InvariantCulture)}</td>" +
+                $"<td><span class=\"badge {E(step.Status.Text())}\">{E(step.Status.Text())}</span>{(step.Reason is null ? "" : $"<br>{E(step.Reason)}")}</td><td>{step.DurationMs.ToString("0", CultureInfo.InvariantCulture)}</td>" +
                 $"<td>{E(step.Observed)}</td><td>{(step.VerifiedDeltas.Count == 0 ? "<span class=\"muted\">none</span>" : string.Join("<br>", step.VerifiedDeltas.Select(v => $"<code>{E(v)}</code>")))}</td></tr>\n");
         }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using Mconf.Conformance.Model;
+using Mconf.Conformance.Presence;
 
 namespace Mconf.Conformance.Runner.Reports;
 
@@ -98,7 +99,7 @@ public static class MarkdownSummaryWriter
         if (document.Presence is { } presence)
         {
             md.Append(CultureInfo.InvariantCulture, $"\n**Presence session** ({Code(presence.Mode)}, {presence.DurationSeconds.ToString("0.0", CultureInfo.InvariantCulture)} s): ");
-            md.Append(string.Join(", ", presence.Steps.Select(s => $"{Code(s.Action)} {s.Status} ({s.VerifiedDeltas.Count} deltas)"))).Append(".\n");
+            md.Append(string.Join(", ", presence.Steps.Select(s => $"{Code(s.Action)} {s.Status.Text()} ({s.VerifiedDeltas.Count} deltas)"))).Append(".\n");
         }
 
         Exploration(md, document);

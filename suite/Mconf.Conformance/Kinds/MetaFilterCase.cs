@@ -87,8 +87,7 @@ public sealed partial class MetaFilterCase : ICaseKind
 
         var shown = string.Join(" & ", filters.Select(f => $"meta_{(keyCase ? f.Key.ToUpperInvariant() : f.Key)}={f.Value}"));
         var judged = stable.Select(r => r.Id).ToHashSet(StringComparer.Ordinal);
-        var missing = stable.Where(r => Matches(r, filters) && !got.Contains(r.Id)).Select(r => r.Id).ToList();
-        var extra = stable.Where(r => !Matches(r, filters) && got.Contains(r.Id)).Select(r => Describe(r, filters)).ToList();
+        var (missing, extra) = Judge(stable, filters, got);
         if (missing.Count > 0 || extra.Count > 0)
         {
             throw new CaseFailure($"for {shown} exactly the recordings whose metadata match every filter exactly (judged on the {judged.Count} recordings of the {scope.Count} meetings selected that were unchanged before and after and also in the unfiltered list)",
@@ -126,8 +125,21 @@ public sealed partial class MetaFilterCase : ICaseKind
             ? string.Concat(element.Nodes().OfType<XText>().Select(t => t is XCData ? t.Value : t.Value.Trim()))
             : element.Value.Trim();
 
-    private static bool Matches(Recording r, IEnumerable<(string Key, string Value)> filters) =>
-        filters.All(f => r.Meta.TryGetValue(f.Key, out var v) && v == f.Value);
+    /// <summary>The meta filter judgement, the case's and the presence session's: of the recordings judged, those
+    /// matching every filter that the answer left out (their IDs), and those it selected that do not match (each
+    /// with its values of the filtered keys). Recordings outside <paramref name="judged"/> are not judged.</summary>
+    internal static (List<string> Missing, List<string> Extra) Judge(IEnumerable<Recording> judged, IReadOnlyCollection<(string Key, string Value)> filters,
+        IReadOnlySet<string> selected)
+    {
+        ArgumentNullException.ThrowIfNull(judged);
+        var recordings = judged.ToList();
+        return ([.. recordings.Where(r => Matches(r, filters) && !selected.Contains(r.Id)).Select(r => r.Id)],
+            [.. recordings.Where(r => !Matches(r, filters) && selected.Contains(r.Id)).Select(r => Describe(r, filters))]);
+    }
+
+    /// <summary>AND of exact value matches; keys are compared lower-cased, as <see cref="Recordings"/> stores them.</summary>
+    internal static bool Matches(Recording r, IEnumerable<(string Key, string Value)> filters) =>
+        filters.All(f => r.Meta.TryGetValue(f.Key.ToLowerInvariant(), out var v) && v == f.Value);
 
     private static int Count(List<Recording> recordings, params (string Key, string Value)[] filters) => recordings.Count(r => Matches(r, filters));
 
@@ -135,7 +147,7 @@ public sealed partial class MetaFilterCase : ICaseKind
         a.Meta.Count == b.Meta.Count && a.Meta.All(kv => b.Meta.TryGetValue(kv.Key, out var v) && v == kv.Value);
 
     private static string Describe(Recording r, IEnumerable<(string Key, string Value)> filters) =>
-        $"{r.Id} ({string.Join(", ", filters.Select(f => r.Meta.TryGetValue(f.Key, out var v) ? $"{f.Key}={v}" : $"no {f.Key}"))})";
+        $"{r.Id} ({string.Join(", ", filters.Select(f => r.Meta.TryGetValue(f.Key.ToLowerInvariant(), out var v) ? $"{f.Key}={v}" : $"no {f.Key}"))})";
 
     /// <summary>Values with characters a 0.9 server may decode a second time come last.</summary>
     private static bool Unsafe(string value) => value.Any(c => c is '+' or '%' or > (char)126);

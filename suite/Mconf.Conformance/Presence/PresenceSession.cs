@@ -44,7 +44,7 @@ public sealed class PresenceSession
             var reason = session.Client.Redact($"the presence session stopped: {ex.Message}");
             var judged = run._results.Select(r => r.Case.Id).ToHashSet(StringComparer.Ordinal);
             run._results.AddRange(SessionCases.All.Where(c => !judged.Contains(c.Id)).Select(c => new CaseResult(c, Verdict.Inconclusive, reason, TimeSpan.Zero, [])));
-            run._steps.Add(new("error", "runner", "the session stopped", null, "not-observed", reason, "", 0, [], []));
+            run._steps.Add(new() { Action = "error", User = "runner", Instruction = "the session stopped", Status = PresenceStepOutcome.NotObserved, Reason = reason });
         }
 
         return new Outcome(run._results, new PresenceReport(options.Mode, meetingId, Math.Round(watch.Elapsed.TotalSeconds, 3), run._steps));
@@ -68,9 +68,10 @@ public sealed class PresenceSession
         // Named apart from earlier sessions, so entries of several sessions (getStats, getRecordings) differ in name too.
         var name = "Mconf conformance presence session " + meetingId;
         var create = await ctx.CallAsync("create",
+        [
             ("meetingID", meetingId), ("name", name), ("attendeePW", attendeePW), ("moderatorPW", moderatorPW),
-            ("record", "true"), ("meta_" + SessionAftermath.RunKey, metaToken), ("meta_" + SessionAftermath.ShadeKey, SessionAftermath.ShadeValue),
-            ("meta_" + SessionAftermath.ToneKey, SessionAftermath.ToneValue), ("meta_" + SessionAftermath.LabelKey, SessionAftermath.LabelValue)).ConfigureAwait(false);
+            ("record", "true"), .. SessionAftermath.CreatedMeta(metaToken).Select(m => ("meta_" + m.Key, (string?)m.Value)),
+        ]).ConfigureAwait(false);
         if (!create.IsSuccess)
         {
             SkipAll($"the session's meeting could not be created: {create.Summary()}");
@@ -116,7 +117,11 @@ public sealed class PresenceSession
                 Add(check.SpecId, step.Action, Verdict.Skipped, $"the step '{step.Action}' was not done: {skip}", watch.Elapsed, []);
             }
 
-            _steps.Add(new(step.Action, step.User.FullName, step.Instruction, shownUrl, "skipped", skip, "", Ms(watch), [.. step.Checks.Select(c => SessionCases.Id(c.SpecId, step.Action))], []));
+            _steps.Add(new()
+            {
+                Action = step.Action, User = step.User.FullName, Instruction = step.Instruction, JoinUrl = shownUrl, Status = PresenceStepOutcome.Skipped, Reason = skip,
+                DurationMs = Ms(watch), Cases = [.. step.Checks.Select(c => SessionCases.Id(c.SpecId, step.Action))],
+            });
             return false;
         }
 
@@ -134,11 +139,14 @@ public sealed class PresenceSession
             }
         }
 
-        var status = seen ? "observed" : "not-observed";
-        _options.Progress?.Invoke($"presence: {step.Action} {status} after {watch.Elapsed.TotalSeconds:0.0} s, {verified.Count} delta(s) verified");
-        _steps.Add(new(step.Action, step.User.FullName, step.Instruction, shownUrl, status,
-            seen ? null : $"not seen within {_options.StepTimeout.TotalSeconds:0.#} s", _session.Client.Redact(observation.Describe()), Ms(watch),
-            [.. step.Checks.Select(c => SessionCases.Id(c.SpecId, step.Action))], verified));
+        var status = seen ? PresenceStepOutcome.Observed : PresenceStepOutcome.NotObserved;
+        _options.Progress?.Invoke($"presence: {step.Action} {status.Text()} after {watch.Elapsed.TotalSeconds:0.0} s, {verified.Count} delta(s) verified");
+        _steps.Add(new()
+        {
+            Action = step.Action, User = step.User.FullName, Instruction = step.Instruction, JoinUrl = shownUrl, Status = status,
+            Reason = seen ? null : $"not seen within {_options.StepTimeout.TotalSeconds:0.#} s", Observed = _session.Client.Redact(observation.Describe()), DurationMs = Ms(watch),
+            Cases = [.. step.Checks.Select(c => SessionCases.Id(c.SpecId, step.Action))], VerifiedDeltas = verified,
+        });
         return seen;
     }
 
@@ -184,25 +192,14 @@ public sealed class PresenceSession
     /// <summary>Polls getMeetingInfo and getMeetings until <paramref name="observed"/> holds or the step timeout passes.</summary>
     private async Task<(MeetingObservation Observation, bool Seen)> ObserveAsync(string meetingId, string moderatorPW, Func<MeetingObservation, bool> observed, CancellationToken token)
     {
-        var watch = Watch.Start(_session.Options.Time);
-        while (true)
+        var polled = await Poll.UntilAsync(async t =>
         {
-            var ctx = Context(token);
+            var ctx = Context(t);
             var info = await ctx.CallAsync("getMeetingInfo", ("meetingID", meetingId), ("password", moderatorPW)).ConfigureAwait(false);
             var list = await ctx.CallAsync("getMeetings").ConfigureAwait(false);
-            var observation = MeetingObservation.From(info, list, meetingId);
-            if (observed(observation))
-            {
-                return (observation, true);
-            }
-
-            if (watch.Elapsed >= _options.StepTimeout)
-            {
-                return (observation, false);
-            }
-
-            await Task.Delay(_options.PollInterval, _session.Options.Time, token).ConfigureAwait(false);
-        }
+            return MeetingObservation.From(info, list, meetingId);
+        }, observed, PollLimits.For(_options.StepTimeout, _options.PollInterval), _session.Options.Time, token).ConfigureAwait(false);
+        return (polled.Last, polled.Held);
     }
 
     private async Task EndAndCheckAftermathAsync(SessionMeeting meeting, string moderatorPW, string metaToken, IReadOnlyList<SessionUser> joined, CancellationToken token)
@@ -214,8 +211,11 @@ public sealed class PresenceSession
         var endNote = await _options.Actor.PerformAsync(
             new PresenceRequest(PresenceSteps.MeetingEnded, "The meeting has ended: close the browsers.", _session.Client.Endpoint.ApiRoot.AbsoluteUri, "", "", meetingId), token).ConfigureAwait(false);
         endNote = endNote is null ? null : _session.Client.Redact(endNote);
-        _steps.Add(new("end", "runner", "The runner ends the meeting (end), then tells the actor (meeting-ended).", null, "done", endNote,
-            $"end: {end.Summary()}{(endNote is null ? "" : "; meeting-ended: " + endNote)}", Ms(watch), [], []));
+        _steps.Add(new()
+        {
+            Action = "end", User = "runner", Instruction = "The runner ends the meeting (end), then tells the actor (meeting-ended).", Status = PresenceStepOutcome.Done, Reason = endNote,
+            Observed = $"end: {end.Summary()}{(endNote is null ? "" : "; meeting-ended: " + endNote)}", DurationMs = Ms(watch),
+        });
 
         await StatsAsync(meeting, joined, token).ConfigureAwait(false);
         await RecordingAsync(meeting, metaToken, token).ConfigureAwait(false);
@@ -232,25 +232,18 @@ public sealed class PresenceSession
                 Add(check.SpecId, check.Step, Verdict.Skipped, "no user of the session was seen joining, so getStats has nothing the suite knows", watch.Elapsed, []);
             }
 
-            _steps.Add(new("stats", "runner", "getStats for the session's meeting", null, "skipped", "no user was seen joining", "", Ms(watch), [.. checks.Select(c => SessionCases.Id(c.SpecId, c.Step))], []));
+            _steps.Add(new()
+            {
+                Action = "stats", User = "runner", Instruction = "getStats for the session's meeting", Status = PresenceStepOutcome.Skipped, Reason = "no user was seen joining",
+                DurationMs = Ms(watch), Cases = [.. checks.Select(c => SessionCases.Id(c.SpecId, c.Step))],
+            });
             return;
         }
 
-        ApiAnswer answer;
-        IReadOnlyDictionary<string, string?> problems;
-        while (true)
-        {
-            answer = await Context(token).CallAsync("getStats", ("meetingID", meeting.Id)).ConfigureAwait(false);
-            problems = SessionAftermath.JudgeStats(answer, meeting, joined);
-            // Waits only for stats to show (a server writes them after the end); a wrong value will not right itself.
-            if (SessionAftermath.StatsShown(answer, meeting, joined) || watch.Elapsed >= _options.StepTimeout)
-            {
-                break;
-            }
-
-            await Task.Delay(_options.PollInterval, _session.Options.Time, token).ConfigureAwait(false);
-        }
-
+        // Waits only for stats to show (a server writes them after the end); a wrong value will not right itself.
+        var answer = (await Poll.UntilAsync(t => Context(t).CallAsync("getStats", ("meetingID", meeting.Id)), a => SessionAftermath.StatsShown(a, meeting, joined),
+            PollLimits.For(_options.StepTimeout, _options.PollInterval), _session.Options.Time, token).ConfigureAwait(false)).Last;
+        var problems = SessionAftermath.JudgeStats(answer, meeting, joined);
         var verified = new List<string>();
         var seen = SessionAftermath.StatsSeen(answer, meeting, joined);
         foreach (var check in checks)
@@ -265,9 +258,12 @@ public sealed class PresenceSession
             }
         }
 
-        _steps.Add(new("stats", "runner", "getStats for the session's meeting lists its participants with join and left times", null, "done", null,
-            $"getStats: {answer.Summary()}, {answer.Xml?.Select("stats/meeting/participants/participant").Count() ?? 0} participant(s)", Ms(watch),
-            [.. checks.Select(c => SessionCases.Id(c.SpecId, c.Step))], verified));
+        _steps.Add(new()
+        {
+            Action = "stats", User = "runner", Instruction = "getStats for the session's meeting lists its participants with join and left times", Status = PresenceStepOutcome.Done,
+            Observed = $"getStats: {answer.Summary()}, {answer.Xml?.Select("stats/meeting/participants/participant").Count() ?? 0} participant(s)", DurationMs = Ms(watch),
+            Cases = [.. checks.Select(c => SessionCases.Id(c.SpecId, c.Step))], VerifiedDeltas = verified,
+        });
     }
 
     private async Task RecordingAsync(SessionMeeting meeting, string metaToken, CancellationToken token)
@@ -277,19 +273,11 @@ public sealed class PresenceSession
         var checks = SessionAftermath.Checks.Where(c => c.Step.StartsWith("meta-", StringComparison.Ordinal)).ToList();
         var caseIds = checks.Select(c => SessionCases.Id(c.SpecId, c.Step)).Distinct(StringComparer.Ordinal).ToList();
         var ownChecks = SessionAftermath.Checks.Where(c => c.Step is SessionAftermath.RecordingName or SessionAftermath.Publish).ToList();
-        HashSet<string> ours;
-        ApiAnswer listing;
-        while (true)
-        {
-            listing = await Context(token).CallAsync("getRecordings", ("meetingID", meetingId)).ConfigureAwait(false);
-            ours = RecordIds(listing);
-            if (ours.Count > 0 || watch.Elapsed >= _options.RecordingsWait)
-            {
-                break;
-            }
-
-            await Task.Delay(TimeSpan.FromSeconds(Math.Min(5, Math.Max(_options.PollInterval.TotalSeconds, _options.RecordingsWait.TotalSeconds / 20))), _session.Options.Time, token).ConfigureAwait(false);
-        }
+        // A recording takes minutes to process: polled at most every 5 s, and about 20 times over the wait.
+        var interval = TimeSpan.FromSeconds(Math.Min(5, Math.Max(_options.PollInterval.TotalSeconds, _options.RecordingsWait.TotalSeconds / 20)));
+        var listing = (await Poll.UntilAsync(t => Context(t).CallAsync("getRecordings", ("meetingID", meetingId)), a => RecordIds(a).Count > 0,
+            PollLimits.For(_options.RecordingsWait, interval), _session.Options.Time, token).ConfigureAwait(false)).Last;
+        var ours = RecordIds(listing);
 
         if (ours.Count == 0)
         {
@@ -299,26 +287,37 @@ public sealed class PresenceSession
                 Add(check.SpecId, check.Step, Verdict.Inconclusive, reason, watch.Elapsed, []);
             }
 
-            _steps.Add(new("recording", "runner", "the meta filters on the session's recording", null, "not-observed", reason, "", Ms(watch), caseIds, []));
-            _steps.Add(new("publish", "runner", "the session's recording: its name, and publishRecordings false then true", null, "not-observed", reason, "",
-                Ms(watch), [.. ownChecks.Select(c => SessionCases.Id(c.SpecId, c.Step))], []));
+            _steps.Add(new()
+            {
+                Action = "recording", User = "runner", Instruction = "the meta filters on the session's recording", Status = PresenceStepOutcome.NotObserved, Reason = reason,
+                DurationMs = Ms(watch), Cases = caseIds,
+            });
+            _steps.Add(new()
+            {
+                Action = "publish", User = "runner", Instruction = "the session's recording: its name, and publishRecordings false then true", Status = PresenceStepOutcome.NotObserved,
+                Reason = reason, DurationMs = Ms(watch), Cases = [.. ownChecks.Select(c => SessionCases.Id(c.SpecId, c.Step))],
+            });
             return;
         }
 
         var failures = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var evidence = new Dictionary<string, List<Exchange>>(StringComparer.Ordinal);
         var witnessed = new Dictionary<string, List<(ApiAnswer Answer, string Value)>>(StringComparer.Ordinal);
-        foreach (var (step, filters, selects) in SessionAftermath.MetaQueries(metaToken))
+        var created = SessionAftermath.CreatedMeta(metaToken);
+        foreach (var (step, filters) in SessionAftermath.MetaQueries(metaToken))
         {
+            var selects = Kinds.MetaFilterCase.Matches(new("", created), filters);
             var answer = await Context(token).CallAsync("getRecordings", [.. filters.Select(f => ("meta_" + f.Key, (string?)f.Value))]).ConfigureAwait(false);
             var got = RecordIds(answer);
-            var expected = selects ? ours : [];
+            // Judged as the meta-filter case judges, on the session's recordings with the metadata they were created with;
+            // a recording of another meeting cannot carry the session's token, so selecting one is wrong too.
+            var (missing, extra) = Kinds.MetaFilterCase.Judge(ours.Select(id => new Kinds.MetaFilterCase.Recording(id, created, meetingId)), filters, got);
             evidence.TryAdd(step, []);
             evidence[step].Add(answer.Exchange);
             witnessed.TryAdd(step, []);
             witnessed[step].Add((answer, $"selected {(got.Count == 0 ? "nothing" : string.Join(", ", got.Order(StringComparer.Ordinal)))} (the session's recording: {string.Join(", ", ours.Order(StringComparer.Ordinal))}; expected {(selects ? "it" : "nothing")})"));
             failures.TryAdd(step, []);
-            if (answer.Xml is null || !got.SetEquals(expected))
+            if (answer.Xml is null || missing.Count > 0 || extra.Count > 0 || !got.IsSubsetOf(ours))
             {
                 var query = string.Join("&", filters.Select(f => $"meta_{f.Key}={f.Value}"));
                 failures[step].Add($"{query} selected {(answer.Xml is null ? answer.Summary() : got.Count == 0 ? "nothing" : string.Join(", ", got))}, expected {(selects ? "the session's recording" : "nothing")}");
@@ -338,8 +337,13 @@ public sealed class PresenceSession
             }
         }
 
-        _steps.Add(new("recording", "runner", "getRecordings meta filters over the session's recording (one, several, none, value case, key case, missing key)", null, "done", null,
-            $"recording {string.Join(", ", ours)}; {failures.Values.Sum(f => f.Count)} of {SessionAftermath.MetaQueries(metaToken).Count} filter queries answered otherwise than expected", Ms(watch), caseIds, verified));
+        _steps.Add(new()
+        {
+            Action = "recording", User = "runner", Instruction = "getRecordings meta filters over the session's recording (one, several, none, value case, key case, missing key)",
+            Status = PresenceStepOutcome.Done,
+            Observed = $"recording {string.Join(", ", ours)}; {failures.Values.Sum(f => f.Count)} of {SessionAftermath.MetaQueries(metaToken).Count} filter queries answered otherwise than expected",
+            DurationMs = Ms(watch), Cases = caseIds, VerifiedDeltas = verified,
+        });
 
         await OwnRecordingAsync(meeting, listing, ours, ownChecks, token).ConfigureAwait(false);
     }
@@ -384,8 +388,12 @@ public sealed class PresenceSession
             }
         }
 
-        _steps.Add(new("publish", "runner", "the session's recording: its name, and publishRecordings false then true", null, "done", null,
-            $"recording {recordId}; {problems.Values.Sum(p => p.Count)} problem(s)", Ms(watch), [.. checks.Select(c => SessionCases.Id(c.SpecId, c.Step))], verified));
+        _steps.Add(new()
+        {
+            Action = "publish", User = "runner", Instruction = "the session's recording: its name, and publishRecordings false then true", Status = PresenceStepOutcome.Done,
+            Observed = $"recording {recordId}; {problems.Values.Sum(p => p.Count)} problem(s)", DurationMs = Ms(watch),
+            Cases = [.. checks.Select(c => SessionCases.Id(c.SpecId, c.Step))], VerifiedDeltas = verified,
+        });
     }
 
     private static HashSet<string> RecordIds(ApiAnswer answer) =>
@@ -413,7 +421,7 @@ public sealed class PresenceSession
             _results.Add(new CaseResult(c, Verdict.Skipped, reason, TimeSpan.Zero, []));
         }
 
-        _steps.Add(new("create", "runner", "create the session's meeting", null, "skipped", reason, "", 0, [], []));
+        _steps.Add(new() { Action = "create", User = "runner", Instruction = "create the session's meeting", Status = PresenceStepOutcome.Skipped, Reason = reason });
     }
 
     private void Add(string specId, string step, Verdict verdict, string message, TimeSpan duration, IReadOnlyList<Exchange> evidence,

@@ -174,17 +174,29 @@ internal static class SessionAftermath
     private static System.Xml.Linq.XElement? Record(ApiAnswer listing, string recordId) =>
         listing.Xml?.Select("recordings/recording").FirstOrDefault(r => BbbResponse.Value(r, "recordID") == recordId);
 
-    /// <summary>The filter queries of each meta check, each with whether the session's recording must be selected.</summary>
-    public static IReadOnlyList<(string Step, (string Key, string Value)[] Filters, bool Selects)> MetaQueries(string token) =>
+    /// <summary>The metadata the session creates its meeting with, which its recording must carry: the meta filters
+    /// are judged against it, never against the metadata a listing shows.</summary>
+    public static IReadOnlyDictionary<string, string> CreatedMeta(string token) => new Dictionary<string, string>(StringComparer.Ordinal)
+    {
+        [RunKey] = token,
+        [ShadeKey] = ShadeValue,
+        [ToneKey] = ToneValue,
+        [LabelKey] = LabelValue,
+    };
+
+    /// <summary>The filter queries of each meta check; whether one must select the session's recording follows from
+    /// <see cref="CreatedMeta"/>: the session's token alone, with the label, with tone=blue and with an upper-case key
+    /// do; the others do not.</summary>
+    public static IReadOnlyList<(string Step, (string Key, string Value)[] Filters)> MetaQueries(string token) =>
     [
-        ("meta-one", [(RunKey, token)], true),
-        ("meta-and", [(RunKey, token), (LabelKey, LabelValue)], true),
-        ("meta-and", [(RunKey, token), (ShadeKey, "blue")], false),
-        ("meta-and", [(LabelKey, "Presence Session B"), (RunKey, token)], false),
-        ("meta-no-match", [(RunKey, token + "-nomatch")], false),
-        ("meta-value-case", [(RunKey, token), (ToneKey, ToneValue)], true),
-        ("meta-value-case", [(RunKey, token), (ToneKey, "Blue")], false),
-        ("meta-key-case", [(RunKey.ToUpperInvariant(), token)], true),
-        ("meta-missing-key", [(RunKey, token), ("absentkey", "x")], false),
+        ("meta-one", [(RunKey, token)]),
+        ("meta-and", [(RunKey, token), (LabelKey, LabelValue)]),
+        ("meta-and", [(RunKey, token), (ShadeKey, "blue")]),
+        ("meta-and", [(LabelKey, "Presence Session B"), (RunKey, token)]),
+        ("meta-no-match", [(RunKey, token + "-nomatch")]),
+        ("meta-value-case", [(RunKey, token), (ToneKey, ToneValue)]),
+        ("meta-value-case", [(RunKey, token), (ToneKey, "Blue")]),
+        ("meta-key-case", [(RunKey.ToUpperInvariant(), token)]),
+        ("meta-missing-key", [(RunKey, token), ("absentkey", "x")]),
     ];
 }

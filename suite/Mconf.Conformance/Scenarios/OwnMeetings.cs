@@ -142,22 +142,9 @@ public static class OwnMeetings
     private static async Task<(XElement? Attendee, ApiAnswer? Info)> WaitForAttendeeAsync(CaseContext ctx, OwnMeeting meeting, Func<XElement, bool> match, int polls, TimeSpan delay)
     {
         ArgumentNullException.ThrowIfNull(ctx);
-        ApiAnswer? last = null;
-        for (var i = 0; i < polls; i++)
-        {
-            if (i > 0)
-            {
-                await Task.Delay(delay, ctx.Options.Time, ctx.Token).ConfigureAwait(false);
-            }
-
-            last = await InfoAsync(ctx, meeting.Id, meeting.ModeratorPW).ConfigureAwait(false);
-            var attendee = last.Xml?.Select("attendees/attendee").FirstOrDefault(match);
-            if (attendee is not null)
-            {
-                return (attendee, last);
-            }
-        }
-
-        return (null, last);
+        XElement? Attendee(ApiAnswer answer) => answer.Xml?.Select("attendees/attendee").FirstOrDefault(match);
+        var polled = await Poll.UntilAsync(_ => InfoAsync(ctx, meeting.Id, meeting.ModeratorPW), a => Attendee(a) is not null,
+            PollLimits.Times(polls, delay), ctx.Options.Time, ctx.Token).ConfigureAwait(false);
+        return (Attendee(polled.Last), polled.Last);
     }
 }
