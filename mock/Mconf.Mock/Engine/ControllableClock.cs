@@ -32,7 +32,7 @@ public sealed class ControllableClock : TimeProvider
 }
 
 /// <summary>A clock that stands still at one instant (moved only through <see cref="ControllableClock.Advance"/>).</summary>
-public sealed class FrozenClock(DateTimeOffset instant) : TimeProvider
+internal sealed class FrozenClock(DateTimeOffset instant) : TimeProvider
 {
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 

@@ -104,7 +104,7 @@ public sealed record MeetingDefinition(
 /// <summary>The meeting-level flags that change over its life.</summary>
 public sealed record MeetingStatus(bool HasUserJoined, bool HasBeenForciblyEnded, long StartTime, long EndTime, string GuestPolicy);
 
-public static class Roles
+internal static class Roles
 {
     public const string Moderator = "MODERATOR";
     public const string Viewer = "VIEWER";
@@ -125,7 +125,7 @@ public static class GuestPolicies
 }
 
 /// <summary>One participant of a past session, as getStats shows it.</summary>
-public sealed record StatsParticipant(string UserId, string UserName, long JoinTime, long LeftTime);
+internal sealed record StatsParticipant(string UserId, string UserName, long JoinTime, long LeftTime);
 
 /// <summary>Stats of one past session.</summary>
-public sealed record MeetingStats(string MeetingId, string MeetingName, string RecordId, long StartTime, long EndTime, IReadOnlyList<StatsParticipant> Participants);
+internal sealed record MeetingStats(string MeetingId, string MeetingName, string RecordId, long StartTime, long EndTime, IReadOnlyList<StatsParticipant> Participants);
