@@ -47,8 +47,10 @@ public sealed class FakeMconfServer : IDisposable, IAsyncDisposable
     /// <summary><c>http://127.0.0.1:PORT/bigbluebutton/api/</c>.</summary>
     public string ApiUrl => BaseUrl + "/api/";
 
+    /// <summary>The shared secret requests are signed with (from the options).</summary>
     public string Secret => Options.Secret;
 
+    /// <summary>The options the server was started with.</summary>
     public FakeServerOptions Options { get; }
 
     /// <summary>The underlying WireMock server: admin interface, request journal, user mappings. A server brought
@@ -129,6 +131,8 @@ public sealed class FakeMconfServer : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>Starts a fake server on 127.0.0.1 (default options when <paramref name="options"/> is null),
+    /// seeded and ready to answer.</summary>
     public static FakeMconfServer Start(FakeServerOptions? options = null)
     {
         options ??= new FakeServerOptions();
@@ -166,6 +170,7 @@ public sealed class FakeMconfServer : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the server and releases its port.</summary>
     public void Dispose()
     {
         lock (_gate)
@@ -182,6 +187,7 @@ public sealed class FakeMconfServer : IDisposable, IAsyncDisposable
         }
     }
 
+    /// <summary>Stops the server and releases its port.</summary>
     public ValueTask DisposeAsync()
     {
         Dispose();

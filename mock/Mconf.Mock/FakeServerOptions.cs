@@ -8,8 +8,11 @@ namespace Mconf.Mock;
 /// root; see <see cref="FromConfiguration"/>). mock/README.md has the table.</summary>
 public sealed class FakeServerOptions
 {
+    /// <summary>The configuration section the options bind from.</summary>
     public const string SectionName = "Fake";
+    /// <summary><see cref="Flavour"/> of an Mconf-Live server (the default).</summary>
     public const string MconfLive = "mconf-live";
+    /// <summary><see cref="Flavour"/> of a plain BigBlueButton 0.9 server.</summary>
     public const string Bbb09 = "bbb-0.9";
 
     /// <summary>TCP port on 127.0.0.1; 0 picks a free one.</summary>
@@ -34,6 +37,7 @@ public sealed class FakeServerOptions
     /// <summary>Pre-populated live meetings.</summary>
     public int Meetings { get; set; } = 3;
 
+    /// <summary>Connected attendees in each pre-populated meeting.</summary>
     public int AttendeesPerMeeting { get; set; } = 6;
 
     /// <summary>Pre-populated recordings (of past sessions).</summary>
@@ -83,7 +87,10 @@ public sealed class FakeServerOptions
     /// webcams counts twice) or <c>participants</c> (the wiki's "number of participants sharing video").</summary>
     public string VideoCount { get; set; } = VideoCountStreams;
 
+    /// <summary><see cref="VideoCount"/>: videoCount counts webcam streams.</summary>
     public const string VideoCountStreams = "streams";
+
+    /// <summary><see cref="VideoCount"/>: videoCount counts attendees sharing a webcam.</summary>
     public const string VideoCountParticipants = "participants";
 
     /// <summary>Recordings of ended meetings appear at once instead of after POST /fake/recordings/process.</summary>
@@ -122,6 +129,7 @@ public sealed class FakeServerOptions
     /// <summary>A shallow copy (a fleet derives each server's options from one template).</summary>
     public FakeServerOptions Copy() => (FakeServerOptions)MemberwiseClone();
 
+    /// <summary>True when <see cref="Flavour"/> is <see cref="MconfLive"/>.</summary>
     public bool IsMconf => string.Equals(Flavour, MconfLive, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Binds the root, then the "Fake" section over it, so both <c>--port 8090</c> and

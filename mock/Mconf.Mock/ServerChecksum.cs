@@ -5,13 +5,22 @@ namespace Mconf.Mock;
 /// <summary>Outcome of checking a request's checksum the way bbb-web 0.9 does.</summary>
 public enum ChecksumVerdict
 {
+    /// <summary>The checksum matches the query as sent.</summary>
     Valid,
+
+    /// <summary>The query has no checksum parameter.</summary>
     Missing,
+
+    /// <summary>A checksum was given but matches no accepted algorithm.</summary>
     Mismatch,
 }
 
+/// <summary>The result of <see cref="ServerChecksum"/>'s verification.</summary>
+/// <param name="Verdict">Valid, missing or mismatched.</param>
+/// <param name="Algorithm">The algorithm that matched, when valid.</param>
 public readonly record struct ChecksumCheck(ChecksumVerdict Verdict, ChecksumAlgorithm? Algorithm = null)
 {
+    /// <summary>True when the verdict is <see cref="ChecksumVerdict.Valid"/>.</summary>
     public bool IsValid => Verdict == ChecksumVerdict.Valid;
 }
 

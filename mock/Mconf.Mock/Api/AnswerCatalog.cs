@@ -7,7 +7,7 @@ namespace Mconf.Mock.Api;
 /// describe are defined here: setConfigXML's (a call outside the spec) and the fake's own (internalError,
 /// serverUnavailable, noRecordedAnswer). Those stay out of errors.json: it describes what a real server answers, and
 /// spec lint requires every entry's calls to list the key in specs/calls.</summary>
-public sealed class AnswerCatalog
+internal sealed class AnswerCatalog
 {
     /// <summary>Answers with no spec entry, from specs/reference.md §3.11, plus the fake's own.</summary>
     internal static readonly IReadOnlyDictionary<string, string> OutsideSpec = new Dictionary<string, string>(StringComparer.Ordinal)

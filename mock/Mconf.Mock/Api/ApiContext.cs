@@ -5,7 +5,7 @@ using Mconf.Spec.Signing;
 namespace Mconf.Mock.Api;
 
 /// <summary>What every handler needs: the engine, the secret and accepted hashes, the flavour, the messages.</summary>
-public sealed class ApiContext
+internal sealed class ApiContext
 {
     public ApiContext(ServerState state, string secret, IReadOnlyCollection<ChecksumAlgorithm> algorithms, bool mconf, AnswerCatalog answers)
     {

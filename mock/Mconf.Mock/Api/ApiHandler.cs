@@ -1,7 +1,7 @@
 namespace Mconf.Mock.Api;
 
 /// <summary>One API call: its name, the HTTP methods its URL mapping accepts, and its behaviour.</summary>
-public abstract class ApiHandler
+internal abstract class ApiHandler
 {
     /// <summary>Any method (bbb-web's generic Grails mapping has no method restriction).</summary>
     public static readonly IReadOnlyList<string> AnyMethod = [];

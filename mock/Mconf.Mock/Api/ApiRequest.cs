@@ -6,7 +6,7 @@ namespace Mconf.Mock.Api;
 /// <summary>One request to an API call: the call name, the method, and the raw query string exactly as sent
 /// (no leading <c>?</c>), which is what the checksum is computed over. Parameters are decoded tolerantly; a
 /// repeated parameter counts by its first occurrence.</summary>
-public sealed class ApiRequest
+internal sealed class ApiRequest
 {
     private IReadOnlyList<KeyValuePair<string, string>>? _parameters;
 

@@ -3,7 +3,7 @@ using System.Text;
 namespace Mconf.Mock.Api;
 
 /// <summary>What a handler answers: an XML (or JSON) body with HTTP 200, a 302 redirect, or Grails' 404.</summary>
-public sealed record ApiResult(int Status, string? ContentType, string? Body, string? Location = null, bool NoCache = true)
+internal sealed record ApiResult(int Status, string? ContentType, string? Body, string? Location = null, bool NoCache = true)
 {
     public const string XmlContentType = "text/xml;charset=utf-8";
     public const string JsonContentType = "application/json;charset=utf-8";

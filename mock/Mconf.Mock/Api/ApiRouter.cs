@@ -3,7 +3,7 @@ namespace Mconf.Mock.Api;
 /// <summary>Maps a path under <c>/bigbluebutton/api</c> to its handler as bbb-web's Grails URL mappings do:
 /// the API root answers the version, <c>&lt;call&gt;</c> and <c>&lt;call&gt;.xml</c> route to the call,
 /// names are case-sensitive, and an unknown call or a method the mapping refuses is a 404.</summary>
-public sealed class ApiRouter
+internal sealed class ApiRouter
 {
     public const string ContextPath = "/bigbluebutton";
     public const string ApiPath = ContextPath + "/api";

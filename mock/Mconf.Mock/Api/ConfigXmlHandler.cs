@@ -4,7 +4,7 @@ namespace Mconf.Mock.Api;
 
 /// <summary>configXML (specs/reference.md §3.12): the session user's config; without client sessions always the
 /// "Could not find conference." answer.</summary>
-public sealed class ConfigXmlHandler : ApiHandler
+internal sealed class ConfigXmlHandler : ApiHandler
 {
     public override string Call => "configXML";
 

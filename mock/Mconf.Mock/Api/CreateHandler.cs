@@ -6,7 +6,7 @@ using Mconf.Spec.Signing;
 namespace Mconf.Mock.Api;
 
 /// <summary>create (specs/reference.md §3.1): checksum missing → meetingID missing → checksum mismatch → idNotUnique.</summary>
-public sealed partial class CreateHandler : ApiHandler
+internal sealed partial class CreateHandler : ApiHandler
 {
     public override string Call => "create";
 

@@ -6,7 +6,7 @@ namespace Mconf.Mock.Api;
 
 /// <summary>deleteRecordings (specs/reference.md §3.9): answers deleted=true even for unknown IDs; only an empty ID list
 /// (e.g. <c>recordID=,</c>) is notFound.</summary>
-public sealed class DeleteRecordingsHandler : ApiHandler
+internal sealed class DeleteRecordingsHandler : ApiHandler
 {
     public override string Call => "deleteRecordings";
 

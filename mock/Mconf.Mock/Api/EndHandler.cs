@@ -6,7 +6,7 @@ namespace Mconf.Mock.Api;
 
 /// <summary>end (specs/reference.md §3.4): checksum missing → meetingID missing → password missing → checksum mismatch →
 /// notFound → not the moderator password.</summary>
-public sealed class EndHandler : ApiHandler
+internal sealed class EndHandler : ApiHandler
 {
     public override string Call => "end";
 

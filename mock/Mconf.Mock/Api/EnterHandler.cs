@@ -4,7 +4,7 @@ namespace Mconf.Mock.Api;
 
 /// <summary>enter (specs/reference.md §3.12): the Flash client's session call. The fake keeps no client sessions, so it
 /// always gives bbb-web's no-session answer.</summary>
-public sealed class EnterHandler : ApiHandler
+internal sealed class EnterHandler : ApiHandler
 {
     public override string Call => "enter";
 

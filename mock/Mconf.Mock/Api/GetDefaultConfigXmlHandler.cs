@@ -4,7 +4,7 @@ namespace Mconf.Mock.Api;
 
 /// <summary>getDefaultConfigXML (specs/reference.md §3.10): the client's config.xml as is; a wrong checksum is answered in the
 /// <c>&lt;errors&gt;</c> shape.</summary>
-public sealed class GetDefaultConfigXmlHandler : ApiHandler
+internal sealed class GetDefaultConfigXmlHandler : ApiHandler
 {
     /// <summary>A small client config.xml standing in for the one bbb-web fetches from defaultConfigURL.</summary>
     public const string DefaultConfigXml =

@@ -5,7 +5,7 @@ using Mconf.Spec.Signing;
 namespace Mconf.Mock.Api;
 
 /// <summary>getMeetingInfo (specs/reference.md §3.5; Mconf fields §6.1). The documented password parameter is ignored.</summary>
-public sealed class GetMeetingInfoHandler : ApiHandler
+internal sealed class GetMeetingInfoHandler : ApiHandler
 {
     public override string Call => "getMeetingInfo";
 

@@ -4,7 +4,7 @@ using Mconf.Spec.Signing;
 namespace Mconf.Mock.Api;
 
 /// <summary>getMeetings (specs/reference.md §3.6): GET only; every meeting in memory, or noMeetings.</summary>
-public sealed class GetMeetingsHandler : ApiHandler
+internal sealed class GetMeetingsHandler : ApiHandler
 {
     private CachedList? _cache;
 

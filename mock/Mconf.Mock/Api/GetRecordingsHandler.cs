@@ -6,7 +6,7 @@ namespace Mconf.Mock.Api;
 
 /// <summary>getRecordings (specs/reference.md §3.7; Mconf meta_ filters §6.3): GET only. meetingID is a comma-separated
 /// list, URL-decoded a second time before splitting, as bbb-web does.</summary>
-public sealed class GetRecordingsHandler : ApiHandler
+internal sealed class GetRecordingsHandler : ApiHandler
 {
     /// <summary>From this many recordings on, the answer is written as UTF-8 in pieces (never whole as a string):
     /// ~900 bytes each, so from about 200 KB.</summary>

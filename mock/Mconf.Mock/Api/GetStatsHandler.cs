@@ -5,7 +5,7 @@ namespace Mconf.Mock.Api;
 
 /// <summary>getStats (Mconf-Live only, specs/reference.md §6.4, shape uncertain): the wiki's stats/meeting shape; meetingID
 /// selects like getRecordings; an empty result is SUCCESS with <c>&lt;stats/&gt;</c> and messageKey noStats.</summary>
-public sealed class GetStatsHandler : ApiHandler
+internal sealed class GetStatsHandler : ApiHandler
 {
     public override string Call => "getStats";
 

@@ -3,7 +3,7 @@ using Mconf.Mock.Xml;
 namespace Mconf.Mock.Api;
 
 /// <summary><c>GET /bigbluebutton/api</c>: the version answer, no checksum (specs/reference.md §1).</summary>
-public sealed class IndexHandler : ApiHandler
+internal sealed class IndexHandler : ApiHandler
 {
     public const string ApiVersion = "0.9";
 

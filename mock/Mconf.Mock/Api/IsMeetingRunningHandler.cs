@@ -4,7 +4,7 @@ using Mconf.Spec.Signing;
 namespace Mconf.Mock.Api;
 
 /// <summary>isMeetingRunning (specs/reference.md §3.3): running is true only with ≥1 connected user; unknown → false.</summary>
-public sealed class IsMeetingRunningHandler : ApiHandler
+internal sealed class IsMeetingRunningHandler : ApiHandler
 {
     public override string Call => "isMeetingRunning";
 

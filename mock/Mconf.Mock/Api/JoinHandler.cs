@@ -7,7 +7,7 @@ namespace Mconf.Mock.Api;
 
 /// <summary>join (specs/reference.md §3.2, Mconf guest §6.2). The user is registered, not connected: attendees appear when
 /// a client connects (the control surface) or at once with AutoConnect.</summary>
-public sealed class JoinHandler : ApiHandler
+internal sealed class JoinHandler : ApiHandler
 {
     public override string Call => "join";
 

@@ -5,7 +5,7 @@ using Mconf.Spec.Signing;
 namespace Mconf.Mock.Api;
 
 /// <summary>publishRecordings (specs/reference.md §3.8): echoes the raw publish string; Groovy toBoolean decides.</summary>
-public sealed class PublishRecordingsHandler : ApiHandler
+internal sealed class PublishRecordingsHandler : ApiHandler
 {
     public override string Call => "publishRecordings";
 

@@ -5,7 +5,7 @@ namespace Mconf.Mock.Api;
 
 /// <summary>setConfigXML (specs/reference.md §3.11, §2.4): POST with a form body; its checksum is computed over the
 /// parameters sorted by name and re-encoded the URLEncoder way, not over the raw query.</summary>
-public sealed class SetConfigXmlHandler : ApiHandler
+internal sealed class SetConfigXmlHandler : ApiHandler
 {
     public const string CannotDecode = "Cannot decode config XML";
 

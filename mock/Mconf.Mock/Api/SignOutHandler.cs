@@ -3,7 +3,7 @@ using Mconf.Mock.Xml;
 namespace Mconf.Mock.Api;
 
 /// <summary>signOut (specs/reference.md §3.12): no checksum; always SUCCESS (the fake keeps no client sessions).</summary>
-public sealed class SignOutHandler : ApiHandler
+internal sealed class SignOutHandler : ApiHandler
 {
     public override string Call => "signOut";
 

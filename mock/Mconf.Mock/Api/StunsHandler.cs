@@ -1,7 +1,7 @@
 namespace Mconf.Mock.Api;
 
 /// <summary>stuns (specs/reference.md §3.12): the STUN/TURN servers for the client; the fake has none.</summary>
-public sealed class StunsHandler : ApiHandler
+internal sealed class StunsHandler : ApiHandler
 {
     public override string Call => "stuns";
 

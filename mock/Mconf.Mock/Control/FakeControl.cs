@@ -58,13 +58,16 @@ public sealed class FakeControl
     /// <summary>Stops one stream, or all the user's streams when <paramref name="streamName"/> is null.</summary>
     public int StopWebcam(string meetingId, string userId, string? streamName = null) => Meeting(meetingId).StopWebcam(userId, streamName);
 
+    /// <summary>Lets a waiting guest in, as a moderator would.</summary>
     public void ApproveGuest(string meetingId, string userId) => Meeting(meetingId).AnswerGuest(userId, accept: true);
 
     /// <summary>Denies a waiting guest, who is kicked out (and cannot reconnect).</summary>
     public void DenyGuest(string meetingId, string userId) => Meeting(meetingId).AnswerGuest(userId, accept: false);
 
+    /// <summary>Lets every waiting guest of the meeting in; returns how many there were.</summary>
     public int ApproveAllGuests(string meetingId) => Meeting(meetingId).AnswerAllGuests(accept: true);
 
+    /// <summary>Denies every waiting guest of the meeting; returns how many there were.</summary>
     public int DenyAllGuests(string meetingId) => Meeting(meetingId).AnswerAllGuests(accept: false);
 
     /// <summary>ASK_MODERATOR (default), ALWAYS_ACCEPT or ALWAYS_DENY; applies to guests who connect later.</summary>
@@ -137,6 +140,7 @@ public sealed class FakeControl
         return Now;
     }
 
+    /// <summary>The meeting as getMeetingInfo would show it now, or null when there is no such meeting.</summary>
     public MeetingSnapshot? GetMeeting(string meetingId) => _state.GetMeeting(meetingId);
 
     /// <summary>Everyone who joined the meeting, connected or not.</summary>
@@ -146,6 +150,7 @@ public sealed class FakeControl
         return StateViews.Meeting(meeting.Snapshot(), meeting.Registrations()).Users;
     }
 
+    /// <summary>The whole fake at a glance (the same view as <c>GET /fake/state</c>).</summary>
     public FakeStateView GetState()
     {
         _state.Sweep();

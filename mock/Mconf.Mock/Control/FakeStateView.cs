@@ -12,6 +12,20 @@ public sealed record FakeStateView(
     int Recordings,
     int StatsMeetings);
 
+/// <summary>One meeting in <see cref="FakeStateView"/>: its identity, state, the counts getMeetingInfo shows and
+/// every registered user.</summary>
+/// <param name="MeetingId">The meeting ID the client chose.</param>
+/// <param name="InternalMeetingId">The ID the server derived (the recordings' and stats' key).</param>
+/// <param name="Name">The meeting's name.</param>
+/// <param name="Running">True while someone is connected.</param>
+/// <param name="HasUserJoined">True once anyone has joined.</param>
+/// <param name="GuestPolicy">The meeting's current guest policy (see <see cref="GuestPolicies"/>).</param>
+/// <param name="ParticipantCount">Connected attendees.</param>
+/// <param name="ModeratorCount">Connected moderators.</param>
+/// <param name="ListenerCount">Connected listen-only attendees.</param>
+/// <param name="VoiceParticipantCount">Connected attendees in the voice conference.</param>
+/// <param name="VideoCount">Webcam streams (or attendees sharing one, depending on the options).</param>
+/// <param name="Users">Everyone who joined, connected or not.</param>
 public sealed record MeetingView(
     string MeetingId,
     string InternalMeetingId,

@@ -1,7 +1,7 @@
 namespace Mconf.Mock.Engine;
 
 /// <summary>create's parameters as sent (null = absent); the engine applies bbb-web's defaults.</summary>
-public sealed record CreateCommand(string MeetingId)
+internal sealed record CreateCommand(string MeetingId)
 {
     public string? Name { get; init; }
 
@@ -35,17 +35,17 @@ public sealed record CreateCommand(string MeetingId)
     public IReadOnlyList<KeyValuePair<string, string>> Metadata { get; init; } = [];
 }
 
-public enum CreateOutcome
+internal enum CreateOutcome
 {
     Created,
     DuplicateWarning,
     IdNotUnique,
 }
 
-public sealed record CreateResult(CreateOutcome Outcome, MeetingSnapshot? Meeting);
+internal sealed record CreateResult(CreateOutcome Outcome, MeetingSnapshot? Meeting);
 
 /// <summary>join's parameters after the checks that need no meeting (fullName, meetingID, password present).</summary>
-public sealed record JoinCommand(string MeetingId, string FullName, string Password)
+internal sealed record JoinCommand(string MeetingId, string FullName, string Password)
 {
     public string? CreateTime { get; init; }
 
@@ -61,7 +61,7 @@ public sealed record JoinCommand(string MeetingId, string FullName, string Passw
     public IReadOnlyList<KeyValuePair<string, string>> CustomData { get; init; } = [];
 }
 
-public enum JoinOutcome
+internal enum JoinOutcome
 {
     Joined,
     MeetingNotFound,
@@ -71,9 +71,9 @@ public enum JoinOutcome
     NoConfigFound,
 }
 
-public sealed record JoinResult(JoinOutcome Outcome, string? InternalMeetingId = null, string? InternalUserId = null, string? AuthToken = null);
+internal sealed record JoinResult(JoinOutcome Outcome, string? InternalMeetingId = null, string? InternalUserId = null, string? AuthToken = null);
 
-public enum EndOutcome
+internal enum EndOutcome
 {
     Ended,
     MeetingNotFound,

@@ -8,7 +8,7 @@ public sealed class ControllableClock : TimeProvider
     private readonly TimeProvider _inner;
     private long _offsetTicks;
 
-    public ControllableClock(TimeProvider inner)
+    internal ControllableClock(TimeProvider inner)
     {
         ArgumentNullException.ThrowIfNull(inner);
         _inner = inner;
@@ -17,13 +17,16 @@ public sealed class ControllableClock : TimeProvider
     /// <summary>Total time added by <see cref="Advance"/>.</summary>
     public TimeSpan Offset => TimeSpan.FromTicks(Interlocked.Read(ref _offsetTicks));
 
+    /// <summary>Always UTC, as the fake's answers are.</summary>
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 
+    /// <summary>The inner clock's time plus <see cref="Offset"/>.</summary>
     public override DateTimeOffset GetUtcNow() => _inner.GetUtcNow() + Offset;
 
     /// <summary>Milliseconds since the epoch, the unit of every BBB timestamp.</summary>
     public long NowMs => GetUtcNow().ToUnixTimeMilliseconds();
 
+    /// <summary>Moves the clock forward (never back) by <paramref name="by"/>.</summary>
     public void Advance(TimeSpan by)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(by, TimeSpan.Zero);
@@ -32,7 +35,7 @@ public sealed class ControllableClock : TimeProvider
 }
 
 /// <summary>A clock that stands still at one instant (moved only through <see cref="ControllableClock.Advance"/>).</summary>
-public sealed class FrozenClock(DateTimeOffset instant) : TimeProvider
+internal sealed class FrozenClock(DateTimeOffset instant) : TimeProvider
 {
     public override TimeZoneInfo LocalTimeZone => TimeZoneInfo.Utc;
 

@@ -1,7 +1,7 @@
 namespace Mconf.Mock.Engine;
 
 /// <summary>The server properties the engine needs (bigbluebutton.properties in a real server).</summary>
-public sealed record EngineSettings
+internal sealed record EngineSettings
 {
     public int Seed { get; init; } = 42;
 

@@ -6,7 +6,7 @@ namespace Mconf.Mock.Engine;
 
 /// <summary>Identifiers and seeded randomness. Every random value comes from a <see cref="Random"/> seeded
 /// from the run seed and the entity it belongs to, so runs repeat and entities do not disturb each other.</summary>
-public static class Ids
+internal static class Ids
 {
     private const string Alphanumeric = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
     private const string LowerAlphanumeric = "abcdefghijklmnopqrstuvwxyz0123456789";

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Mconf.Mock.Engine;
 
 /// <summary>The Java/Groovy parsing and formatting rules bbb-web applies to parameters (specs/reference.md §3).</summary>
-public static class Java
+internal static class Java
 {
     /// <summary><c>new Date(ms).toString()</c> on a server running in UTC: <c>Thu Sep 18 19:17:10 UTC 2014</c>.</summary>
     public static string DateToString(long epochMs) =>

@@ -254,4 +254,4 @@ internal enum Expiry
 }
 
 /// <summary>A registered user as the control surface shows it (connected or not).</summary>
-public sealed record Registration(string InternalUserId, string UserId, string FullName, string Role, bool Guest, bool Connected);
+internal sealed record Registration(string InternalUserId, string UserId, string FullName, string Role, bool Guest, bool Connected);

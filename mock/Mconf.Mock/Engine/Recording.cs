@@ -2,7 +2,7 @@ namespace Mconf.Mock.Engine;
 
 /// <summary>A recording as getRecordings lists it. <see cref="Metadata"/> excludes meetingId/meetingName, which
 /// are the separate <see cref="MeetingId"/> and <see cref="Name"/>.</summary>
-public sealed record Recording(
+internal sealed record Recording(
     string RecordId,
     string MeetingId,
     string Name,
@@ -16,7 +16,7 @@ public sealed record Recording(
     IReadOnlyList<DownloadFormat> Download);
 
 /// <summary>A playback format: <c>length</c> in minutes (rounded up), <c>size</c> in bytes (Mconf).</summary>
-public sealed record PlaybackFormat(string Type, string Url, int Length, long Size);
+internal sealed record PlaybackFormat(string Type, string Url, int Length, long Size);
 
 /// <summary>A downloadable file of a recording (Mconf's <c>download</c> block).</summary>
-public sealed record DownloadFormat(string Type, string Url, string Md5, string Key, int Length, long Size);
+internal sealed record DownloadFormat(string Type, string Url, string Md5, string Key, int Length, long Size);

@@ -6,7 +6,7 @@ namespace Mconf.Mock.Engine;
 
 /// <summary>Builds the recording a recorded session leaves behind (a presentation playback, Mconf sizes).
 /// Sizes come from a generator seeded by the record ID, so they repeat run to run.</summary>
-public static class RecordingFactory
+internal static class RecordingFactory
 {
     public static Recording FromSession(MeetingDefinition meeting, MeetingStats session, EngineSettings settings)
     {

@@ -3,7 +3,7 @@ using Mconf.Spec;
 
 namespace Mconf.Mock.Engine;
 
-public sealed partial class ServerState
+internal sealed partial class ServerState
 {
     /// <summary>Creates a meeting as if create had been called at <paramref name="createTime"/> (for seeding);
     /// null when a meeting with that ID exists.</summary>

@@ -2,7 +2,7 @@ namespace Mconf.Mock.Engine;
 
 /// <summary>The state engine: meetings, recordings and stats, and the rules that tie them together (create,
 /// join, end, the cleanup timer). Plain C#: no HTTP, no XML. Thread-safe.</summary>
-public sealed partial class ServerState
+internal sealed partial class ServerState
 {
     private readonly Lock _sweepGate = new();
     private readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> _configs = new(StringComparer.Ordinal);

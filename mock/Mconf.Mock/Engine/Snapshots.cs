@@ -19,7 +19,7 @@ public sealed record AttendeeSnapshot(
 /// videoCount counts attendees sharing video (the wiki's reading) instead of streams.</summary>
 public sealed class MeetingSnapshot
 {
-    public MeetingSnapshot(MeetingDefinition definition, MeetingStatus status, IReadOnlyList<AttendeeSnapshot> attendees, bool videoCountPerParticipant = false)
+    internal MeetingSnapshot(MeetingDefinition definition, MeetingStatus status, IReadOnlyList<AttendeeSnapshot> attendees, bool videoCountPerParticipant = false)
     {
         ArgumentNullException.ThrowIfNull(definition);
         ArgumentNullException.ThrowIfNull(status);
@@ -36,26 +36,37 @@ public sealed class MeetingSnapshot
         }
     }
 
+    /// <summary>What create fixed (IDs, name, passwords, settings).</summary>
     public MeetingDefinition Definition { get; }
 
+    /// <summary>What changes over the meeting's life (joined, ended, times, guest policy).</summary>
     public MeetingStatus Status { get; }
 
+    /// <summary>The connected attendees.</summary>
     public IReadOnlyList<AttendeeSnapshot> Attendees { get; }
 
+    /// <summary>The meeting ID the client chose.</summary>
     public string MeetingId => Definition.MeetingId;
 
+    /// <summary>The ID the server derived (the recordings' and stats' key).</summary>
     public string InternalMeetingId => Definition.InternalMeetingId;
 
+    /// <summary>True while someone is connected.</summary>
     public bool Running => Attendees.Count > 0;
 
+    /// <summary>Connected attendees.</summary>
     public int ParticipantCount => Attendees.Count;
 
+    /// <summary>Connected moderators.</summary>
     public int ModeratorCount { get; }
 
+    /// <summary>Connected listen-only attendees.</summary>
     public int ListenerCount { get; }
 
+    /// <summary>Connected attendees in the voice conference.</summary>
     public int VoiceParticipantCount { get; }
 
+    /// <summary>Webcam streams (or attendees sharing one, with videoCountPerParticipant).</summary>
     public int VideoCount { get; }
 
     // Answers serialized from this snapshot, one per flavour. A snapshot never changes and is replaced on any
@@ -104,7 +115,7 @@ public sealed record MeetingDefinition(
 /// <summary>The meeting-level flags that change over its life.</summary>
 public sealed record MeetingStatus(bool HasUserJoined, bool HasBeenForciblyEnded, long StartTime, long EndTime, string GuestPolicy);
 
-public static class Roles
+internal static class Roles
 {
     public const string Moderator = "MODERATOR";
     public const string Viewer = "VIEWER";
@@ -113,11 +124,14 @@ public static class Roles
 /// <summary>Mconf-Live guest policies (bbb-apps); the default asks a moderator.</summary>
 public static class GuestPolicies
 {
+    /// <summary>A guest waits until a moderator answers (the default).</summary>
     public const string AskModerator = "ASK_MODERATOR";
+    /// <summary>Guests are let in at once.</summary>
     public const string AlwaysAccept = "ALWAYS_ACCEPT";
+    /// <summary>Guests are refused when their client connects.</summary>
     public const string AlwaysDeny = "ALWAYS_DENY";
 
-    public static bool TryNormalise(string? text, out string policy)
+    internal static bool TryNormalise(string? text, out string policy)
     {
         policy = (text ?? "").Trim().Replace('-', '_').ToUpperInvariant();
         return policy is AskModerator or AlwaysAccept or AlwaysDeny;
@@ -125,7 +139,7 @@ public static class GuestPolicies
 }
 
 /// <summary>One participant of a past session, as getStats shows it.</summary>
-public sealed record StatsParticipant(string UserId, string UserName, long JoinTime, long LeftTime);
+internal sealed record StatsParticipant(string UserId, string UserName, long JoinTime, long LeftTime);
 
 /// <summary>Stats of one past session.</summary>
-public sealed record MeetingStats(string MeetingId, string MeetingName, string RecordId, long StartTime, long EndTime, IReadOnlyList<StatsParticipant> Participants);
+internal sealed record MeetingStats(string MeetingId, string MeetingName, string RecordId, long StartTime, long EndTime, IReadOnlyList<StatsParticipant> Participants);

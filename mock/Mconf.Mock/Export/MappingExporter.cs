@@ -11,7 +11,7 @@ namespace Mconf.Mock.Export;
 /// <c>Request.Path</c> matchers, <c>Response.StatusCode/Headers/Body</c>), loadable by any WireMock.Net through
 /// <c>ReadStaticMappings(folder)</c>, <c>--ReadStaticMappings</c> (the <c>__admin/mappings</c> folder) or a POST to
 /// <c>/__admin/mappings</c>. Guids derive from the example name and seed, so re-exporting replaces files.</summary>
-public static class MappingExporter
+internal static class MappingExporter
 {
     /// <summary>Priority of the exported mappings; examples that match a parameter are one lower (so they win).</summary>
     public const int Priority = 10;

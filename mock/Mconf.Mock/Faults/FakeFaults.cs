@@ -19,6 +19,7 @@ public sealed class FakeFaults
     /// <summary>WireMock priority of a call's fault mapping (a lower number wins; the built-ins are at 1000).</summary>
     public const int Priority = 100;
 
+    /// <summary>WireMock priority of an every-call fault mapping (just after the per-call ones).</summary>
     public const int EveryCallPriority = 101;
 
     private WireMockServer _server;

@@ -18,8 +18,10 @@ public sealed class Fault
         _owner = owner;
     }
 
+    /// <summary>The fault's handle (<c>f1</c>, <c>f2</c>, ...), for listing and removing it.</summary>
     public string Id { get; }
 
+    /// <summary>What the fault does and when.</summary>
     public FaultSpec Spec { get; }
 
     /// <summary>Requests this fault was considered for.</summary>
@@ -57,5 +59,6 @@ public sealed class Fault
         return true;
     }
 
+    /// <summary>The fault in one line: handle, description and how often it matched and fired.</summary>
     public override string ToString() => $"{Id} {Spec.Describe()} (fired {Fired}/{Matched})";
 }

@@ -8,13 +8,16 @@ namespace Mconf.Mock.Faults;
 /// <c>{"call":"getMeetings","kind":"status","status":503,"times":2}</c>.</summary>
 public sealed record FaultSpec
 {
+    /// <summary><see cref="Call"/> of a fault that applies to every API call.</summary>
     public const string EveryCall = "*";
 
     /// <summary>Longest accepted latency: tests stay bounded.</summary>
     public static readonly TimeSpan MaxDelay = TimeSpan.FromMinutes(10);
 
+    /// <summary>The API call it applies to (e.g. <c>getMeetings</c>), or <see cref="EveryCall"/>.</summary>
     public required string Call { get; init; }
 
+    /// <summary>What happens to the matching calls.</summary>
     public required FaultKind Kind { get; init; }
 
     /// <summary>latency: milliseconds to wait before answering.</summary>

@@ -17,8 +17,10 @@ public sealed class FakeFleet : IDisposable, IAsyncDisposable
     /// <summary>The servers, in the order given (index 0 first).</summary>
     public IReadOnlyList<FakeMconfServer> Servers => _servers;
 
+    /// <summary>The server at <paramref name="index"/> (0 first).</summary>
     public FakeMconfServer this[int index] => _servers[index];
 
+    /// <summary>How many servers the fleet has.</summary>
     public int Count => _servers.Count;
 
     /// <summary>The HTTP control's base URL (<c>http://127.0.0.1:PORT/fleet</c>) once started; null before.</summary>
@@ -88,12 +90,14 @@ public sealed class FakeFleet : IDisposable, IAsyncDisposable
     /// <summary>Every server up again at full speed.</summary>
     public void BringAllBack() => _servers.ForEach(s => s.BringBack());
 
+    /// <summary>Stops every server and the fleet control.</summary>
     public void Dispose()
     {
         _control?.Dispose();
         _servers.ForEach(s => s.Dispose());
     }
 
+    /// <summary>Stops every server and the fleet control.</summary>
     public ValueTask DisposeAsync()
     {
         Dispose();

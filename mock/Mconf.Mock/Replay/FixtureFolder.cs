@@ -6,7 +6,7 @@ namespace Mconf.Mock.Replay;
 
 /// <summary>A folder of recorded exchanges: <c>0001-create.json</c>, <c>0002-join.json</c>, ... in the order they
 /// happened. Writing continues after the highest number already there.</summary>
-public sealed class FixtureFolder
+internal sealed class FixtureFolder
 {
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {

@@ -3,12 +3,12 @@ using System.Text.Json.Serialization;
 namespace Mconf.Mock.Replay;
 
 /// <summary>One parameter of a recorded request, decoded.</summary>
-public sealed record RecordedParameter(string Name, string Value);
+internal sealed record RecordedParameter(string Name, string Value);
 
 /// <summary>One request to a real server and its answer, as stored in a fixture file (one JSON file each): the
 /// call, the decoded parameters without <c>checksum</c>, and the answer with the real secret and every checksum
 /// replaced by <c>***</c>. Edit the files freely; replay matches on <see cref="Call"/> and the parameters.</summary>
-public sealed record RecordedExchange(
+internal sealed record RecordedExchange(
     string Call,
     string Method,
     IReadOnlyList<RecordedParameter> Parameters,

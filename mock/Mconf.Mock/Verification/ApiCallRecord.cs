@@ -33,6 +33,7 @@ public sealed class ApiCallRecord
     /// <summary>When it arrived, on the fake's clock.</summary>
     public DateTimeOffset Time { get; }
 
+    /// <summary>The HTTP method, as sent.</summary>
     public string Method { get; }
 
     /// <summary>The decoded path, e.g. <c>/bigbluebutton/api/join</c>.</summary>
@@ -51,22 +52,28 @@ public sealed class ApiCallRecord
     /// <summary>HTTP status of the answer; 0 when the connection was dropped by a fault.</summary>
     public int Status { get; }
 
+    /// <summary>The answer's Content-Type, when there was one.</summary>
     public string? ContentType { get; }
 
     /// <summary>The answer's returncode (SUCCESS/FAILED), when it was an envelope the fake wrote.</summary>
     public string? ReturnCode { get; }
 
+    /// <summary>The answer's messageKey, when it had one.</summary>
     public string? MessageKey { get; }
 
     /// <summary>The injected fault that answered (e.g. <c>f1 status</c>), or null.</summary>
     public string? Fault { get; }
 
+    /// <summary>Whether the request was signed as the server expects, and if not, the likely cause.</summary>
     public SignatureCheck Signature => _judgement.Value.Signature;
 
+    /// <summary>Everything wrong with the request (empty when it is clean).</summary>
     public IReadOnlyList<RequestProblem> Problems => _judgement.Value.Problems;
 
+    /// <summary>The request's verdict: pass, warn or fail.</summary>
     public ClientVerdict Verdict => _judgement.Value.Verdict;
 
+    /// <summary>True when the signature is valid or none was required.</summary>
     public bool IsSignedCorrectly => Signature.IsValid;
 
     internal string RawQuery { get; }
@@ -74,11 +81,13 @@ public sealed class ApiCallRecord
     /// <summary>The decoded value of the first parameter with this exact name, or null.</summary>
     public string? Get(string name) => Parameters.FirstOrDefault(p => p.Key == name).Value;
 
+    /// <summary>True when a parameter with this exact name was sent.</summary>
     public bool Has(string name) => Parameters.Any(p => p.Key == name);
 
     /// <summary>True when a problem with this code was found.</summary>
     public bool HasProblem(string code) => Problems.Any(p => p.Code == code);
 
+    /// <summary>The request in one line: number, call, redacted query, answer and verdict.</summary>
     public override string ToString() =>
         $"#{Sequence} {Method} {Call}?{Query} -> {Status} {ReturnCode} {MessageKey}: {Verdict.ToString().ToLowerInvariant()}"
         + (Problems.Count == 0 ? "" : " (" + string.Join(", ", Problems.Select(p => p.Code)) + ")");

@@ -4,7 +4,7 @@ namespace Mconf.Mock.Verification;
 
 /// <summary>The call a request path names, as bbb-web's Grails mappings read it: the API root is
 /// <c>index</c>, <c>/api/&lt;call&gt;</c> and <c>/api/&lt;call&gt;.xml</c> name the call (case-sensitively).</summary>
-public static class CallPath
+internal static class CallPath
 {
     /// <summary>Calls bbb-web serves without a checksum (specs/reference.md §2.5): the API root and the Flash client's
     /// session calls.</summary>

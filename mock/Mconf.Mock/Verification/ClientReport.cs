@@ -30,7 +30,7 @@ public sealed record ClientReport(
             : string.Create(CultureInfo.InvariantCulture, $"{Verdict.Value.ToString().ToLowerInvariant()}: {Requests} requests, {Passed} passed, {Warned} warned, {Failed} failed")
                 + (Problems.Count == 0 ? "" : " (" + string.Join(", ", Problems.Select(p => string.Create(CultureInfo.InvariantCulture, $"{p.Key} x{p.Value}"))) + ")");
 
-    public static ClientReport Of(IReadOnlyList<ApiCallRecord> records)
+    internal static ClientReport Of(IReadOnlyList<ApiCallRecord> records)
     {
         ArgumentNullException.ThrowIfNull(records);
         var calls = new SortedDictionary<string, CallTally>(StringComparer.Ordinal);

@@ -29,10 +29,13 @@ public static class ProblemCodes
     /// <summary>Accepted here, but BBB 0.9 and Mconf-Live 0.7.x accept SHA-1 only.</summary>
     public const string ChecksumNotSha1 = "checksum-not-sha1";
 
+    /// <summary>A parameter the call requires was not sent.</summary>
     public const string MissingRequiredParam = "missing-required-param";
 
+    /// <summary>A parameter the call does not know.</summary>
     public const string UnknownParam = "unknown-param";
 
+    /// <summary>The same parameter sent more than once.</summary>
     public const string RepeatedParam = "repeated-param";
 
     /// <summary>A parameter the server ignores although documents once described it (getMeetingInfo's password,
@@ -42,7 +45,9 @@ public static class ProblemCodes
     /// <summary>A Mconf-Live parameter sent to a plain BBB 0.9 server, which ignores it.</summary>
     public const string UnsupportedParam = "unsupported-param";
 
+    /// <summary>A path under the API that names no call.</summary>
     public const string UnknownCall = "unknown-call";
 
+    /// <summary>An HTTP method the call does not accept.</summary>
     public const string MethodNotAllowed = "method-not-allowed";
 }

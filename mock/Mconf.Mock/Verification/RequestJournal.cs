@@ -23,6 +23,7 @@ public sealed class RequestJournal : IReadOnlyCollection<ApiCallRecord>
         _clock = clock;
     }
 
+    /// <summary>Requests now in the journal.</summary>
     public int Count
     {
         get
@@ -55,6 +56,7 @@ public sealed class RequestJournal : IReadOnlyCollection<ApiCallRecord>
     /// <summary>The client-conformance summary of the requests now in the journal.</summary>
     public ClientReport Report() => ClientReport.Of(Snapshot());
 
+    /// <summary>The requests now in the journal, oldest first.</summary>
     public IEnumerator<ApiCallRecord> GetEnumerator() => Snapshot().GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();

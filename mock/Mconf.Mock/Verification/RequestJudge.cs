@@ -6,7 +6,7 @@ using Mconf.Spec.Signing;
 namespace Mconf.Mock.Verification;
 
 /// <summary>What the fake found in one request: the call it names, its signature, its problems.</summary>
-public sealed record Judgement(string Call, SignatureCheck Signature, IReadOnlyList<RequestProblem> Problems)
+internal sealed record Judgement(string Call, SignatureCheck Signature, IReadOnlyList<RequestProblem> Problems)
 {
     public ClientVerdict Verdict =>
         Problems.Any(p => p.Severity == ProblemSeverity.Error) ? ClientVerdict.Fail

@@ -7,7 +7,7 @@ namespace Mconf.Mock.Verification;
 /// uppercase hex, a hash the server does not accept, another call name, the same parameters encoded or ordered
 /// differently from what was sent. The secret is never guessed: what matches none of these is reported as
 /// "another secret, or a query changed after signing".</summary>
-public static class SignatureDiagnosis
+internal static class SignatureDiagnosis
 {
     /// <param name="call">The call name the request was sent to.</param>
     /// <param name="rawQuery">The query string exactly as sent.</param>

@@ -8,7 +8,7 @@ namespace Mconf.Mock.Xml;
 /// whitespace, <c>&lt;x/&gt;</c> for null, <c>&lt;x&gt;&lt;/x&gt;</c> for an empty string or empty closure,
 /// text escaped for <c>&amp; &lt; &gt;</c>, single-quoted attributes. Unlike bbb-web it never writes a broken
 /// document: characters XML forbids become U+FFFD and a <c>]]&gt;</c> inside CDATA is split.</summary>
-public sealed class BbbXmlWriter
+internal sealed class BbbXmlWriter
 {
     private readonly StringBuilder _text;
 

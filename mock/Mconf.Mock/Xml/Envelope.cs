@@ -1,7 +1,7 @@
 namespace Mconf.Mock.Xml;
 
 /// <summary>The <c>&lt;response&gt;</c> envelopes every call shares (specs/reference.md §1, §4).</summary>
-public static class Envelope
+internal static class Envelope
 {
     public const string Success = "SUCCESS";
     public const string Failed = "FAILED";

@@ -4,7 +4,7 @@ namespace Mconf.Mock.Xml;
 
 /// <summary>Meeting elements in the Mconf-Live 0.7.3 order, or the plain BBB 0.9 order when
 /// <c>mconf</c> is false (specs/reference.md §3.1, §3.5, §3.6).</summary>
-public static class MeetingXml
+internal static class MeetingXml
 {
     /// <summary>create's answer after <c>returncode</c>.</summary>
     public static void WriteCreated(BbbXmlWriter w, MeetingSnapshot m, bool mconf, string messageKey, string message)

@@ -4,7 +4,7 @@ namespace Mconf.Mock.Xml;
 
 /// <summary>getRecordings' <c>&lt;recording&gt;</c>: BBB 0.9 elements, plus Mconf's size, rawSize, playback
 /// size and download block when <c>mconf</c> (specs/reference.md §3.7). name and metadata values are CDATA.</summary>
-public static class RecordingXml
+internal static class RecordingXml
 {
     public static void Write(BbbXmlWriter w, Recording r, bool mconf)
     {

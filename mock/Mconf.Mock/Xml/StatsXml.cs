@@ -3,7 +3,7 @@ using Mconf.Mock.Engine;
 namespace Mconf.Mock.Xml;
 
 /// <summary>getStats' <c>&lt;meeting&gt;</c>, in the wiki's shape (specs/reference.md §6.4).</summary>
-public static class StatsXml
+internal static class StatsXml
 {
     public static void Write(BbbXmlWriter w, MeetingStats s)
     {
