@@ -1,5 +1,3 @@
-using Mconf.Conformance.Runner.Reports;
-
 namespace Mconf.Conformance.Runner.Tests;
 
 public sealed class CompareRunTests

@@ -1,9 +1,5 @@
 using System.Text.Json;
 using System.Xml.Linq;
-using Mconf.Conformance.Model;
-using Mconf.Conformance.Runner.Reports;
-using Mconf.Spec;
-using Mconf.Spec.Model;
 
 namespace Mconf.Conformance.Runner.Tests;
 

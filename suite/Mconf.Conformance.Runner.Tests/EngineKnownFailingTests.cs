@@ -1,5 +1,3 @@
-using Mconf.Conformance.Model;
-
 namespace Mconf.Conformance.Runner.Tests;
 
 /// <summary>The known-failing list is applied by the engine (RunOptions.KnownFailing), so the NUnit suite's

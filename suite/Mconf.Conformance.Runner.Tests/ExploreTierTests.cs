@@ -2,11 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using System.Xml.Linq;
 using Mconf.Conformance.Explorer;
-using Mconf.Conformance.Model;
-using Mconf.Conformance.Runner.Reports;
-using Mconf.Conformance.TestTargets;
-using Mconf.Spec.Signing;
-using Mconf.Spec.Model;
 
 namespace Mconf.Conformance.Runner.Tests;
 

@@ -1,2 +1,9 @@
 global using Mconf.Conformance.Configuration;
+global using Mconf.Conformance.Model;
+global using Mconf.Conformance.Runner.Reports;
 global using Mconf.Conformance.Runner.Tests.Support;
+global using Mconf.Conformance.TestTargets;
+global using Mconf.Spec.Cases;
+global using Mconf.Spec.Model;
+global using Mconf.Spec.Signing;
+global using Mconf.Spec;

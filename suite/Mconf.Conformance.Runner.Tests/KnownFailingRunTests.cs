@@ -1,5 +1,3 @@
-using Mconf.Conformance.Model;
-
 namespace Mconf.Conformance.Runner.Tests;
 
 /// <summary>The known-failing rules end to end: listed failures are allowed, a listed case that passes fails the

@@ -1,5 +1,3 @@
-using Mconf.Conformance.Model;
-
 namespace Mconf.Conformance.Runner.Tests;
 
 public sealed class KnownFailingTests

@@ -1,10 +1,3 @@
-using Mconf.Conformance.Model;
-using Mconf.Conformance.Runner.Reports;
-using Mconf.Conformance.TestTargets;
-using Mconf.Spec;
-using Mconf.Spec.Model;
-using Mconf.Spec.Cases;
-
 namespace Mconf.Conformance.Runner.Tests;
 
 /// <summary>The exit codes of design.md, each with its closing line, through the in-process entry point.</summary>

@@ -1,6 +1,5 @@
 using System.Text.RegularExpressions;
 using Mconf.Mock;
-using Mconf.Spec.Signing;
 
 namespace Mconf.Conformance.Runner.Tests;
 

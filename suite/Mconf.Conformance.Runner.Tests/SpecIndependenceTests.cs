@@ -1,7 +1,5 @@
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
-using Mconf.Conformance.Runner.Reports;
-using Mconf.Spec;
 
 namespace Mconf.Conformance.Runner.Tests;
 

@@ -36,29 +36,20 @@ public enum Hostility
 /// except those of one call (<c>""</c> is the API root), or of every call but the API root and getMeetings with
 /// <c>"*"</c> (the preflight passes, then the target turns hostile), which get a <see cref="Hostility"/>. A socket of
 /// its own (not WireMock) so that it can hang, reset and stream without bounds.</summary>
-public sealed class HostileServer : IDisposable
+public sealed class HostileServer : RawForwarder
 {
     public const long HugeBytes = 200L * 1024 * 1024;
 
-    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
-    private readonly CancellationTokenSource _stop = new();
-    private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false, UseCookies = false }) { Timeout = TimeSpan.FromSeconds(30) };
-    private readonly Uri _upstream;
     private long _hostileRequests;
 
     private HostileServer(string upstreamBaseUrl, string call, Hostility how, string? redirectTo)
+        : base(upstreamBaseUrl, TimeSpan.FromSeconds(30))
     {
-        _upstream = new Uri(upstreamBaseUrl.TrimEnd('/') + "/");
         Call = call;
         How = how;
         RedirectTo = redirectTo ?? "http://conformance-elsewhere.invalid/bigbluebutton/api/join";
-        _listener.Start();
-        var port = ((IPEndPoint)_listener.LocalEndpoint).Port;
-        BaseUrl = $"http://127.0.0.1:{port}{_upstream.AbsolutePath.TrimEnd('/')}";
         _ = AcceptLoopAsync();
     }
-
-    public string BaseUrl { get; }
 
     public string Call { get; }
 
@@ -75,25 +66,7 @@ public sealed class HostileServer : IDisposable
         return new HostileServer(upstreamBaseUrl, call, how, redirectTo);
     }
 
-    private async Task AcceptLoopAsync()
-    {
-        while (!_stop.IsCancellationRequested)
-        {
-            TcpClient client;
-            try
-            {
-                client = await _listener.AcceptTcpClientAsync(_stop.Token).ConfigureAwait(false);
-            }
-            catch (Exception ex) when (ex is OperationCanceledException or ObjectDisposedException or SocketException)
-            {
-                return;
-            }
-
-            _ = ServeAsync(client);
-        }
-    }
-
-    private async Task ServeAsync(TcpClient client)
+    protected override async Task ServeAsync(TcpClient client)
     {
         using (client)
         {
@@ -126,7 +99,7 @@ public sealed class HostileServer : IDisposable
 
     private async Task MisbehaveAsync(TcpClient client, NetworkStream stream)
     {
-        var token = _stop.Token;
+        var token = Stop.Token;
         switch (How)
         {
             case Hostility.Hang:
@@ -179,9 +152,9 @@ public sealed class HostileServer : IDisposable
 
     private async Task ForwardAsync(NetworkStream stream, string target)
     {
-        var origin = _upstream.GetLeftPart(UriPartial.Authority);
-        using var response = await _http.GetAsync(origin + target, _stop.Token).ConfigureAwait(false);
-        var body = await response.Content.ReadAsStringAsync(_stop.Token).ConfigureAwait(false);
+        var origin = Upstream.GetLeftPart(UriPartial.Authority);
+        using var response = await Http.GetAsync(origin + target, Stop.Token).ConfigureAwait(false);
+        var body = await response.Content.ReadAsStringAsync(Stop.Token).ConfigureAwait(false);
         await WriteAnswerAsync(stream, (int)response.StatusCode, response.Content.Headers.ContentType?.ToString() ?? "text/plain", body,
             response.Headers.Location?.ToString()).ConfigureAwait(false);
     }
@@ -204,37 +177,4 @@ public sealed class HostileServer : IDisposable
     }
 
     private static Task WriteAsync(NetworkStream stream, string text) => stream.WriteAsync(Encoding.UTF8.GetBytes(text)).AsTask();
-
-    /// <summary>The request target (path and query) of a GET, read up to the end of its headers (64 KB at most).</summary>
-    private static async Task<string?> ReadRequestTargetAsync(NetworkStream stream)
-    {
-        var buffer = new byte[64 * 1024];
-        var length = 0;
-        while (length < buffer.Length)
-        {
-            var read = await stream.ReadAsync(buffer.AsMemory(length)).ConfigureAwait(false);
-            if (read == 0)
-            {
-                return null;
-            }
-
-            length += read;
-            var text = Encoding.ASCII.GetString(buffer, 0, length);
-            if (text.Contains("\r\n\r\n", StringComparison.Ordinal))
-            {
-                var line = text[..text.IndexOf("\r\n", StringComparison.Ordinal)].Split(' ');
-                return line.Length >= 2 ? line[1] : null;
-            }
-        }
-
-        return null;
-    }
-
-    public void Dispose()
-    {
-        _stop.Cancel();
-        _listener.Stop();
-        _http.Dispose();
-        _stop.Dispose();
-    }
 }

@@ -53,10 +53,15 @@ public static partial class Mutations
 
     /// <summary>participantCount counts every user registered by join (the joins seen per meeting), connected or
     /// not. Only differs from a correct server where joined users do not connect at once.</summary>
-    public static Mutation CountRegisteredUsers()
+    public static Mutation CountRegisteredUsers() =>
+        ParticipantCountAfterJoins("participantCount counts registered users", (registered, connected) => registered > connected ? registered : null);
+
+    /// <summary>Rewrites participantCount in getMeetingInfo and getMeetings from the successful joins seen per meeting:
+    /// <paramref name="count"/>(joins, shown count) gives the new count, or null to leave it.</summary>
+    private static Mutation ParticipantCountAfterJoins(string name, Func<int, int, int?> count)
     {
         var joins = new ConcurrentDictionary<string, int>(StringComparer.Ordinal);
-        return new("participantCount counts registered users", Response: (request, response) =>
+        return new(name, Response: (request, response) =>
         {
             if (request.Call == "join" && QueryString.Get(request.RawQuery, "meetingID") is { } joined && response.Body.Contains("SUCCESS", StringComparison.Ordinal))
             {
@@ -75,10 +80,11 @@ public static partial class Mutations
                 foreach (var meeting in meetings)
                 {
                     var id = meeting.Element("meetingID")?.Value.Trim() ?? "";
-                    if (joins.TryGetValue(id, out var registered) && meeting.Element("participantCount") is { } count
-                        && int.TryParse(count.Value.Trim(), out var connected) && registered > connected)
+                    if (joins.TryGetValue(id, out var seen) && meeting.Element("participantCount") is { } element
+                        && int.TryParse(element.Value.Trim(), System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var shown)
+                        && count(seen, shown) is { } rewritten)
                     {
-                        count.Value = registered.ToString(System.Globalization.CultureInfo.InvariantCulture);
+                        element.Value = rewritten.ToString(System.Globalization.CultureInfo.InvariantCulture);
                     }
                 }
             }, indent: false);

@@ -1,5 +1,4 @@
 using Mconf.Conformance.Kinds;
-using Mconf.Spec.Model;
 
 namespace Mconf.Conformance.Tests;
 

@@ -1,6 +1,4 @@
 using Mconf.Conformance.Runner.Cli;
-using Mconf.Spec.Signing;
-using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Runner.Tests.Cli;
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
 using Mconf.Conformance.Runner.Tests.Support;
-using Mconf.Conformance.TestTargets;
-using Mconf.Spec.Signing;
 
 namespace Mconf.Conformance.Runner.Tests.Interruption;
 

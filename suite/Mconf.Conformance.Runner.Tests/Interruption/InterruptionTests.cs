@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Xml.Linq;
-using Mconf.Conformance.Runner.Reports;
 using Mconf.Conformance.Runner.Tests.Support;
 
 namespace Mconf.Conformance.Runner.Tests.Interruption;

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using System.Runtime.InteropServices;
 using System.Text;
-using Mconf.Spec.Signing;
 using Mconf.Spec.Xml;
 
 namespace Mconf.Conformance.Runner.Tests.Interruption;

@@ -1,8 +1,5 @@
 using System.Diagnostics;
-using Mconf.Conformance.Model;
 using Mconf.Conformance.Presence;
-using Mconf.Conformance.Runner.Reports;
-using Mconf.Conformance.TestTargets;
 
 namespace Mconf.Conformance.Runner.Tests.Presence;
 

@@ -1,6 +1,4 @@
-using Mconf.Conformance.Model;
 using Mconf.Conformance.Presence;
-using Mconf.Conformance.Runner.Reports;
 
 namespace Mconf.Conformance.Runner.Tests.Reports;
 

@@ -1,6 +1,4 @@
 using System.Xml.Linq;
-using Mconf.Conformance.Model;
-using Mconf.Conformance.Runner.Reports;
 
 namespace Mconf.Conformance.Runner.Tests.Reports;
 

@@ -1,6 +1,3 @@
-using Mconf.Conformance.Model;
-using Mconf.Conformance.Runner.Reports;
-
 namespace Mconf.Conformance.Runner.Tests.Reports;
 
 public sealed class JudgementTests

@@ -1,6 +1,3 @@
-using Mconf.Conformance.Model;
-using Mconf.Conformance.Runner.Reports;
-
 namespace Mconf.Conformance.Runner.Tests.Reports;
 
 /// <summary>A legitimate variation a case saw (guest policy, the videoCount reading) reaches all four reports, as an

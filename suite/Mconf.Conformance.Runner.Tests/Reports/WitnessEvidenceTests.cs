@@ -1,8 +1,4 @@
-using Mconf.Conformance.Model;
 using Mconf.Conformance.Presence;
-using Mconf.Conformance.Runner.Reports;
-using Mconf.Spec;
-using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Runner.Tests.Reports;
 

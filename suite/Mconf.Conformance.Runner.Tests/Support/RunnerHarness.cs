@@ -1,5 +1,3 @@
-using Mconf.Conformance.Runner.Reports;
-
 namespace Mconf.Conformance.Runner.Tests.Support;
 
 /// <summary>One in-process invocation of the runner: exit code, everything printed, and the reports it wrote.</summary>

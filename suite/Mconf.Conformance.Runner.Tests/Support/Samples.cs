@@ -1,8 +1,3 @@
-using Mconf.Conformance.Model;
-using Mconf.Conformance.Runner.Reports;
-using Mconf.Spec.Model;
-using Mconf.Spec.Cases;
-
 namespace Mconf.Conformance.Runner.Tests.Support;
 
 /// <summary>Hand-made cases, results and documents for unit tests of the known-failing rules and the writers.</summary>

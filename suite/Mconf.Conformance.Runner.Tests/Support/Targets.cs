@@ -1,6 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Mconf.Conformance.TestTargets;
 using Mconf.Mock;
 using WireMock.RequestBuilders;
 using WireMock.ResponseBuilders;

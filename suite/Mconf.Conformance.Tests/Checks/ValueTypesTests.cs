@@ -1,5 +1,4 @@
 using Mconf.Conformance.Checks;
-using Mconf.Spec.Model;
 
 namespace Mconf.Conformance.Tests.Checks;
 

@@ -1,10 +1,6 @@
 using Mconf.Conformance.Configuration;
-using Mconf.Conformance.Model;
 using Mconf.Conformance.NUnitAdapter;
 using Mconf.Conformance.Target;
-using Mconf.Spec.Model;
-using Mconf.Spec.Signing;
-using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Tests.Configuration;
 

@@ -1,7 +1,3 @@
-using Mconf.Conformance.Model;
-using Mconf.Conformance.TestTargets;
-using Mconf.Conformance.Tests.Support;
-
 namespace Mconf.Conformance.Tests.Integration;
 
 /// <summary>For each documented Mconf-Live delta, a target lacking exactly that delta makes at least one case with

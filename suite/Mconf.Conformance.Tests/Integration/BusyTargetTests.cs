@@ -1,7 +1,3 @@
-using Mconf.Conformance.Model;
-using Mconf.Conformance.TestTargets;
-using Mconf.Conformance.Tests.Support;
-
 namespace Mconf.Conformance.Tests.Integration;
 
 /// <summary>The whole suite against a busy server (other tenants acting in the background at about four events a

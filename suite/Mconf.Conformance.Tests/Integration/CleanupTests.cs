@@ -1,7 +1,3 @@
-using Mconf.Conformance.Tests.Support;
-using Mconf.Conformance.TestTargets;
-using Mconf.Spec.Signing;
-
 namespace Mconf.Conformance.Tests.Integration;
 
 public sealed class CleanupTests

@@ -1,9 +1,5 @@
-using Mconf.Conformance.Model;
 using Mconf.Conformance.Presence;
-using Mconf.Conformance.TestTargets;
-using Mconf.Conformance.Tests.Support;
 using Mconf.Testing;
-using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Tests.Integration;
 

@@ -1,9 +1,3 @@
-using Mconf.Conformance.Model;
-using Mconf.Conformance.TestTargets;
-using Mconf.Conformance.Tests.Support;
-using Mconf.Spec.Cases;
-using Mconf.Spec.Model;
-
 namespace Mconf.Conformance.Tests.Integration;
 
 /// <summary>The whole suite against the in-process fake: it certifies it, and leaves nothing behind.</summary>

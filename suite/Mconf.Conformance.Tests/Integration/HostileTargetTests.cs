@@ -1,9 +1,5 @@
 using System.Net;
 using System.Net.Sockets;
-using Mconf.Conformance.Model;
-using Mconf.Conformance.TestTargets;
-using Mconf.Conformance.Tests.Support;
-using Mconf.Mock;
 
 namespace Mconf.Conformance.Tests.Integration;
 

@@ -1,8 +1,4 @@
-using Mconf.Conformance.Model;
 using Mconf.Conformance.Presence;
-using Mconf.Conformance.TestTargets;
-using Mconf.Conformance.Tests.Support;
-using Mconf.Mock;
 
 namespace Mconf.Conformance.Tests.Integration;
 

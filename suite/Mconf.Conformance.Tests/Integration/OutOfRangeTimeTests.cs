@@ -1,8 +1,3 @@
-using Mconf.Conformance.Model;
-using Mconf.Conformance.TestTargets;
-using Mconf.Conformance.Tests.Support;
-using Mconf.Mock;
-
 namespace Mconf.Conformance.Tests.Integration;
 
 /// <summary>A getMeetings whose createTimes are microseconds (past year 9999 as milliseconds) is wrong content for the

@@ -1,11 +1,5 @@
 using System.Diagnostics;
-using Mconf.Conformance.Model;
-using Mconf.Conformance.TestTargets;
-using Mconf.Conformance.Tests.Support;
-using Mconf.Mock;
 using Mconf.Spec;
-using Mconf.Spec.Model;
-using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Tests.Integration;
 

@@ -1,8 +1,4 @@
 using System.Diagnostics;
-using Mconf.Conformance.Model;
-using Mconf.Conformance.TestTargets;
-using Mconf.Conformance.Tests.Support;
-using Mconf.Mock;
 using Mconf.Spec;
 
 namespace Mconf.Conformance.Tests.Integration;

@@ -1,9 +1,3 @@
-using Mconf.Conformance.Model;
-using Mconf.Conformance.TestTargets;
-using Mconf.Conformance.Tests.Support;
-using Mconf.Mock;
-using Mconf.Spec.Cases;
-
 namespace Mconf.Conformance.Tests.Integration;
 
 /// <summary>Each stronger check fails on a target broken in exactly that one way, and passes on the same target

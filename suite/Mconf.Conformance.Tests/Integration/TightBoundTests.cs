@@ -1,8 +1,3 @@
-using Mconf.Conformance.Model;
-using Mconf.Conformance.TestTargets;
-using Mconf.Conformance.Tests.Support;
-using Mconf.Spec.Cases;
-
 namespace Mconf.Conformance.Tests.Integration;
 
 /// <summary>At the tightest <c>--max-live-meetings</c> (the shared meeting, one short-lived fixture and one case's),

@@ -1,9 +1,5 @@
 using System.Globalization;
 using Mconf.Conformance.Kinds;
-using Mconf.Conformance.Model;
-using Mconf.Conformance.TestTargets;
-using Mconf.Conformance.Tests.Support;
-using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Tests.Integration;
 

@@ -1,7 +1,4 @@
 using System.Globalization;
-using Mconf.Conformance.Model;
-using Mconf.Conformance.TestTargets;
-using Mconf.Conformance.Tests.Support;
 
 namespace Mconf.Conformance.Tests.Integration;
 

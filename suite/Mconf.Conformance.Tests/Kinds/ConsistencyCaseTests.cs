@@ -1,7 +1,3 @@
-using Mconf.Conformance.Model;
-using Mconf.Conformance.Tests.Support;
-using Mconf.Spec.Cases;
-
 namespace Mconf.Conformance.Tests.Kinds;
 
 /// <summary>Consistency kinds over canned getMeetings/getMeetingInfo answers (read-only tier: observed meetings only).</summary>

@@ -1,8 +1,4 @@
 using Mconf.Conformance.Kinds;
-using Mconf.Conformance.Model;
-using Mconf.Conformance.TestTargets;
-using Mconf.Conformance.Tests.Support;
-using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Tests.Kinds;
 

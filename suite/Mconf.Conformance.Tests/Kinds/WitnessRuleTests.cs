@@ -1,8 +1,3 @@
-using Mconf.Conformance.Model;
-using Mconf.Conformance.Tests.Support;
-using Mconf.Spec.Cases;
-using Mconf.Spec.Model;
-
 namespace Mconf.Conformance.Tests.Kinds;
 
 /// <summary>The rule the delta table and the NUnit suite share: an Mconf-Live, non-supporting pass counts only with a

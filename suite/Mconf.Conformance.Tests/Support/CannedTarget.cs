@@ -1,10 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
 using System.Text;
-using Mconf.Conformance.TestTargets;
-using Mconf.Mock;
-using Mconf.Spec.Signing;
-using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Tests.Support;
 

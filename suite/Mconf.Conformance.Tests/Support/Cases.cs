@@ -1,7 +1,3 @@
-using Mconf.Conformance.Model;
-using Mconf.Spec.Model;
-using Mconf.Spec.Cases;
-
 namespace Mconf.Conformance.Tests.Support;
 
 /// <summary>Builds cases for unit tests, and runs one against a canned target.</summary>

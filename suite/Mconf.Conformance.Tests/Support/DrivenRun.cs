@@ -1,5 +1,4 @@
 using Mconf.Conformance.Presence;
-using Mconf.Mock;
 using Mconf.Testing;
 
 namespace Mconf.Conformance.Tests.Support;

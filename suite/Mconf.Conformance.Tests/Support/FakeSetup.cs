@@ -1,5 +1,3 @@
-using Mconf.Mock;
-using Mconf.Spec.Signing;
 using Mconf.Spec.Xml;
 
 namespace Mconf.Conformance.Tests.Support;

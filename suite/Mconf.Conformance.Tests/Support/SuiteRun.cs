@@ -1,10 +1,5 @@
-using Mconf.Conformance.Model;
-using Mconf.Conformance.TestTargets;
 using Mconf.Spec;
-using Mconf.Spec.Model;
-using Mconf.Spec.Signing;
 using Mconf.Spec.Xml;
-using Mconf.Spec.Cases;
 
 namespace Mconf.Conformance.Tests.Support;
 

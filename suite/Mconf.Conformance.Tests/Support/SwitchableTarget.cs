@@ -1,6 +1,3 @@
-using Mconf.Conformance.TestTargets;
-using Mconf.Mock;
-
 namespace Mconf.Conformance.Tests.Support;
 
 /// <summary>A fixture with one fake behind one mutating proxy whose mutation each test swaps in (<see cref="Switch"/>):

@@ -1,5 +1,4 @@
 using Mconf.Conformance.Target;
-using Mconf.Conformance.Tests.Support;
 
 namespace Mconf.Conformance.Tests.Target;
 

@@ -1,6 +1,3 @@
-using Mconf.Conformance.TestTargets;
-using Mconf.Mock;
-using Mconf.Spec.Signing;
 using Mconf.Spec.Xml;
 
 namespace Mconf.Conformance.Tests.TestTargets;
