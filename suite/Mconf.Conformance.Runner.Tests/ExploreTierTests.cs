@@ -230,7 +230,7 @@ public sealed partial class ExploreTierTests : TempFolderPerTest
         var result = ExploreTier.Result(run);
         var builder = new ResultsDocumentBuilder("0.0.0-test", Secret);
         var outcome = new RunOutcome("20261205-000000-abcd", DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(1), null, [result], null);
-        var document = builder.Build(outcome, [result], Judgement.Of(null, [result]), new RunSelection("lifecycle", "sha1", [], [], null, 10, 4), CaseCatalog.All)
+        var document = builder.Build(outcome, [result], deltas => Judgement.Of(null, [result], deltas, requireComplete: false), new RunSelection("lifecycle", "sha1", [], [], null, 10, 4), CaseCatalog.All)
             with { Exploration = builder.Exploration(run, result) };
 
         document.Verdict.ShouldBe(RunVerdict.NotConformant);

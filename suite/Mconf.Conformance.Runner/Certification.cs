@@ -134,7 +134,7 @@ internal static class Certification
                 $"warning: {outcome.LeftoverMeetings.Count} meeting(s) of this run are still listed by the target after cleanup: {string.Join(", ", outcome.LeftoverMeetings)}", secret)).ConfigureAwait(false);
         }
 
-        var judgement = Judgement.Of(outcome.AbortReason is null ? null : Redactor.Redact(outcome.AbortReason, secret), results);
+        var abortReason = outcome.AbortReason is null ? null : Redactor.Redact(outcome.AbortReason, secret);
         var selection = new RunSelection(
             settings.Tier.Name(),
             settings.Checksum.Name(),
@@ -144,16 +144,14 @@ internal static class Certification
             settings.Timeout.TotalSeconds,
             settings.Parallelism);
         var builder = new ResultsDocumentBuilder(Runner.KitVersion, secret);
-        var document = builder.Build(outcome, results, judgement, selection, CaseCatalog.All);
+        var document = builder.Build(outcome, results, deltas => outcome.Interrupted
+            ? Judgement.Interrupted(results, selected, outcome.LeftoverMeetings.Count)
+            : Judgement.Of(abortReason, results, deltas, settings.RequireComplete), selection, CaseCatalog.All) with { CasesSelected = selected };
         if (explored is not null && exploreCase is not null)
         {
             document = document with { Exploration = builder.Exploration(explored, exploreCase) };
         }
 
-        judgement = outcome.Interrupted
-            ? Judgement.Interrupted(results, selected, outcome.LeftoverMeetings.Count)
-            : Judgement.Of(outcome.AbortReason is null ? null : Redactor.Redact(outcome.AbortReason, secret), results, document.Deltas, settings.RequireComplete);
-        document = document with { Verdict = judgement.Verdict, ExitCode = judgement.ExitCode, Summary = Redactor.Redact(judgement.Line, secret), CasesSelected = selected };
         if (document.Footprint is { } footprint)
         {
             await stdout.WriteLineAsync($"footprint: {FootprintText.Of(footprint)}").ConfigureAwait(false);
@@ -165,7 +163,7 @@ internal static class Certification
                 string.Join(", ", document.Presence!.Steps.Select(s => $"{s.Action} {s.Status.Text()} ({s.VerifiedDeltas.Count} deltas)"))).ConfigureAwait(false);
         }
 
-        if (judgement.Verdict == RunVerdict.Incomplete)
+        if (document.Verdict == RunVerdict.Incomplete)
         {
             await stdout.WriteLineAsync("unverified Mconf-Live deltas:").ConfigureAwait(false);
             foreach (var delta in document.Deltas.Where(d => !d.Verified))
@@ -184,16 +182,16 @@ internal static class Certification
         }
 
         // The closing line is the document's (already redacted) summary.
-        if (judgement.ExitCode is ExitCodes.CouldNotRun or ExitCodes.Interrupted)
+        if (document.ExitCode is ExitCodes.CouldNotRun or ExitCodes.Interrupted)
         {
             await stderr.WriteLineAsync(document.Summary).ConfigureAwait(false);
         }
         else
         {
-            await stdout.WriteLineAsync(colour ? Colour(judgement.Verdict, document.Summary) : document.Summary).ConfigureAwait(false);
+            await stdout.WriteLineAsync(colour ? Colour(document.Verdict, document.Summary) : document.Summary).ConfigureAwait(false);
         }
 
-        return judgement.ExitCode;
+        return document.ExitCode;
     }
 
     // ANSI colours: green conformant, yellow incomplete, red not conformant.

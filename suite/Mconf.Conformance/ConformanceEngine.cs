@@ -66,7 +66,7 @@ public static class ConformanceEngine
                     presence = await PresenceSession.RunAsync(session, presenceOptions, cancellationToken).ConfigureAwait(false);
                     foreach (var result in presence.Results)
                     {
-                        onResult?.Invoke(options.KnownFailing.Apply(result));
+                        onResult?.Invoke(result);
                     }
 
                     // Its meeting is ended by now; should the end have been lost, its slot must not stay taken.
@@ -104,8 +104,7 @@ public static class ConformanceEngine
             }
         }
 
-        IEnumerable<CaseResult> sessionResults = presence?.Results.Select(options.KnownFailing.Apply) ?? [];
-        return new RunOutcome(options.RunId, startedAt, options.Time.GetElapsedTime(started), session.Fingerprint, [.. sessionResults, .. results.OfType<CaseResult>()], abort)
+        return new RunOutcome(options.RunId, startedAt, options.Time.GetElapsedTime(started), session.Fingerprint, [.. presence?.Results ?? [], .. results.OfType<CaseResult>()], abort)
         {
             LeftoverMeetings = leftovers,
             Presence = presence?.Report,

@@ -137,9 +137,12 @@ public sealed class ConformanceSession : IAsyncDisposable
 
         // The case's own meetings end with it, so the run stays within its bound of live meetings.
         await Ledger.EndOwnedAsync(ctx, Client, cancellationToken).ConfigureAwait(false);
-        // The known-failing list is applied here, the one path the runner and the NUnit suite share.
-        return Options.KnownFailing.Apply(new CaseResult(@case, verdict, message, Options.Time.GetElapsedTime(started), ctx.Evidence) { Observations = ctx.Observations, Witnesses = ctx.Witnesses });
+        return Conclude(new CaseResult(@case, verdict, message, Options.Time.GetElapsedTime(started), ctx.Evidence) { Observations = ctx.Observations, Witnesses = ctx.Witnesses });
     }
+
+    /// <summary>Every result leaves through here, a case's and the presence session's alike: the known-failing list is
+    /// applied once, on the one path the runner, the NUnit suite and the session share.</summary>
+    internal CaseResult Conclude(CaseResult result) => Options.KnownFailing.Apply(result);
 
     /// <summary>"&lt;id&gt;: expected ...; got ..." then the redacted request line and the raw answer.</summary>
     public string FailureText(ConformanceCase @case, string expected, string actual, ApiAnswer? answer)

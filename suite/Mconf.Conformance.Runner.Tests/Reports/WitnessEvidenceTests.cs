@@ -123,7 +123,7 @@ public sealed class WitnessEvidenceTests
             Presence = new PresenceReport("driver", "m-1", 1, []),
         };
         var document = new ResultsDocumentBuilder("0.1.0-test", Samples.Secret)
-            .Build(outcome, outcome.Results, Judgement.Of(null, outcome.Results), Selection, []);
+            .Build(outcome, outcome.Results, deltas => Judgement.Of(null, outcome.Results, deltas, requireComplete: false), Selection, []);
 
         var row = document.Deltas.Single(d => d.Cases.Contains(session.Id));
         row.Verified.ShouldBeTrue();
@@ -183,6 +183,6 @@ public sealed class WitnessEvidenceTests
     {
         var outcome = new RunOutcome("r", DateTimeOffset.UnixEpoch, TimeSpan.FromSeconds(1), null, results, null);
         return new ResultsDocumentBuilder("0.1.0-test", Samples.Secret)
-            .Build(outcome, results, Judgement.Of(null, results), Selection, catalogue ?? [.. results.Select(r => r.Case)]);
+            .Build(outcome, results, deltas => Judgement.Of(null, results, deltas, requireComplete: false), Selection, catalogue ?? [.. results.Select(r => r.Case)]);
     }
 }

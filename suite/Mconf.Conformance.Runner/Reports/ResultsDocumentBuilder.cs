@@ -19,11 +19,13 @@ public sealed class ResultsDocumentBuilder(string kitVersion, string? secret)
     /// (every spec ID a case witnessed keeps at least one, so the delta table sees it).</summary>
     public const int MaxWitnessesPerSpec = 10;
 
-    public ResultsDocument Build(RunOutcome outcome, IReadOnlyList<CaseResult> results, Judgement judgement, RunSelection options, IReadOnlyList<ConformanceCase> catalogue)
+    /// <summary>The run's document; <paramref name="judge"/> gives the verdict from the delta table built here, so it is
+    /// judged once, from the same table the reports show.</summary>
+    public ResultsDocument Build(RunOutcome outcome, IReadOnlyList<CaseResult> results, Func<IReadOnlyList<DeltaRecord>, Judgement> judge, RunSelection options, IReadOnlyList<ConformanceCase> catalogue)
     {
         ArgumentNullException.ThrowIfNull(outcome);
         ArgumentNullException.ThrowIfNull(results);
-        ArgumentNullException.ThrowIfNull(judgement);
+        ArgumentNullException.ThrowIfNull(judge);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(catalogue);
         var order = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -39,6 +41,7 @@ public sealed class ResultsDocumentBuilder(string kitVersion, string? secret)
             .ToList();
         // The session's cases count for the deltas only when a session ran (otherwise the table says how to run one).
         var deltas = DeltaTable.Build(CaseCatalog.Deltas, outcome.Presence is null ? catalogue : [.. catalogue, .. SessionCases.All], cases);
+        var judgement = judge(deltas);
         var target = outcome.Target is { } t
             ? new TargetInfo(R(t.Url), t.ApiVersion is null ? null : R(t.ApiVersion), t.Flavour, t.ChecksumAlgorithm, t.Embedded, t.HadApiSuffix)
             : null;

@@ -43,7 +43,7 @@ public sealed class PresenceSession
             // The target stopped answering: what the session had not judged stays unverified, with the reason.
             var reason = session.Client.Redact($"the presence session stopped: {ex.Message}");
             var judged = run._results.Select(r => r.Case.Id).ToHashSet(StringComparer.Ordinal);
-            run._results.AddRange(SessionCases.All.Where(c => !judged.Contains(c.Id)).Select(c => new CaseResult(c, Verdict.Inconclusive, reason, TimeSpan.Zero, [])));
+            run._results.AddRange(SessionCases.All.Where(c => !judged.Contains(c.Id)).Select(c => run._session.Conclude(new CaseResult(c, Verdict.Inconclusive, reason, TimeSpan.Zero, []))));
             run._steps.Add(new() { Action = "error", User = "runner", Instruction = "the session stopped", Status = PresenceStepOutcome.NotObserved, Reason = reason });
         }
 
@@ -418,7 +418,7 @@ public sealed class PresenceSession
     {
         foreach (var c in SessionCases.All)
         {
-            _results.Add(new CaseResult(c, Verdict.Skipped, reason, TimeSpan.Zero, []));
+            _results.Add(_session.Conclude(new CaseResult(c, Verdict.Skipped, reason, TimeSpan.Zero, [])));
         }
 
         _steps.Add(new() { Action = "create", User = "runner", Instruction = "create the session's meeting", Status = PresenceStepOutcome.Skipped, Reason = reason });
@@ -429,11 +429,11 @@ public sealed class PresenceSession
     {
         var @case = SessionCases.Find(specId, step);
         var text = verdict == Verdict.Failed ? $"{@case.Id}: {message}" : message;
-        _results.Add(new CaseResult(@case, verdict, _session.Client.Redact(text), duration, evidence)
+        _results.Add(_session.Conclude(new CaseResult(@case, verdict, _session.Client.Redact(text), duration, evidence)
         {
             Witnesses = witnesses ?? [],
             Observations = [.. (observations ?? []).Select(_session.Client.Redact)],
-        });
+        }));
     }
 
     private static double Ms(Watch watch) => Math.Round(watch.Elapsed.TotalMilliseconds, 1);
