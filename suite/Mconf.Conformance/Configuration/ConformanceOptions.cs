@@ -387,7 +387,7 @@ public sealed record ConformanceOptions
 
 /// <summary>The kit's one run-ID format, <c>yyyyMMdd-HHmmss-xxxx</c> (UTC time, 4 hex digits): it names the report
 /// folder and goes into every meeting ID, where <c>Target/KitMeetings.cs</c> recognises it.</summary>
-public static class RunIds
+internal static class RunIds
 {
     /// <summary>A run ID at the clock's time; its suffix follows from <paramref name="seed"/> when given (the same
     /// configuration, the same IDs), otherwise it is random so two runs in one second differ.</summary>

@@ -24,7 +24,7 @@ public enum PresenceStepOutcome
     Done,
 }
 
-public static class PresenceStepOutcomes
+internal static class PresenceStepOutcomes
 {
     /// <summary>The outcome as reports print it.</summary>
     public static string Text(this PresenceStepOutcome outcome) => outcome switch

@@ -6,10 +6,10 @@ using Mconf.Spec.Xml;
 namespace Mconf.Conformance.Scenarios;
 
 /// <summary>A meeting the run created (its ID carries the run prefix; the ledger ends it at the end).</summary>
-public sealed record OwnMeeting(string Id, string AttendeePW, string ModeratorPW, string VoiceBridge, string DialNumber, ApiAnswer Create);
+internal sealed record OwnMeeting(string Id, string AttendeePW, string ModeratorPW, string VoiceBridge, string DialNumber, ApiAnswer Create);
 
 /// <summary>Creating, joining and watching the run's own meetings (lifecycle tier only).</summary>
-public static class OwnMeetings
+internal static class OwnMeetings
 {
     /// <summary>How often and how long to look for a joined user among the attendees. A real server lists a user
     /// only once a client connects, so a user that never shows up makes the case inconclusive, not failed.</summary>

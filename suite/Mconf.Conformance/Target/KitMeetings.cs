@@ -9,7 +9,7 @@ namespace Mconf.Conformance.Target;
 /// (<see cref="MeetingLedger.NewId"/>), the run ID being one the kit generates (<c>yyyyMMdd-HHmmss-xxxx</c> from the
 /// runner, <c>yyyyMMddTHHmmss-xxxxxx</c> from the NUnit suite) or the one given. Anything else, however alike, is
 /// somebody else's meeting and is never touched.</summary>
-public static class KitMeetings
+internal static class KitMeetings
 {
     /// <summary>A meeting's internal ID, which is also its recording's recordID: lower-case hex SHA-1 of the UTF-8
     /// bytes of <paramref name="meetingId"/>, a hyphen, <paramref name="createTime"/> as the target wrote it

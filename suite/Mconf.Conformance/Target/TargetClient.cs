@@ -13,7 +13,7 @@ namespace Mconf.Conformance.Target;
 /// one that breaks off throws <see cref="TransportFailure"/>. Redirects are never followed (so a join's 302 is
 /// observed as such, and no request ever leaves the target's host). The slowest exchanges are kept in
 /// <see cref="Timings"/>.</summary>
-public sealed class TargetClient : IDisposable
+internal sealed class TargetClient : IDisposable
 {
     /// <summary>Evidence bodies are capped so a huge answer cannot bloat a report.</summary>
     public const int EvidenceBodyLimit = 64 * 1024;
