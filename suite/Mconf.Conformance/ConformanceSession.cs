@@ -35,6 +35,7 @@ public sealed class ConformanceSession : IAsyncDisposable
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
+    /// <summary>The options the session was opened with.</summary>
     public RunOptions Options { get; }
 
     internal MeetingLedger Ledger { get; }
@@ -186,6 +187,7 @@ public sealed class ConformanceSession : IAsyncDisposable
         }
     }
 
+    /// <summary>Ends every meeting the run created (as <see cref="CleanupAsync"/>) and releases the connection.</summary>
     public async ValueTask DisposeAsync()
     {
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;

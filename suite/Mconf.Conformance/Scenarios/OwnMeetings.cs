@@ -95,7 +95,7 @@ internal static class OwnMeetings
     public static Task<(XElement? Attendee, ApiAnswer? Info)> WaitForAttendeeAsync(CaseContext ctx, OwnMeeting meeting, string userId) =>
         WaitForAttendeeAsync(ctx, meeting, a => BbbResponse.Value(a, "userID") == userId, AttendeePolls, AttendeePollDelay);
 
-    /// <summary>The attendee of a user the case joined (<see cref="JoinAsync(CaseContext, OwnMeeting, string, bool, (string Name, string? Value)[])"/>
+    /// <summary>The attendee of a user the case joined (<see cref="JoinAsync(CaseContext, OwnMeeting, string, bool, ValueTuple{string, string}[])"/>
     /// with the same <paramref name="extra"/> parameters). A user not listed at once is connected through the run's
     /// driver (the generic <c>connect</c> action, with a join link carrying the same parameters and redirecting
     /// into the client), then awaited up to the presence step timeout. Without a driver the attendee is null and

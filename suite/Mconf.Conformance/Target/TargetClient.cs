@@ -109,7 +109,7 @@ internal sealed class TargetClient : IDisposable
     public Task<ApiAnswer> GetRawAsync(string call, string rawQuery, CancellationToken cancellationToken) =>
         SendAsync(call, Endpoint.CallUrl(call, rawQuery), IsListCall(call, QueryString.Parse(rawQuery).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value))), null, cancellationToken);
 
-    /// <summary>The signed query for <paramref name="parameters"/> signed with another secret or algorithm.</summary>
+    /// <summary>The signed query for <paramref name="rawQuery"/> signed with another secret or algorithm.</summary>
     public static string SignWith(string secret, ChecksumAlgorithm algorithm, string call, string rawQuery) =>
         new RequestSigner(secret, algorithm).Sign(call, rawQuery);
 
