@@ -10,6 +10,7 @@ namespace Mconf.Conformance;
 /// fixtures adds its case; no code changes.</summary>
 public static class CaseCatalog
 {
+    /// <summary>The resource-name prefix of the embedded case fixtures (one JSON file per call).</summary>
     public const string ResourcePrefix = "fixtures/cases/";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
@@ -38,6 +39,7 @@ public static class CaseCatalog
     public static IReadOnlyList<ConformanceCase> Select(IReadOnlyList<string> only, IReadOnlyList<string> skip) =>
         Select(All, only, skip);
 
+    /// <summary>The cases of <paramref name="cases"/> whose ID matches any <paramref name="only"/> glob (all when null or empty) and no <paramref name="skip"/> glob.</summary>
     public static IReadOnlyList<ConformanceCase> Select(IReadOnlyList<ConformanceCase> cases, IReadOnlyList<string>? only, IReadOnlyList<string>? skip)
     {
         ArgumentNullException.ThrowIfNull(cases);
@@ -73,6 +75,7 @@ public static class CaseCatalog
         return list;
     }
 
+    /// <summary>The regular expression of a case-ID glob: <c>*</c> matches any run of characters (slashes included); letters match case-insensitively.</summary>
     public static Regex Glob(string pattern) =>
         new("^" + Regex.Escape(pattern.Trim()).Replace("\\*", ".*", StringComparison.Ordinal) + "$",
             RegexOptions.CultureInvariant | RegexOptions.IgnoreCase);

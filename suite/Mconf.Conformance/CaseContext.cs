@@ -8,7 +8,7 @@ namespace Mconf.Conformance;
 
 /// <summary>What a running case works with: its case, the session (target, ledger, shared observations) and
 /// the evidence it gathers. Every request goes through the <see cref="SafetyGuard"/>.</summary>
-public sealed class CaseContext
+internal sealed class CaseContext
 {
     private readonly List<ApiAnswer> _answers = [];
     private readonly List<string> _observations = [];

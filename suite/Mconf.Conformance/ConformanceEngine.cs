@@ -9,12 +9,13 @@ namespace Mconf.Conformance;
 /// up to <see cref="RunOptions.Parallelism"/>), and cleanup of every meeting the run created, also on cancellation.</summary>
 public static class ConformanceEngine
 {
+    /// <summary>Runs the embedded cases the options select, calling <paramref name="onResult"/> as each finishes; a run that cannot start or finish returns its abort reason in the outcome.</summary>
     public static Task<RunOutcome> RunAsync(RunOptions options, Action<CaseResult>? onResult = null, CancellationToken cancellationToken = default) =>
         RunAsync(options, null, onResult, cancellationToken);
 
     /// <summary>As <see cref="RunAsync(RunOptions, Action{CaseResult}?, CancellationToken)"/>, over the given cases
     /// instead of the embedded catalogue (the selection globs still apply).</summary>
-    public static async Task<RunOutcome> RunAsync(RunOptions options, IReadOnlyList<ConformanceCase>? cases, Action<CaseResult>? onResult, CancellationToken cancellationToken)
+    internal static async Task<RunOutcome> RunAsync(RunOptions options, IReadOnlyList<ConformanceCase>? cases, Action<CaseResult>? onResult, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
         var startedAt = options.Time.GetUtcNow();

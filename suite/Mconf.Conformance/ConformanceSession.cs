@@ -35,9 +35,10 @@ public sealed class ConformanceSession : IAsyncDisposable
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
     }
 
+    /// <summary>The options the session was opened with.</summary>
     public RunOptions Options { get; }
 
-    public MeetingLedger Ledger { get; }
+    internal MeetingLedger Ledger { get; }
 
     /// <summary>What the preflight learnt, with the flavour refined by every answer seen since.</summary>
     public TargetFingerprint Fingerprint => Flavour.Flavour == FlavourSniffer.Unknown ? _fingerprint : _fingerprint with { Flavour = Flavour.Flavour };
@@ -59,7 +60,7 @@ public sealed class ConformanceSession : IAsyncDisposable
     internal CancellationToken Lifetime => _lifetime.Token;
 
     /// <summary>Connects the cases' users through the run's driver (the generic <c>connect</c> action), if any.</summary>
-    public Presence.ClientConnector Connector { get; }
+    internal Presence.ClientConnector Connector { get; }
 
     /// <summary>Validates the options and runs the preflight; throws <see cref="PreflightFailed"/> with one reason.</summary>
     public static async Task<ConformanceSession> OpenAsync(RunOptions options, CancellationToken cancellationToken = default, HttpMessageHandler? handler = null)
@@ -145,7 +146,7 @@ public sealed class ConformanceSession : IAsyncDisposable
     internal CaseResult Conclude(CaseResult result) => Options.KnownFailing.Apply(result);
 
     /// <summary>"&lt;id&gt;: expected ...; got ..." then the redacted request line and the raw answer.</summary>
-    public string FailureText(ConformanceCase @case, string expected, string actual, ApiAnswer? answer)
+    internal string FailureText(ConformanceCase @case, string expected, string actual, ApiAnswer? answer)
     {
         ArgumentNullException.ThrowIfNull(@case);
         var text = $"{@case.Id}: expected {Client.Redact(expected)}; got {Client.Redact(actual)}";
@@ -189,6 +190,7 @@ public sealed class ConformanceSession : IAsyncDisposable
         }
     }
 
+    /// <summary>Ends every meeting the run created (as <see cref="CleanupAsync"/>) and releases the connection.</summary>
     public async ValueTask DisposeAsync()
     {
         AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;

@@ -11,17 +11,22 @@ public sealed class KnownFailingEntry(string pattern, string reason, int? line)
 {
     private readonly Regex _glob = CaseCatalog.Glob(pattern);
 
+    /// <summary>The case ID or glob the entry covers.</summary>
     public string Pattern { get; } = pattern;
 
+    /// <summary>Why the case is expected to fail.</summary>
     public string Reason { get; } = reason;
 
     /// <summary>The 1-based line in a text file; null for JSON entries.</summary>
     public int? Line { get; } = line;
 
+    /// <summary>True when <see cref="Pattern"/> is a glob.</summary>
     public bool IsGlob => Pattern.Contains('*', StringComparison.Ordinal);
 
+    /// <summary>True when the entry covers <paramref name="caseId"/>.</summary>
     public bool Matches(string caseId) => _glob.IsMatch(caseId);
 
+    /// <summary>Where the entry was written, for messages (<paramref name="source"/> plus the line, when known).</summary>
     public string Where(string source) => Line is { } number ? $"{source} line {number}" : source;
 }
 
@@ -38,6 +43,7 @@ public sealed class KnownFailingList
     private readonly KnownFailingEntry[] _exact;
     private readonly KnownFailingEntry[] _globs;
 
+    /// <summary>A list of <paramref name="entries"/> read from <paramref name="source"/>.</summary>
     public KnownFailingList(IEnumerable<KnownFailingEntry> entries, string source)
     {
         ArgumentNullException.ThrowIfNull(entries);
@@ -47,8 +53,10 @@ public sealed class KnownFailingList
         _globs = [.. Entries.Where(e => e.IsGlob)];
     }
 
+    /// <summary>No expected failures.</summary>
     public static KnownFailingList Empty { get; } = new([], "");
 
+    /// <summary>Every entry, in file order.</summary>
     public IReadOnlyList<KnownFailingEntry> Entries { get; }
 
     /// <summary>The file name the entries came from, as shown in messages.</summary>
@@ -63,6 +71,7 @@ public sealed class KnownFailingList
         return path.EndsWith(".json", StringComparison.OrdinalIgnoreCase) ? ParseJson(text, source) : ParseLines(text, source);
     }
 
+    /// <summary>Parses the line format; <paramref name="source"/> names it in messages. Throws <see cref="InvalidDataException"/> naming the bad line.</summary>
     public static KnownFailingList ParseLines(string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
@@ -89,6 +98,7 @@ public sealed class KnownFailingList
         return new KnownFailingList(entries, source);
     }
 
+    /// <summary>Parses the JSON format; <paramref name="source"/> names it in messages. Throws <see cref="InvalidDataException"/> when malformed.</summary>
     public static KnownFailingList ParseJson(string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);

@@ -11,18 +11,23 @@ public sealed record RunOptions
     /// <summary>Base URL, with or without the trailing <c>/api</c>.</summary>
     public required string TargetUrl { get; init; }
 
+    /// <summary>The shared secret requests are signed with; never written anywhere.</summary>
     public required string Secret { get; init; }
 
+    /// <summary>The checksum algorithm requests are signed with.</summary>
     public ChecksumAlgorithm Checksum { get; init; } = ChecksumAlgorithm.Sha1;
 
+    /// <summary>How long one request may take.</summary>
     public TimeSpan RequestTimeout { get; init; } = TimeSpan.FromSeconds(DefaultTimeoutSeconds);
 
     /// <summary>The defaults of <c>Target:Timeout</c> and <c>Run:Parallel</c>; the engine's defaults are the
     /// configuration's (<see cref="Configuration.ConformanceOptions"/>), so every entry point runs alike.</summary>
     public const int DefaultTimeoutSeconds = 10;
 
+    /// <summary>Default of <see cref="Parallelism"/>.</summary>
     public const int DefaultParallelism = 8;
 
+    /// <summary>The run ID the run's meeting IDs carry.</summary>
     public string RunId { get; init; } = "run";
 
     /// <summary><c>lifecycle</c> (default: may create and end its own meetings) or <c>read-only</c>.</summary>
@@ -31,8 +36,10 @@ public sealed record RunOptions
     /// <summary>Glob patterns over case IDs (<c>*</c> any run of characters); empty = all cases.</summary>
     public IReadOnlyList<string> Only { get; init; } = [];
 
+    /// <summary>Glob patterns over case IDs to leave out.</summary>
     public IReadOnlyList<string> Skip { get; init; } = [];
 
+    /// <summary>How many cases run at once.</summary>
     public int Parallelism { get; init; } = DefaultParallelism;
 
     /// <summary>True when the target is the kit's embedded fake (reported in the fingerprint only).</summary>
@@ -64,6 +71,7 @@ public sealed record RunOptions
     /// taken again: other tenants change a busy server while the run goes on.</summary>
     public TimeSpan SnapshotMaxAge { get; init; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>Default of <see cref="MaxBodyBytes"/>.</summary>
     public const long DefaultMaxBodyBytes = 16L * 1024 * 1024;
 
     /// <summary>Budget of one unfiltered list call (getRecordings or getStats without meetingID, getMeetings): a big
@@ -71,12 +79,14 @@ public sealed record RunOptions
     /// answer over it makes the case inconclusive, naming <c>--list-timeout</c>.</summary>
     public TimeSpan ListCallTimeout { get; init; } = TimeSpan.FromSeconds(DefaultListCallTimeoutSeconds);
 
+    /// <summary>Default of <see cref="ListCallTimeout"/>, in seconds.</summary>
     public const int DefaultListCallTimeoutSeconds = 120;
 
     /// <summary>Most of the run's meetings live on the target at once (<c>--max-live-meetings</c>): a create waits for
     /// a slot, and a case's meetings are ended when it finishes. At least <see cref="MinLiveMeetings"/>.</summary>
     public int MaxLiveMeetings { get; init; } = DefaultMaxLiveMeetings;
 
+    /// <summary>Default of <see cref="MaxLiveMeetings"/>.</summary>
     public const int DefaultMaxLiveMeetings = 8;
 
     /// <summary>The shared meeting, a short-lived fixture meeting (the end answer) and one case's meeting.</summary>

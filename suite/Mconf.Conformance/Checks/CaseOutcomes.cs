@@ -4,7 +4,7 @@ namespace Mconf.Conformance.Checks;
 
 /// <summary>A case found the target not doing what the spec requires. <see cref="Answer"/> is the answer the
 /// failure is about (its request line and raw body go into the message); null means the case's last answer.</summary>
-public sealed class CaseFailure(string expected, string actual, ApiAnswer? answer = null)
+internal sealed class CaseFailure(string expected, string actual, ApiAnswer? answer = null)
     : Exception($"expected {expected}; got {actual}")
 {
     public string Expected { get; } = expected;
@@ -15,13 +15,13 @@ public sealed class CaseFailure(string expected, string actual, ApiAnswer? answe
 }
 
 /// <summary>The target has nothing on which the case can be observed (no attendees, no recordings...): never a pass.</summary>
-public sealed class CaseInconclusive(string reason) : Exception(reason)
+internal sealed class CaseInconclusive(string reason) : Exception(reason)
 {
     public string Reason { get; } = reason;
 }
 
 /// <summary>The case does not apply to this run (e.g. it would create a meeting in the read-only tier).</summary>
-public sealed class CaseSkipped(string reason) : Exception(reason)
+internal sealed class CaseSkipped(string reason) : Exception(reason)
 {
     public string Reason { get; } = reason;
 }

@@ -7,7 +7,7 @@ namespace Mconf.Conformance.Checks;
 
 /// <summary>The verify vocabulary cases are written in. Each verb returns what it checked or throws a
 /// <see cref="CaseFailure"/> saying what was expected and what came back.</summary>
-public static class Expect
+internal static class Expect
 {
     /// <summary>The answer is a BBB XML envelope (any returncode).</summary>
     public static BbbResponse Xml(ApiAnswer answer)

@@ -4,7 +4,7 @@ using Mconf.Spec.Model;
 namespace Mconf.Conformance.Checks;
 
 /// <summary>The value rules of the spec's types, applied to trimmed element text.</summary>
-public static class ValueTypes
+internal static class ValueTypes
 {
     /// <summary>Null when <paramref name="text"/> is a valid <paramref name="type"/>, else what is wrong with it.</summary>
     public static string? Problem(SpecType type, string text, IReadOnlyCollection<string>? values = null)

@@ -20,20 +20,29 @@ public sealed class SettingsException(string key, string message) : FormatExcept
 /// null: certify the embedded fake.</summary>
 public sealed record ConformanceOptions
 {
+    /// <summary>Default of <see cref="Out"/>: the folder reports are written to.</summary>
     public const string DefaultOut = "reports";
+    /// <summary>Default of <see cref="PresenceTimeout"/>, in seconds.</summary>
     public const int DefaultPresenceTimeoutSeconds = 120;
+    /// <summary>The largest <see cref="Parallel"/> accepted.</summary>
     public const int MaxParallel = 64;
 
+    /// <summary>The server's base URL (<c>Target:Url</c>); null: the embedded fake.</summary>
     public string? TargetUrl { get; init; }
 
+    /// <summary>The shared secret requests are signed with (<c>Target:Secret</c>); never reported.</summary>
     public string? Secret { get; init; }
 
+    /// <summary>The checksum algorithm requests are signed with (<c>Target:Checksum</c>).</summary>
     public ChecksumAlgorithm Checksum { get; init; } = ChecksumAlgorithm.Sha1;
 
+    /// <summary>How long one request may take (<c>Target:Timeout</c>).</summary>
     public TimeSpan Timeout { get; init; } = TimeSpan.FromSeconds(RunOptions.DefaultTimeoutSeconds);
 
+    /// <summary>How long one unfiltered list call may take (<c>Target:ListTimeout</c>).</summary>
     public TimeSpan ListTimeout { get; init; } = TimeSpan.FromSeconds(RunOptions.DefaultListCallTimeoutSeconds);
 
+    /// <summary>The largest answer body read, in bytes (<c>Target:MaxBody</c>).</summary>
     public long MaxBody { get; init; } = RunOptions.DefaultMaxBodyBytes;
 
     /// <summary>Null: a fresh one per run (<see cref="RunIds.New"/>).</summary>
@@ -42,39 +51,55 @@ public sealed record ConformanceOptions
     /// <summary>Null: derived from the run ID (<see cref="RunOptions.EffectiveSeed"/>).</summary>
     public int? Seed { get; init; }
 
+    /// <summary>The prefix of every meeting ID the run creates (<c>Run:MeetingPrefix</c>).</summary>
     public string MeetingPrefix { get; init; } = RunOptions.DefaultMeetingPrefix;
 
+    /// <summary>Whether the run may create and end its own meetings (<c>Run:Tier</c>).</summary>
     public CaseTier Tier { get; init; } = CaseTier.Lifecycle;
 
+    /// <summary>How many cases run at once (<c>Run:Parallel</c>).</summary>
     public int Parallel { get; init; } = RunOptions.DefaultParallelism;
 
+    /// <summary>Globs over case IDs to run; empty: all (<c>Run:Only</c>).</summary>
     public IReadOnlyList<string> Only { get; init; } = [];
 
+    /// <summary>Globs over case IDs to leave out (<c>Run:Skip</c>).</summary>
     public IReadOnlyList<string> Skip { get; init; } = [];
 
+    /// <summary>The known-failing list file, if any (<c>Run:KnownFailing</c>).</summary>
     public string? KnownFailingFile { get; init; }
 
+    /// <summary>Most of the run's meetings live on the target at once (<c>Run:MaxLiveMeetings</c>).</summary>
     public int MaxLiveMeetings { get; init; } = RunOptions.DefaultMaxLiveMeetings;
 
+    /// <summary>Most requests per second; null: no limit (<c>Run:MaxRate</c>).</summary>
     public double? MaxRate { get; init; }
 
+    /// <summary>The folder reports are written to (<c>Run:Out</c>).</summary>
     public string Out { get; init; } = DefaultOut;
 
+    /// <summary>True: the runner exits 3 when a delta stayed unverified (<c>Run:RequireComplete</c>).</summary>
     public bool RequireComplete { get; init; }
 
+    /// <summary>How many random call sequences the runner explores after the cases; 0: none (<c>Run:Explore</c>).</summary>
     public int Explore { get; init; }
 
     /// <summary><c>mconf-live</c> or <c>bbb-0.9</c>; null: the fake's default. The embedded fake only.</summary>
     public string? FakeFlavour { get; init; }
 
+    /// <summary>True: a person plays the presence session's users, following prompts (<c>Presence:Guided</c>).</summary>
     public bool PresenceGuided { get; init; }
 
+    /// <summary>The driver command that plays the presence session's users, if any (<c>Presence:Driver</c>).</summary>
     public string? PresenceDriver { get; init; }
 
+    /// <summary>The longest wait for a presence step to show (<c>Presence:Timeout</c>).</summary>
     public TimeSpan PresenceTimeout { get; init; } = TimeSpan.FromSeconds(DefaultPresenceTimeoutSeconds);
 
+    /// <summary>Presence steps to leave out (<c>Presence:Skip</c>).</summary>
     public IReadOnlyList<string> PresenceSkip { get; init; } = [];
 
+    /// <summary>How long to wait for the presence session's recording (<c>Presence:RecordingsWait</c>).</summary>
     public TimeSpan RecordingsWait { get; init; } = TimeSpan.Zero;
 
     /// <summary>The layered configuration, later sources winning: <c>appsettings.json</c> in <paramref name="basePath"/>
@@ -387,7 +412,7 @@ public sealed record ConformanceOptions
 
 /// <summary>The kit's one run-ID format, <c>yyyyMMdd-HHmmss-xxxx</c> (UTC time, 4 hex digits): it names the report
 /// folder and goes into every meeting ID, where <c>Target/KitMeetings.cs</c> recognises it.</summary>
-public static class RunIds
+internal static class RunIds
 {
     /// <summary>A run ID at the clock's time; its suffix follows from <paramref name="seed"/> when given (the same
     /// configuration, the same IDs), otherwise it is random so two runs in one second differ.</summary>

@@ -1,7 +1,7 @@
 namespace Mconf.Conformance.Kinds;
 
 /// <summary>Kind name → check. A case whose kind is not here fails, naming the kind (never a silent pass).</summary>
-public static class CaseKinds
+internal static class CaseKinds
 {
     private static readonly Dictionary<string, ICaseKind> Registry = new ICaseKind[]
     {

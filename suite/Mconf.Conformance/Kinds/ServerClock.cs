@@ -13,7 +13,7 @@ namespace Mconf.Conformance.Kinds;
 /// name the instant its createDate (Java <c>Date.toString()</c>, the same clock) shows, to the second, give or
 /// take a time zone. The second createTime, advanced by the client's elapsed time, is then the server's "now":
 /// a server whose clock is hours off passes, a value in seconds or microseconds does not.</summary>
-public sealed record ServerClock(
+internal sealed record ServerClock(
     OwnMeeting First,
     OwnMeeting Second,
     long FirstCreateTime,

@@ -8,5 +8,6 @@ public sealed record CallTiming(string Call, string Request, TimeSpan Duration, 
 /// from it, and the slowest calls (operators of a big server find these useful in themselves).</summary>
 public sealed record TargetTimings(TimeSpan? Latency, TimeSpan CallBudget, TimeSpan ListCallBudget, long Requests, IReadOnlyList<CallTiming> Slowest)
 {
+    /// <summary>No timings (a run that never reached the target).</summary>
     public static readonly TargetTimings None = new(null, TimeSpan.Zero, TimeSpan.Zero, 0, []);
 }

@@ -16,6 +16,7 @@ public sealed record CaseResult(
     TimeSpan Duration,
     IReadOnlyList<Exchange> Evidence)
 {
+    /// <summary>Legitimate variations the case saw on the target, whatever the verdict.</summary>
     public IReadOnlyList<string> Observations { get; init; } = [];
 
     /// <summary>The values the case observed and judged (redacted), each under the spec ID it verifies.</summary>

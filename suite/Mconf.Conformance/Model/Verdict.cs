@@ -8,9 +8,14 @@ namespace Mconf.Conformance.Model;
 [JsonConverter(typeof(JsonStringEnumConverter<Verdict>))]
 public enum Verdict
 {
+    /// <summary>The target conforms.</summary>
     [JsonStringEnumMemberName("passed")] Passed,
+    /// <summary>The target does not conform; the message says how.</summary>
     [JsonStringEnumMemberName("failed")] Failed,
+    /// <summary>Nothing on the target to observe; not a pass.</summary>
     [JsonStringEnumMemberName("inconclusive")] Inconclusive,
+    /// <summary>Not applicable to this run; not a pass.</summary>
     [JsonStringEnumMemberName("skipped")] Skipped,
+    /// <summary>A failure listed in the known-failing list.</summary>
     [JsonStringEnumMemberName("known-failing")] KnownFailing,
 }

@@ -6,7 +6,7 @@ namespace Mconf.Conformance.Model;
 /// <summary>When a case's pass counts as a verification: only through a witness, a value the case observed and
 /// judged. The runner's delta table and the NUnit suite apply the same rule, so a case that passed on absence (or on
 /// nothing it saw) verifies nothing in either.</summary>
-public static class WitnessRule
+internal static class WitnessRule
 {
     /// <summary>A case whose pass must rest on a witness: an Mconf-Live case that is not merely supporting (a
     /// supporting case checks how a request is refused or answered and never verifies a delta alone).</summary>

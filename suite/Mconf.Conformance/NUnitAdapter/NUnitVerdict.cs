@@ -7,9 +7,13 @@ namespace Mconf.Conformance.NUnitAdapter;
 /// <see cref="Ignore"/> (shown as skipped, never as a failure).</summary>
 public enum NUnitOutcome
 {
+    /// <summary>The test passes.</summary>
     Pass,
+    /// <summary>The test fails.</summary>
     Fail,
+    /// <summary>The test is inconclusive.</summary>
     Inconclusive,
+    /// <summary>The test is ignored (shown as skipped).</summary>
     Ignore,
 }
 

@@ -8,7 +8,7 @@ namespace Mconf.Conformance.Presence;
 /// connected until <c>meeting-ended</c>, which the connector sends for each meeting it connected someone to once
 /// the run has ended its meetings. A person (guided mode) is never asked: those cases stay inconclusive and say
 /// which driver action would verify them.</summary>
-public sealed class ClientConnector
+internal sealed class ClientConnector
 {
     /// <summary>The driver action that connects one user's client.</summary>
     public const string Action = "connect";
@@ -110,7 +110,7 @@ public sealed class ClientConnector
 }
 
 /// <summary>Who could connect the suite's users: nobody (no presence session), a person (guided: never asked), or a driver.</summary>
-public enum ConnectorMode
+internal enum ConnectorMode
 {
     None,
     Person,

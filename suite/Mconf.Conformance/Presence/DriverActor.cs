@@ -12,11 +12,13 @@ public sealed class DriverActor(string command, TimeSpan stepTimeout) : IPresenc
 {
     private readonly TimeSpan _limit = stepTimeout > TimeSpan.FromMinutes(1) ? stepTimeout : TimeSpan.FromMinutes(1);
 
+    /// <summary>The driver command, run through <c>/bin/sh</c>.</summary>
     public string Command { get; } = command;
 
     /// <summary>A driver also takes the generic action <c>connect</c> for the cases that need a connected attendee.</summary>
     public bool ConnectsClients => true;
 
+    /// <summary>Runs the driver for the step; null when it exited 0, else the reason it did not.</summary>
     public async Task<string?> PerformAsync(PresenceRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);

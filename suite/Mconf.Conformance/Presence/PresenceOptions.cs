@@ -9,6 +9,7 @@ public sealed record PresenceRequest(string Action, string Instruction, string J
 /// then skipped and its deltas stay unverified). Cancellation means the session is being interrupted.</summary>
 public interface IPresenceActor
 {
+    /// <summary>Performs one step; null once done, or the reason it was not.</summary>
     Task<string?> PerformAsync(PresenceRequest request, CancellationToken cancellationToken);
 
     /// <summary>True when the actor is a program that the cases may ask, unattended, to connect a client
@@ -20,6 +21,7 @@ public interface IPresenceActor
 /// leave out, how long to wait for the session's recording.</summary>
 public sealed record PresenceOptions
 {
+    /// <summary>Who plays the users.</summary>
     public required IPresenceActor Actor { get; init; }
 
     /// <summary>"guided" or "driver: COMMAND" (reported).</summary>
@@ -28,6 +30,7 @@ public sealed record PresenceOptions
     /// <summary>The longest wait for a step to be observed in getMeetingInfo/getMeetings (and for getStats).</summary>
     public TimeSpan StepTimeout { get; init; } = TimeSpan.FromSeconds(120);
 
+    /// <summary>How often the target is asked whether a step shows.</summary>
     public TimeSpan PollInterval { get; init; } = TimeSpan.FromMilliseconds(250);
 
     /// <summary>Step actions to leave out (<see cref="PresenceSteps.Actions"/>).</summary>
@@ -43,7 +46,9 @@ public sealed record PresenceOptions
 /// <summary>The names of the session's steps, as the driver receives them and <c>--presence-skip</c> takes them.</summary>
 public static class PresenceSessionSteps
 {
+    /// <summary>Every step action, in session order.</summary>
     public static IReadOnlyList<string> Actions => PresenceSteps.Actions;
 
+    /// <summary>The runner's own last step (the meeting is ended).</summary>
     public static string MeetingEnded => PresenceSteps.MeetingEnded;
 }

@@ -24,7 +24,7 @@ public enum PresenceStepOutcome
     Done,
 }
 
-public static class PresenceStepOutcomes
+internal static class PresenceStepOutcomes
 {
     /// <summary>The outcome as reports print it.</summary>
     public static string Text(this PresenceStepOutcome outcome) => outcome switch
@@ -41,27 +41,34 @@ public static class PresenceStepOutcomes
 /// showed, and the deltas its passing checks verified. <see cref="JoinUrl"/> is redacted.</summary>
 public sealed record PresenceStepRecord
 {
+    /// <summary>The step action asked of the actor.</summary>
     public required string Action { get; init; }
 
     /// <summary>The user the step is about ("runner" for the runner's own steps).</summary>
     public required string User { get; init; }
 
+    /// <summary>What the actor was asked to do, in words.</summary>
     public required string Instruction { get; init; }
 
+    /// <summary>The join URL the actor got, redacted; null for steps without one.</summary>
     public string? JoinUrl { get; init; }
 
+    /// <summary>How the step went.</summary>
     public required PresenceStepOutcome Status { get; init; }
 
     /// <summary>Why the step was not observed or was skipped, or what the actor said.</summary>
     public string? Reason { get; init; }
 
+    /// <summary>What the target showed for the step.</summary>
     public string Observed { get; init; } = "";
 
+    /// <summary>How long the step took, in milliseconds.</summary>
     public double DurationMs { get; init; }
 
     /// <summary>The session cases the step judged.</summary>
     public IReadOnlyList<string> Cases { get; init; } = [];
 
+    /// <summary>The deltas the step's passing checks verified.</summary>
     public IReadOnlyList<string> VerifiedDeltas { get; init; } = [];
 }
 

@@ -10,7 +10,7 @@ namespace Mconf.Conformance.Presence;
 /// person or a driver) for each step, polls getMeetingInfo and getMeetings until the step shows or the timeout
 /// passes, checks the deltas against what was asked, ends the meeting, then checks getStats and the meta filters
 /// on the session's recording. The meeting is in the run's ledger, so an interrupted session still ends it.</summary>
-public sealed class PresenceSession
+internal sealed class PresenceSession
 {
     private readonly ConformanceSession _session;
     private readonly PresenceOptions _options;

@@ -1,7 +1,7 @@
 namespace Mconf.Conformance.Presence;
 
 /// <summary>A user the session asks for: joined with the moderator or attendee password, as a guest or not.</summary>
-public sealed record SessionUser(string UserId, string FullName, bool Moderator, bool Guest = false);
+internal sealed record SessionUser(string UserId, string FullName, bool Moderator, bool Guest = false);
 
 /// <summary>One check made once a step is observed: the delta it verifies and what it requires. <see cref="Verify"/>
 /// returns null when the observation meets it, else what was seen instead. <see cref="Seen"/> gives the values it

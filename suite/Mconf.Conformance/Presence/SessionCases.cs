@@ -6,7 +6,7 @@ namespace Mconf.Conformance.Presence;
 
 /// <summary>The presence session's checks as conformance cases, reported under the spec IDs of the deltas they
 /// verify (<c>&lt;spec id&gt;#session-&lt;step&gt;</c>), so the delta table counts them like any other case.</summary>
-public static class SessionCases
+internal static class SessionCases
 {
     public const string Kind = "presence-session";
 

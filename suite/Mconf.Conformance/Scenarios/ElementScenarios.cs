@@ -4,12 +4,12 @@ using Mconf.Conformance.Target;
 namespace Mconf.Conformance.Scenarios;
 
 /// <summary>The answers an element case inspects, and, when none of them is a success answer, why.</summary>
-public sealed record ElementObservation(IReadOnlyList<ApiAnswer> Answers, string? NoSuccessReason = null);
+internal sealed record ElementObservation(IReadOnlyList<ApiAnswer> Answers, string? NoSuccessReason = null);
 
 /// <summary>Per call, how the suite obtains answers whose elements it can check. Read-only calls observe what the
 /// target has (plus the run's shared meeting in the lifecycle tier; getRecordings and getStats also an empty
 /// selection); create, join and end need the lifecycle tier.</summary>
-public static class ElementScenarios
+internal static class ElementScenarios
 {
     public static async Task<ElementObservation> ObserveAsync(CaseContext ctx, string call)
     {

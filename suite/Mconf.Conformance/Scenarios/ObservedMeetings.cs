@@ -5,7 +5,7 @@ using Mconf.Spec.Xml;
 namespace Mconf.Conformance.Scenarios;
 
 /// <summary>One meeting as seen at about the same moment by getMeetings (its entry) and getMeetingInfo.</summary>
-public sealed record MeetingView(string MeetingId, System.Xml.Linq.XElement? ListEntry, ApiAnswer Info)
+internal sealed record MeetingView(string MeetingId, System.Xml.Linq.XElement? ListEntry, ApiAnswer Info)
 {
     public int AttendeeCount => Info.Xml?.Select("attendees/attendee").Count() ?? 0;
 }
@@ -15,7 +15,7 @@ public sealed record MeetingView(string MeetingId, System.Xml.Linq.XElement? Lis
 /// nobody joins (so that what both calls say of a meeting nobody is in is observed on a quiet server too; not with
 /// the tightest <c>--max-live-meetings</c>). The run's
 /// other meetings are left out: other cases change them while they run.</summary>
-public static class ObservedMeetings
+internal static class ObservedMeetings
 {
     public const int MaxMeetings = 8;
 

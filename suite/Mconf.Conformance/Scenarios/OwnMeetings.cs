@@ -6,10 +6,10 @@ using Mconf.Spec.Xml;
 namespace Mconf.Conformance.Scenarios;
 
 /// <summary>A meeting the run created (its ID carries the run prefix; the ledger ends it at the end).</summary>
-public sealed record OwnMeeting(string Id, string AttendeePW, string ModeratorPW, string VoiceBridge, string DialNumber, ApiAnswer Create);
+internal sealed record OwnMeeting(string Id, string AttendeePW, string ModeratorPW, string VoiceBridge, string DialNumber, ApiAnswer Create);
 
 /// <summary>Creating, joining and watching the run's own meetings (lifecycle tier only).</summary>
-public static class OwnMeetings
+internal static class OwnMeetings
 {
     /// <summary>How often and how long to look for a joined user among the attendees. A real server lists a user
     /// only once a client connects, so a user that never shows up makes the case inconclusive, not failed.</summary>
@@ -95,7 +95,7 @@ public static class OwnMeetings
     public static Task<(XElement? Attendee, ApiAnswer? Info)> WaitForAttendeeAsync(CaseContext ctx, OwnMeeting meeting, string userId) =>
         WaitForAttendeeAsync(ctx, meeting, a => BbbResponse.Value(a, "userID") == userId, AttendeePolls, AttendeePollDelay);
 
-    /// <summary>The attendee of a user the case joined (<see cref="JoinAsync(CaseContext, OwnMeeting, string, bool, (string Name, string? Value)[])"/>
+    /// <summary>The attendee of a user the case joined (<see cref="JoinAsync(CaseContext, OwnMeeting, string, bool, ValueTuple{string, string}[])"/>
     /// with the same <paramref name="extra"/> parameters). A user not listed at once is connected through the run's
     /// driver (the generic <c>connect</c> action, with a join link carrying the same parameters and redirecting
     /// into the client), then awaited up to the presence step timeout. Without a driver the attendee is null and

@@ -3,7 +3,7 @@ namespace Mconf.Conformance.Scenarios;
 /// <summary>A valid request for each call, to which an error case applies its <c>omit</c>/<c>set</c>. Calls about
 /// a meeting (create's second create, join, end) get a fresh meeting of the run with the passwords the spec's
 /// cases name (<c>ap</c> attendee, <c>mp</c> moderator); the others name IDs nothing on the target has.</summary>
-public static class ProbeRequests
+internal static class ProbeRequests
 {
     public const string AttendeePW = "ap";
     public const string ModeratorPW = "mp";

@@ -4,7 +4,7 @@ namespace Mconf.Conformance.Scenarios;
 /// time, so an ID holding <c>+</c>, <c>%</c>, a space or a non-ASCII character may be read as another one; a comma
 /// splits getStats' and getRecordings' selections. The suite uses only IDs without them (inconclusive when there
 /// is none): never a false failure because of the server's decoding.</summary>
-public static class SafeIds
+internal static class SafeIds
 {
     public const string Why = "IDs holding +, %, a space, a comma or a non-ASCII character are not sent back (a 0.9 server may URL-decode them a second time, and a comma splits a selection)";
 

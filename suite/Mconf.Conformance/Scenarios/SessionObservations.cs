@@ -9,7 +9,7 @@ namespace Mconf.Conformance.Scenarios;
 /// getRecordings and getStats are read as streams keeping a <see cref="ListSample"/>, so their cost in memory does
 /// not grow with the server. Each is taken with the session's own token; its answers are added to each reading
 /// case's evidence.</summary>
-public sealed class SessionObservations(ConformanceSession session)
+internal sealed class SessionObservations(ConformanceSession session)
 {
     private readonly Snapshot<SharedMeeting> _meeting = new(session, SharedMeeting.CreateAsync, expires: false);
     private readonly Snapshot<ApiAnswer> _ended = new(session, EndOwnMeetingAsync, expires: false);
@@ -140,7 +140,7 @@ public sealed class SessionObservations(ConformanceSession session)
 
 /// <summary>A meeting known to have <see cref="Entries"/> getStats entries, from <see cref="Answer"/> (a getStats scoped
 /// to it), found as <see cref="Source"/>.</summary>
-public sealed record StatsWitness(string MeetingId, int Entries, ApiAnswer Answer, string Source)
+internal sealed record StatsWitness(string MeetingId, int Entries, ApiAnswer Answer, string Source)
 {
     /// <summary>At most this many meetings of recordings, and half as many of the run's own, are asked about.</summary>
     public const int Candidates = 8;

@@ -5,7 +5,7 @@ namespace Mconf.Conformance.Scenarios;
 /// <summary>The one meeting the run shares between read-only observations: created with a moderator and a viewer
 /// joined (on the fake they connect at once; on a real server they stay registered only, unless the run's driver
 /// connects them through its <c>connect</c> action). <see cref="Missing"/> says why nobody is listed, if so.</summary>
-public sealed record SharedMeeting(OwnMeeting Meeting, ApiAnswer ModeratorJoin, ApiAnswer ViewerJoin, bool HasAttendees, string? Missing = null)
+internal sealed record SharedMeeting(OwnMeeting Meeting, ApiAnswer ModeratorJoin, ApiAnswer ViewerJoin, bool HasAttendees, string? Missing = null)
 {
     public static async Task<SharedMeeting> CreateAsync(CaseContext ctx)
     {

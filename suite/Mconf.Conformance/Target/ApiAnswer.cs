@@ -5,7 +5,7 @@ namespace Mconf.Conformance.Target;
 
 /// <summary>One answer of the target: the redacted <see cref="Exchange"/> for evidence, and the full body parsed
 /// as a BBB envelope when it is one (<see cref="Xml"/>; <see cref="XmlProblem"/> says why not otherwise).</summary>
-public sealed partial class ApiAnswer
+internal sealed partial class ApiAnswer
 {
     public ApiAnswer(string call, Exchange exchange, string body)
     {

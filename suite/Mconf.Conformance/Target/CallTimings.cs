@@ -3,7 +3,7 @@ using Mconf.Conformance.Model;
 namespace Mconf.Conformance.Target;
 
 /// <summary>Keeps the <see cref="Keep"/> slowest exchanges of a run (thread-safe, bounded whatever the run's size).</summary>
-public sealed class CallTimings
+internal sealed class CallTimings
 {
     public const int Keep = 10;
 

@@ -2,7 +2,7 @@ namespace Mconf.Conformance.Target;
 
 /// <summary>Judges from the answers seen whether the target shows the Mconf-Live deltas (create's voiceBridge,
 /// getMeetingInfo's internalMeetingID, getMeetings' participantCount, a getStats call) or answers plain 0.9.</summary>
-public sealed class FlavourSniffer
+internal sealed class FlavourSniffer
 {
     public const string MconfLive = "mconf-live";
     public const string Bbb09 = "bbb-0.9";

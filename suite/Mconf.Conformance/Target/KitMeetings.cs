@@ -9,7 +9,7 @@ namespace Mconf.Conformance.Target;
 /// (<see cref="MeetingLedger.NewId"/>), the run ID being one the kit generates (<c>yyyyMMdd-HHmmss-xxxx</c> from the
 /// runner, <c>yyyyMMddTHHmmss-xxxxxx</c> from the NUnit suite) or the one given. Anything else, however alike, is
 /// somebody else's meeting and is never touched.</summary>
-public static class KitMeetings
+internal static class KitMeetings
 {
     /// <summary>A meeting's internal ID, which is also its recording's recordID: lower-case hex SHA-1 of the UTF-8
     /// bytes of <paramref name="meetingId"/>, a hyphen, <paramref name="createTime"/> as the target wrote it
@@ -26,7 +26,11 @@ public static class KitMeetings
     private const string Tail = @"-(?<purpose>[A-Za-z0-9_]+(?:-[A-Za-z0-9_]+)*)-(?<random>[0-9a-f]{10})(?: é-)?$";
 
     /// <summary>The meeting as the kit's, or null when its ID is not exactly of the kit's shape.</summary>
+    /// <param name="prefix">The run's meeting prefix.</param>
+    /// <param name="meetingId">The meeting ID the target lists.</param>
     /// <param name="runId">Only this run's meetings (any run ID text); null: any run ID the kit generates.</param>
+    /// <param name="createdAt">When the target says the meeting was created, if it says.</param>
+    /// <param name="ended">True when the target lists the meeting as ended.</param>
     public static KitMeeting? Parse(string prefix, string? meetingId, string? runId = null, DateTimeOffset? createdAt = null, bool ended = false)
     {
         ArgumentNullException.ThrowIfNull(prefix);

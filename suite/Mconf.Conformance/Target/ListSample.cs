@@ -7,7 +7,7 @@ namespace Mconf.Conformance.Target;
 /// <summary>What a streamed read of a list answer keeps: the first <see cref="Keep"/> items of every list (the
 /// children of the response's children, e.g. recordings/recording) plus any later item <see cref="AlsoKeep"/>
 /// accepts; every item is counted. Memory is then bounded whatever the size of the answer.</summary>
-public sealed record ListSample(int Keep, Func<XElement, bool>? AlsoKeep = null)
+internal sealed record ListSample(int Keep, Func<XElement, bool>? AlsoKeep = null)
 {
     public const int DefaultKeep = 200;
 

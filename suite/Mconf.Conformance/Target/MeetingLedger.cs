@@ -14,7 +14,7 @@ namespace Mconf.Conformance.Target;
 /// presence session). Fixtures keep <see cref="FixtureReserve"/> slots the cases cannot take, so a case waiting for
 /// the shared meeting never starves its creation; a case that already holds a meeting and needs another while every
 /// holder waits likewise is made inconclusive instead of deadlocking.</summary>
-public sealed class MeetingLedger
+internal sealed class MeetingLedger
 {
     /// <summary>The shared meeting (kept all run) and one short-lived fixture meeting (the end answer).</summary>
     public const int FixtureReserve = 2;

@@ -2,7 +2,7 @@ namespace Mconf.Conformance.Target;
 
 /// <summary>How long a poll goes on: until a deadline on the run's clock, or for a number of attempts, with a
 /// pause between attempts. The first attempt is never delayed, and the last is never followed by a pause.</summary>
-public sealed record PollLimits
+internal sealed record PollLimits
 {
     private PollLimits(TimeSpan? deadline, int? attempts, TimeSpan interval)
     {
@@ -38,12 +38,12 @@ public sealed record PollLimits
 }
 
 /// <summary>The last observation of a poll, whether it held, and after how many attempts the poll stopped.</summary>
-public sealed record Polled<T>(T Last, bool Held, int Attempts);
+internal sealed record Polled<T>(T Last, bool Held, int Attempts);
 
 /// <summary>The suite's one poll loop: a live server shows what it was asked (an attendee, stats, a recording)
 /// some time later, and every wait for it is bounded the same way and runs on the run's clock, so a test clock
 /// drives it too.</summary>
-public static class Poll
+internal static class Poll
 {
     /// <summary>Observes until <paramref name="holds"/> is true of an observation or the limits are reached; the
     /// result keeps the last observation either way. Cancellation ends the poll with an exception.</summary>

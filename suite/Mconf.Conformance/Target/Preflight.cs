@@ -10,7 +10,7 @@ public sealed class PreflightFailed(string reason) : Exception(reason);
 /// be accepted (right secret and algorithm). Either failure stops the run with one clear reason. It also measures
 /// the target's latency (the faster of two API-root answers), from which a slow target's call budget is derived
 /// (<see cref="TargetClient.CallBudget"/>).</summary>
-public static class Preflight
+internal static class Preflight
 {
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;
 

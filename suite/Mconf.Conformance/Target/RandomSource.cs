@@ -4,7 +4,7 @@ namespace Mconf.Conformance.Target;
 
 /// <summary>The run's seeded randomness (meeting and user IDs, passwords, voice bridges), safe to share between
 /// cases running in parallel. Seeded from the options, never from the wall clock.</summary>
-public sealed class RandomSource(int seed)
+internal sealed class RandomSource(int seed)
 {
     private readonly Random _random = new(seed);
     private readonly Lock _lock = new();

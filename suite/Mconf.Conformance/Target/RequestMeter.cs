@@ -5,7 +5,7 @@ namespace Mconf.Conformance.Target;
 /// <summary>Counts every request a <see cref="TargetClient"/> sends and, with <see cref="RunOptions.MaxRequestsPerSecond"/>,
 /// spaces them at least 1/rate apart (no burst: a production server never sees more than the rate in any second,
 /// plus one). One meter per client, found through <see cref="Of"/>, so the client needs a single line to use it.</summary>
-public sealed class RequestMeter
+internal sealed class RequestMeter
 {
     private static readonly ConditionalWeakTable<TargetClient, RequestMeter> Meters = [];
 

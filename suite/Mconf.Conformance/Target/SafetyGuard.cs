@@ -5,7 +5,7 @@ namespace Mconf.Conformance.Target;
 /// <summary>The production-safety rules every request passes before it is sent: the read-only tier sends nothing
 /// that can create or change state; create, join and end only touch meetings with the run's prefix (a create is
 /// registered in the ledger before it is sent); publish and delete only name recordings with the run's prefix or of the run's own meetings.</summary>
-public sealed class SafetyGuard(MeetingLedger ledger, bool readOnly)
+internal sealed class SafetyGuard(MeetingLedger ledger, bool readOnly)
 {
     private static readonly HashSet<string> Mutating = new(StringComparer.Ordinal) { "create", "join", "end", "setConfigXML", "setPollXML" };
 

@@ -13,7 +13,7 @@ namespace Mconf.Conformance.Target;
 /// one that breaks off throws <see cref="TransportFailure"/>. Redirects are never followed (so a join's 302 is
 /// observed as such, and no request ever leaves the target's host). The slowest exchanges are kept in
 /// <see cref="Timings"/>.</summary>
-public sealed class TargetClient : IDisposable
+internal sealed class TargetClient : IDisposable
 {
     /// <summary>Evidence bodies are capped so a huge answer cannot bloat a report.</summary>
     public const int EvidenceBodyLimit = 64 * 1024;
@@ -109,7 +109,7 @@ public sealed class TargetClient : IDisposable
     public Task<ApiAnswer> GetRawAsync(string call, string rawQuery, CancellationToken cancellationToken) =>
         SendAsync(call, Endpoint.CallUrl(call, rawQuery), IsListCall(call, QueryString.Parse(rawQuery).Select(p => new KeyValuePair<string, string?>(p.Key, p.Value))), null, cancellationToken);
 
-    /// <summary>The signed query for <paramref name="parameters"/> signed with another secret or algorithm.</summary>
+    /// <summary>The signed query for <paramref name="rawQuery"/> signed with another secret or algorithm.</summary>
     public static string SignWith(string secret, ChecksumAlgorithm algorithm, string call, string rawQuery) =>
         new RequestSigner(secret, algorithm).Sign(call, rawQuery);
 
