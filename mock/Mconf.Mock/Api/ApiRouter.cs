@@ -31,20 +31,14 @@ internal sealed class ApiRouter
         new IndexHandler(),
         new CreateHandler(),
         new JoinHandler(),
-        new IsMeetingRunningHandler(),
-        new EndHandler(),
-        new GetMeetingInfoHandler(),
+        .. MeetingCalls.Handlers(),
         new GetMeetingsHandler(),
         new GetRecordingsHandler(),
-        new PublishRecordingsHandler(),
-        new DeleteRecordingsHandler(),
+        .. RecordingCalls.Handlers(),
         new GetStatsHandler(),
         new GetDefaultConfigXmlHandler(),
         new SetConfigXmlHandler(),
-        new SignOutHandler(),
-        new EnterHandler(),
-        new ConfigXmlHandler(),
-        new StunsHandler(),
+        .. ClientCalls.Handlers(),
     ];
 
     /// <summary>The handler for a decoded request path, or null when Grails would answer 404.</summary>

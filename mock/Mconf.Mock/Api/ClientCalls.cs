@@ -1,0 +1,40 @@
+using System.Text.Json;
+using Mconf.Mock.Xml;
+
+namespace Mconf.Mock.Api;
+
+/// <summary>The client's session calls (specs/reference.md §3.12). The fake keeps no client sessions, so each gives
+/// bbb-web's answer for a request without one.</summary>
+internal static class ClientCalls
+{
+    private const string NoConference = "Could not find conference.";
+
+    public static IEnumerable<ApiHandler> Handlers() =>
+    [
+        new CallHandler("signOut", (_, _) => ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Success)))),
+        new CallHandler("enter", Enter),
+        new CallHandler("configXML", ConfigXml),
+        new CallHandler("stuns", (_, _) => ApiResult.Json("{\"stunServers\":[],\"turnServers\":[]}")),
+    ];
+
+    /// <summary>enter: the Flash client's session call, answered in JSON.</summary>
+    private static ApiResult Enter(ApiRequest request, ApiContext context)
+    {
+        var body = new Dictionary<string, object>
+        {
+            ["response"] = new Dictionary<string, string>
+            {
+                ["returncode"] = "FAILED",
+                ["message"] = NoConference,
+                ["logoutURL"] = context.State.Settings.ServerUrl,
+            },
+        };
+        return ApiResult.Json(JsonSerializer.Serialize(body));
+    }
+
+    /// <summary>configXML: the session user's config, so without a session the no-conference answer.</summary>
+    private static ApiResult ConfigXml(ApiRequest request, ApiContext context) =>
+        ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Failed)
+            .Element("message", NoConference)
+            .Element("logoutURL", context.State.Settings.ServerUrl)));
+}
