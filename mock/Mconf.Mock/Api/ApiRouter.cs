@@ -31,14 +31,20 @@ internal sealed class ApiRouter
         new IndexHandler(),
         new CreateHandler(),
         new JoinHandler(),
-        .. MeetingCalls.Handlers(),
+        new CallHandler("isMeetingRunning", MeetingCalls.IsMeetingRunning),
+        new CallHandler("end", MeetingCalls.End),
+        new CallHandler("getMeetingInfo", MeetingCalls.GetMeetingInfo),
         new GetMeetingsHandler(),
         new GetRecordingsHandler(),
-        .. RecordingCalls.Handlers(),
+        new CallHandler("publishRecordings", RecordingCalls.PublishRecordings),
+        new CallHandler("deleteRecordings", RecordingCalls.DeleteRecordings),
         new GetStatsHandler(),
         new GetDefaultConfigXmlHandler(),
         new SetConfigXmlHandler(),
-        .. ClientCalls.Handlers(),
+        new CallHandler("signOut", ClientCalls.SignOut),
+        new CallHandler("enter", ClientCalls.Enter),
+        new CallHandler("configXML", ClientCalls.ConfigXml),
+        new CallHandler("stuns", ClientCalls.Stuns),
     ];
 
     /// <summary>The handler for a decoded request path, or null when Grails would answer 404.</summary>

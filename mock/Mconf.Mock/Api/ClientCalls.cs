@@ -9,16 +9,14 @@ internal static class ClientCalls
 {
     private const string NoConference = "Could not find conference.";
 
-    public static IEnumerable<ApiHandler> Handlers() =>
-    [
-        new CallHandler("signOut", (_, _) => ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Success)))),
-        new CallHandler("enter", Enter),
-        new CallHandler("configXML", ConfigXml),
-        new CallHandler("stuns", (_, _) => ApiResult.Json("{\"stunServers\":[],\"turnServers\":[]}")),
-    ];
+    /// <summary>signOut: no checksum; always SUCCESS.</summary>
+    public static ApiResult SignOut(ApiRequest request, ApiContext context) => ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Success)));
+
+    /// <summary>stuns: the STUN/TURN servers for the client; the fake has none.</summary>
+    public static ApiResult Stuns(ApiRequest request, ApiContext context) => ApiResult.Json("{\"stunServers\":[],\"turnServers\":[]}");
 
     /// <summary>enter: the Flash client's session call, answered in JSON.</summary>
-    private static ApiResult Enter(ApiRequest request, ApiContext context)
+    public static ApiResult Enter(ApiRequest request, ApiContext context)
     {
         var body = new Dictionary<string, object>
         {
@@ -33,7 +31,7 @@ internal static class ClientCalls
     }
 
     /// <summary>configXML: the session user's config, so without a session the no-conference answer.</summary>
-    private static ApiResult ConfigXml(ApiRequest request, ApiContext context) =>
+    public static ApiResult ConfigXml(ApiRequest request, ApiContext context) =>
         ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Failed)
             .Element("message", NoConference)
             .Element("logoutURL", context.State.Settings.ServerUrl)));

@@ -6,20 +6,13 @@ namespace Mconf.Mock.Api;
 /// <summary>The calls that read or end one meeting by meetingID (the pre-checks already required it).</summary>
 internal static class MeetingCalls
 {
-    public static IEnumerable<ApiHandler> Handlers() =>
-    [
-        new CallHandler("isMeetingRunning", IsMeetingRunning),
-        new CallHandler("end", End),
-        new CallHandler("getMeetingInfo", GetMeetingInfo),
-    ];
-
     /// <summary>isMeetingRunning (specs/reference.md §3.3): running is true only with ≥1 connected user; unknown → false.</summary>
-    private static ApiResult IsMeetingRunning(ApiRequest request, ApiContext context) =>
+    public static ApiResult IsMeetingRunning(ApiRequest request, ApiContext context) =>
         ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Success).Element("running", context.State.IsMeetingRunning(request.MeetingId!))));
 
     /// <summary>end (specs/reference.md §3.4): checksum missing → meetingID missing → password missing → checksum mismatch →
     /// notFound → not the moderator password.</summary>
-    private static ApiResult End(ApiRequest request, ApiContext context) =>
+    public static ApiResult End(ApiRequest request, ApiContext context) =>
         context.State.End(request.MeetingId!, request.Get("password")!) switch
         {
             EndOutcome.MeetingNotFound => context.Fail("notFound", request.Call),
@@ -28,7 +21,7 @@ internal static class MeetingCalls
         };
 
     /// <summary>getMeetingInfo (specs/reference.md §3.5; Mconf fields §6.1). The documented password parameter is ignored.</summary>
-    private static ApiResult GetMeetingInfo(ApiRequest request, ApiContext context)
+    public static ApiResult GetMeetingInfo(ApiRequest request, ApiContext context)
     {
         // The answer depends on the snapshot and the flavour only, so it is written once per snapshot (a change
         // to the meeting makes a new snapshot) and its UTF-8 bytes are kept for the wiring.

@@ -7,14 +7,8 @@ namespace Mconf.Mock.Api;
 /// <summary>The calls that change recordings given a comma-separated recordID list.</summary>
 internal static class RecordingCalls
 {
-    public static IEnumerable<ApiHandler> Handlers() =>
-    [
-        new CallHandler("publishRecordings", PublishRecordings),
-        new CallHandler("deleteRecordings", DeleteRecordings),
-    ];
-
     /// <summary>publishRecordings (specs/reference.md §3.8): echoes the raw publish string; Groovy toBoolean decides.</summary>
-    private static ApiResult PublishRecordings(ApiRequest request, ApiContext context)
+    public static ApiResult PublishRecordings(ApiRequest request, ApiContext context)
     {
         var publish = request.Get("publish")!;
         return context.State.PublishRecordings(RecordIds(request), Java.GroovyToBoolean(publish))
@@ -24,7 +18,7 @@ internal static class RecordingCalls
 
     /// <summary>deleteRecordings (specs/reference.md §3.9): answers deleted=true even for unknown IDs; only an empty ID list
     /// (e.g. <c>recordID=,</c>) is notFound.</summary>
-    private static ApiResult DeleteRecordings(ApiRequest request, ApiContext context)
+    public static ApiResult DeleteRecordings(ApiRequest request, ApiContext context)
     {
         var ids = RecordIds(request);
         if (ids.Count == 0)
