@@ -41,7 +41,7 @@ internal sealed class GetRecordingsHandler : ApiHandler
         ApiResult answer;
         if (recordings.Count == 0)
         {
-            answer = context.EmptyList("recordings", "noRecordings", Call);
+            answer = context.EmptyList("noRecordings", "recordings", Call);
         }
         else if (recordings.Count < Utf8From)
         {

@@ -16,7 +16,7 @@ internal sealed class GetStatsHandler : ApiHandler
         var stats = context.State.GetStats(GetRecordingsHandler.MeetingIdList(request));
         if (stats.Count == 0)
         {
-            return context.EmptyList("stats", "noStats", Call);
+            return context.EmptyList("noStats", "stats", Call);
         }
 
         var writer = Envelope.Begin(Envelope.Success, 128 + (stats.Count * 800)).Open("stats");
