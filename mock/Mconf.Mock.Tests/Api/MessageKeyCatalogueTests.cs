@@ -70,9 +70,9 @@ public sealed partial class MessageKeyCatalogueTests
     }
 
     /// <summary>The ways the fake writes a key: <c>Fail("k", ...)</c>, <c>FailErrors</c>, <c>Message("k", ...)</c>,
-    /// <c>OwnError(k)</c>, <c>Envelope.Error(k, ...)</c>, <c>Envelope.Errors(k, ...)</c>,
+    /// <c>OwnError(k)</c>, <c>EmptyList("k", ...)</c>, <c>Envelope.Error(k, ...)</c>, <c>Envelope.Errors(k, ...)</c>,
     /// <c>Envelope.Keyed(code, k, ...)</c> and <c>.Element("messageKey", "k")</c>.</summary>
-    [GeneratedRegex("""(?:\b(?:Fail|FailErrors|Message|OwnError)\(|Envelope\.(?:Error|Errors)\(|Envelope\.Keyed\([^,]+,\s*|\.Element\("messageKey",\s*)(?<key>"[A-Za-z]*"|[A-Z][A-Za-z.]*)(?=[,)])""")]
+    [GeneratedRegex("""(?:\b(?:Fail|FailErrors|Message|OwnError|EmptyList)\(|Envelope\.(?:Error|Errors)\(|Envelope\.Keyed\([^,]+,\s*|\.Element\("messageKey",\s*)(?<key>"[A-Za-z]*"|[A-Z][A-Za-z.]*)(?=[,)])""")]
     private static partial Regex KeyWrite();
 
     [GeneratedRegex("""const string (?<name>[A-Za-z]+) = (?<value>"[A-Za-z]*"|[A-Z][A-Za-z.]*);""")]

@@ -17,6 +17,10 @@ public sealed class AdminMappingFaultTests : FakeApiPerTest
         response.StatusCode.ShouldBe(HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
     }
 
+    /// <summary>A mapping that answers getMeetings, whatever the method, with <paramref name="response"/>.</summary>
+    private Task PostGetMeetings(string response) =>
+        Post($$"""{ "Priority": 50, "Request": { "Path": "/bigbluebutton/api/getMeetings" }, "Response": {{response}} }""");
+
     private Task<HttpResponseMessage> GetMeetings() => Api.Send("getMeetings", Api.SignedQuery("getMeetings"));
 
     [Test]
@@ -37,11 +41,7 @@ public sealed class AdminMappingFaultTests : FakeApiPerTest
     [Test]
     public async Task StatusMapping_Answers503()
     {
-        await Post("""
-            { "Priority": 50,
-              "Request": { "Path": "/bigbluebutton/api/getMeetings" },
-              "Response": { "StatusCode": 503, "Headers": { "Content-Type": "text/html" }, "Body": "<h1>HTTP Status 503</h1>" } }
-            """);
+        await PostGetMeetings("""{ "StatusCode": 503, "Headers": { "Content-Type": "text/html" }, "Body": "<h1>HTTP Status 503</h1>" }""");
         using var response = await GetMeetings();
         response.StatusCode.ShouldBe(HttpStatusCode.ServiceUnavailable);
     }
@@ -49,22 +49,14 @@ public sealed class AdminMappingFaultTests : FakeApiPerTest
     [Test]
     public async Task DropHeader_ClosesTheConnection()
     {
-        await Post("""
-            { "Priority": 50,
-              "Request": { "Path": "/bigbluebutton/api/getMeetings" },
-              "Response": { "Headers": { "X-Mconf-Fake-Fault": "drop" } } }
-            """);
+        await PostGetMeetings("""{ "Headers": { "X-Mconf-Fake-Fault": "drop" } }""");
         await Should.ThrowAsync<HttpRequestException>(GetMeetings);
     }
 
     [Test]
     public async Task EmptyResponse_WireMocksOwnFault_IsAnEmptyBody()
     {
-        await Post("""
-            { "Priority": 50,
-              "Request": { "Path": "/bigbluebutton/api/getMeetings" },
-              "Response": { "Fault": { "Type": "EMPTY_RESPONSE" } } }
-            """);
+        await PostGetMeetings("""{ "Fault": { "Type": "EMPTY_RESPONSE" } }""");
         using var response = await GetMeetings();
         (await response.Content.ReadAsStringAsync()).ShouldBeEmpty();
     }
@@ -73,11 +65,7 @@ public sealed class AdminMappingFaultTests : FakeApiPerTest
     [TestCase("<response><returncode>SUCCESS</returnCode></response>")]
     public async Task TruncatedOrMalformedBody_DoesNotParse(string body)
     {
-        await Post($$"""
-            { "Priority": 50,
-              "Request": { "Path": "/bigbluebutton/api/getMeetings" },
-              "Response": { "StatusCode": 200, "Headers": { "Content-Type": "text/xml;charset=utf-8" }, "Body": "{{body}}" } }
-            """);
+        await PostGetMeetings($$"""{ "StatusCode": 200, "Headers": { "Content-Type": "text/xml;charset=utf-8" }, "Body": "{{body}}" }""");
         using var response = await GetMeetings();
         BbbResponse.TryParse(await response.Content.ReadAsStringAsync(), out _, out _).ShouldBeFalse();
     }

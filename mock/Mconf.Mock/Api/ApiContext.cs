@@ -102,4 +102,8 @@ internal sealed class ApiContext
 
     /// <summary>FAILED in the <c>&lt;errors&gt;</c> shape.</summary>
     public ApiResult FailErrors(string key, string call) => ApiResult.Xml(Envelope.Errors(key, Answers.Message(key, call)));
+
+    /// <summary>The list calls' empty answer: SUCCESS with the list self-closing and the catalogue's key.</summary>
+    public ApiResult EmptyList(string key, string list, string call) =>
+        ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Success).SelfClosing(list).Element("messageKey", key).Element("message", Answers.Message(key, call))));
 }

@@ -27,10 +27,7 @@ internal sealed class GetMeetingsHandler : ApiHandler
         var meetings = state.GetMeetings();
         if (meetings.Count == 0)
         {
-            return ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Success)
-                .SelfClosing("meetings")
-                .Element("messageKey", "noMeetings")
-                .Element("message", context.Answers.Message("noMeetings", Call))));
+            return context.EmptyList("noMeetings", "meetings", Call);
         }
 
         var writer = Envelope.Begin(Envelope.Success, 128 + (meetings.Count * 720)).Open("meetings");

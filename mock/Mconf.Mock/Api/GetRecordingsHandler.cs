@@ -41,10 +41,7 @@ internal sealed class GetRecordingsHandler : ApiHandler
         ApiResult answer;
         if (recordings.Count == 0)
         {
-            answer = ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Success)
-                .SelfClosing("recordings")
-                .Element("messageKey", "noRecordings")
-                .Element("message", context.Answers.Message("noRecordings", Call))));
+            answer = context.EmptyList("noRecordings", "recordings", Call);
         }
         else if (recordings.Count < Utf8From)
         {

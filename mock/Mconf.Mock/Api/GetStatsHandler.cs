@@ -16,10 +16,7 @@ internal sealed class GetStatsHandler : ApiHandler
         var stats = context.State.GetStats(GetRecordingsHandler.MeetingIdList(request));
         if (stats.Count == 0)
         {
-            return ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Success)
-                .SelfClosing("stats")
-                .Element("messageKey", "noStats")
-                .Element("message", context.Answers.Message("noStats", Call))));
+            return context.EmptyList("noStats", "stats", Call);
         }
 
         var writer = Envelope.Begin(Envelope.Success, 128 + (stats.Count * 800)).Open("stats");
