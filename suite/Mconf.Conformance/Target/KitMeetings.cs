@@ -6,8 +6,9 @@ using Mconf.Spec.Xml;
 namespace Mconf.Conformance.Target;
 
 /// <summary>Finds the kit's meetings on a target by their ID alone: <c>&lt;prefix&gt;-&lt;run id&gt;-&lt;purpose&gt;-&lt;10 hex&gt;</c>
-/// (<see cref="MeetingLedger.NewId"/>), the run ID being one the kit generates (<c>yyyyMMdd-HHmmss-xxxx</c> from the
-/// runner, <c>yyyyMMddTHHmmss-xxxxxx</c> from the NUnit suite) or the one given. Anything else, however alike, is
+/// (<see cref="MeetingLedger.NewId"/>), the run ID being one the kit generates (<c>yyyyMMdd-HHmmss-xxxx</c>, the
+/// runner's and the NUnit suite's alike; <c>yyyyMMddTHHmmss-xxxxxx</c> is still recognised so that meetings an earlier
+/// kit version's NUnit runs left behind are found and cleaned) or the one given. Anything else, however alike, is
 /// somebody else's meeting and is never touched.</summary>
 internal static class KitMeetings
 {
