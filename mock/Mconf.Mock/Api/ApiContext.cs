@@ -47,7 +47,7 @@ internal sealed class ApiContext
     /// (<c>checkOrder</c> in specs/calls/&lt;call&gt;.json): the first failing check is the answer; null when all
     /// pass, and for calls the spec does not describe as signed (the API root, setConfigXML...), which check
     /// requests their own way. The checks after the checksum depend on state and stay with the handler.</summary>
-    public ApiResult? Precheck(ApiRequest request, string call)
+    public ApiAnswer? Precheck(ApiRequest request, string call)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (ChecksBeforeChecksum(call) is not { } steps)
@@ -98,12 +98,12 @@ internal sealed class ApiContext
     }
 
     /// <summary>FAILED in the normal shape with the catalogue's message for this call.</summary>
-    public ApiResult Fail(string key, string call) => ApiResult.Xml(Envelope.Error(key, Answers.Message(key, call)));
+    public ApiAnswer Fail(string key, string call) => ApiAnswer.Xml(Envelope.Error(key, Answers.Message(key, call)));
 
     /// <summary>FAILED in the <c>&lt;errors&gt;</c> shape.</summary>
-    public ApiResult FailErrors(string key, string call) => ApiResult.Xml(Envelope.Errors(key, Answers.Message(key, call)));
+    public ApiAnswer FailErrors(string key, string call) => ApiAnswer.Xml(Envelope.Errors(key, Answers.Message(key, call)));
 
     /// <summary>The list calls' empty answer: SUCCESS with the list self-closing and the catalogue's key.</summary>
-    public ApiResult EmptyList(string key, string list, string call) =>
-        ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Success).SelfClosing(list).Element("messageKey", key).Element("message", Answers.Message(key, call))));
+    public ApiAnswer EmptyList(string key, string list, string call) =>
+        ApiAnswer.Xml(Envelope.End(Envelope.Begin(Envelope.Success).SelfClosing(list).Element("messageKey", key).Element("message", Answers.Message(key, call))));
 }

@@ -17,7 +17,7 @@ internal abstract class ApiHandler
 
     /// <summary>Answers a request: the spec's checks before the checksum comparison first
     /// (<see cref="ApiContext.Precheck"/>), then the call's own behaviour.</summary>
-    public ApiResult Handle(ApiRequest request, ApiContext context)
+    public ApiAnswer Handle(ApiRequest request, ApiContext context)
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(context);
@@ -26,5 +26,5 @@ internal abstract class ApiHandler
 
     /// <summary>The call's behaviour once the pre-checks passed (for calls the spec does not describe as signed:
     /// the whole behaviour).</summary>
-    protected abstract ApiResult Answer(ApiRequest request, ApiContext context);
+    protected abstract ApiAnswer Answer(ApiRequest request, ApiContext context);
 }

@@ -74,10 +74,10 @@ internal sealed class ApiRouter
 
     /// <summary>Answers a request (404 when nothing routes). Exceptions propagate; the wiring turns them into
     /// an envelope.</summary>
-    public ApiResult Route(string path, string method, string rawQuery, string? body = null)
+    public ApiAnswer Route(string path, string method, string rawQuery, string? body = null)
     {
         var handler = Resolve(path, method);
-        return handler is null ? ApiResult.NotFound(path) : handler.Handle(new ApiRequest(handler.Call, method, rawQuery, body), Context);
+        return handler is null ? ApiAnswer.NotFound(path) : handler.Handle(new ApiRequest(handler.Call, method, rawQuery, body), Context);
     }
 
     public static bool Accepts(ApiHandler handler, string method)

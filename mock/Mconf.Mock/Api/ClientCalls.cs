@@ -10,13 +10,13 @@ internal static class ClientCalls
     private const string NoConference = "Could not find conference.";
 
     /// <summary>signOut: no checksum; always SUCCESS.</summary>
-    public static ApiResult SignOut(ApiRequest request, ApiContext context) => ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Success)));
+    public static ApiAnswer SignOut(ApiRequest request, ApiContext context) => ApiAnswer.Xml(Envelope.End(Envelope.Begin(Envelope.Success)));
 
     /// <summary>stuns: the STUN/TURN servers for the client; the fake has none.</summary>
-    public static ApiResult Stuns(ApiRequest request, ApiContext context) => ApiResult.Json("{\"stunServers\":[],\"turnServers\":[]}");
+    public static ApiAnswer Stuns(ApiRequest request, ApiContext context) => ApiAnswer.Json("{\"stunServers\":[],\"turnServers\":[]}");
 
     /// <summary>enter: the Flash client's session call, answered in JSON.</summary>
-    public static ApiResult Enter(ApiRequest request, ApiContext context)
+    public static ApiAnswer Enter(ApiRequest request, ApiContext context)
     {
         var body = new Dictionary<string, object>
         {
@@ -27,12 +27,12 @@ internal static class ClientCalls
                 ["logoutURL"] = context.State.Settings.ServerUrl,
             },
         };
-        return ApiResult.Json(JsonSerializer.Serialize(body));
+        return ApiAnswer.Json(JsonSerializer.Serialize(body));
     }
 
     /// <summary>configXML: the session user's config, so without a session the no-conference answer.</summary>
-    public static ApiResult ConfigXml(ApiRequest request, ApiContext context) =>
-        ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Failed)
+    public static ApiAnswer ConfigXml(ApiRequest request, ApiContext context) =>
+        ApiAnswer.Xml(Envelope.End(Envelope.Begin(Envelope.Failed)
             .Element("message", NoConference)
             .Element("logoutURL", context.State.Settings.ServerUrl)));
 }

@@ -10,7 +10,7 @@ internal sealed partial class CreateHandler : ApiHandler
 {
     public override string Call => "create";
 
-    protected override ApiResult Answer(ApiRequest request, ApiContext context)
+    protected override ApiAnswer Answer(ApiRequest request, ApiContext context)
     {
         var meetingId = request.MeetingId!;
 
@@ -42,7 +42,7 @@ internal sealed partial class CreateHandler : ApiHandler
             : ("", "");
         var writer = Envelope.Begin(Envelope.Success, 512);
         MeetingXml.WriteCreated(writer, result.Meeting!, context.Mconf, key, message);
-        return ApiResult.Xml(Envelope.End(writer));
+        return ApiAnswer.Xml(Envelope.End(writer));
     }
 
     /// <summary>Parameters named <c>meta_[a-zA-Z][a-zA-Z0-9-]*</c>, the suffix lower-cased; others starting with

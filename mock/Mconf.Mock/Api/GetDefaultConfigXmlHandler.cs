@@ -16,13 +16,13 @@ internal sealed class GetDefaultConfigXmlHandler : ApiHandler
 
     public override string Call => "getDefaultConfigXML";
 
-    protected override ApiResult Answer(ApiRequest request, ApiContext context)
+    protected override ApiAnswer Answer(ApiRequest request, ApiContext context)
     {
         return context.Verify(request) switch
         {
             ChecksumVerdict.Missing => context.Fail("checksumError", Call),
             ChecksumVerdict.Mismatch => context.FailErrors("checksumError", Call),
-            _ => ApiResult.Xml(DefaultConfigXml),
+            _ => ApiAnswer.Xml(DefaultConfigXml),
         };
     }
 }

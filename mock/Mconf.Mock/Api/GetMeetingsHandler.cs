@@ -12,7 +12,7 @@ internal sealed class GetMeetingsHandler : ApiHandler
 
     public override IReadOnlyList<string> Methods { get; } = ["GET", "HEAD"];
 
-    protected override ApiResult Answer(ApiRequest request, ApiContext context)
+    protected override ApiAnswer Answer(ApiRequest request, ApiContext context)
     {
         // The list answer is kept with the state version it was built from (read before the snapshots are
         // taken): any change to the meetings moves the version, and the next request rebuilds it.
@@ -21,7 +21,7 @@ internal sealed class GetMeetingsHandler : ApiHandler
         var version = state.Version;
         if (Volatile.Read(ref _cache) is { } cache && ReferenceEquals(cache.State, state) && cache.Version == version && cache.Mconf == context.Mconf)
         {
-            return ApiResult.Xml(cache.Body);
+            return ApiAnswer.Xml(cache.Body);
         }
 
         var meetings = state.GetMeetings();
@@ -38,7 +38,7 @@ internal sealed class GetMeetingsHandler : ApiHandler
 
         var body = EncodedBodies.Register(Envelope.End(writer.Close("meetings")));
         Volatile.Write(ref _cache, new CachedList(state, version, context.Mconf, body));
-        return ApiResult.Xml(body);
+        return ApiAnswer.Xml(body);
     }
 
     private sealed record CachedList(Engine.ServerState State, long Version, bool Mconf, string Body);

@@ -21,7 +21,7 @@ internal sealed class GetRecordingsHandler : ApiHandler
 
     public override IReadOnlyList<string> Methods { get; } = ["GET", "HEAD"];
 
-    protected override ApiResult Answer(ApiRequest request, ApiContext context)
+    protected override ApiAnswer Answer(ApiRequest request, ApiContext context)
     {
         var filters = context.Mconf ? CreateHandler.MetaParameters(request.Parameters) : [];
         var meetingIds = MeetingIdList(request);
@@ -38,7 +38,7 @@ internal sealed class GetRecordingsHandler : ApiHandler
         }
 
         var recordings = state.GetRecordings(meetingIds, filters);
-        ApiResult answer;
+        ApiAnswer answer;
         if (recordings.Count == 0)
         {
             answer = context.EmptyList("noRecordings", "recordings", Call);
@@ -52,11 +52,11 @@ internal sealed class GetRecordingsHandler : ApiHandler
             }
 
             var body = Envelope.End(writer.Close("recordings"));
-            answer = ApiResult.Xml(whole ? EncodedBodies.Register(body) : body, noCache: false);
+            answer = ApiAnswer.Xml(whole ? EncodedBodies.Register(body) : body, noCache: false);
         }
         else
         {
-            answer = ApiResult.XmlUtf8(Utf8List(recordings, context.Mconf), noCache: false);
+            answer = ApiAnswer.XmlUtf8(Utf8List(recordings, context.Mconf), noCache: false);
         }
 
         if (whole)
@@ -86,7 +86,7 @@ internal sealed class GetRecordingsHandler : ApiHandler
         return bytes.ToArray();
     }
 
-    private sealed record CachedList(ServerState State, long Version, bool Mconf, ApiResult Answer);
+    private sealed record CachedList(ServerState State, long Version, bool Mconf, ApiAnswer Answer);
 
     /// <summary>The external meeting IDs selected by <c>meetingID</c>, or null (all) when it is absent or empty.</summary>
     public static IReadOnlyList<string>? MeetingIdList(ApiRequest request)

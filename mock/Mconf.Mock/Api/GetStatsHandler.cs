@@ -11,7 +11,7 @@ internal sealed class GetStatsHandler : ApiHandler
 
     public override bool InBbb09 => false;
 
-    protected override ApiResult Answer(ApiRequest request, ApiContext context)
+    protected override ApiAnswer Answer(ApiRequest request, ApiContext context)
     {
         var stats = context.State.GetStats(GetRecordingsHandler.MeetingIdList(request));
         if (stats.Count == 0)
@@ -25,6 +25,6 @@ internal sealed class GetStatsHandler : ApiHandler
             StatsXml.Write(writer, meeting);
         }
 
-        return ApiResult.Xml(Envelope.End(writer.Close("stats")));
+        return ApiAnswer.Xml(Envelope.End(writer.Close("stats")));
     }
 }

@@ -9,6 +9,6 @@ internal sealed class IndexHandler : ApiHandler
 
     public override string Call => "index";
 
-    protected override ApiResult Answer(ApiRequest request, ApiContext context) =>
-        ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Success).Element("version", ApiVersion)));
+    protected override ApiAnswer Answer(ApiRequest request, ApiContext context) =>
+        ApiAnswer.Xml(Envelope.End(Envelope.Begin(Envelope.Success).Element("version", ApiVersion)));
 }

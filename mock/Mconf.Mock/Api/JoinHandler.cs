@@ -11,7 +11,7 @@ internal sealed class JoinHandler : ApiHandler
 {
     public override string Call => "join";
 
-    protected override ApiResult Answer(ApiRequest request, ApiContext context)
+    protected override ApiAnswer Answer(ApiRequest request, ApiContext context)
     {
         var fullName = ApiRequest.Present(request.Get("fullName"))!;
         var meetingId = request.MeetingId!;
@@ -42,10 +42,10 @@ internal sealed class JoinHandler : ApiHandler
         if (string.IsNullOrEmpty(redirect) || Java.ParseBoolean(redirect))
         {
             var clientUrl = request.Get("clientURL");
-            return ApiResult.Redirect(string.IsNullOrEmpty(clientUrl) ? context.DefaultClientUrl : clientUrl);
+            return ApiAnswer.Redirect(string.IsNullOrEmpty(clientUrl) ? context.DefaultClientUrl : clientUrl);
         }
 
-        return ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Success)
+        return ApiAnswer.Xml(Envelope.End(Envelope.Begin(Envelope.Success)
             .Element("messageKey", "successfullyJoined")
             .Element("message", context.Answers.Message("successfullyJoined", Call))
             .Element("meeting_id", result.InternalMeetingId)

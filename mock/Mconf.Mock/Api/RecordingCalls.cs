@@ -8,7 +8,7 @@ namespace Mconf.Mock.Api;
 internal static class RecordingCalls
 {
     /// <summary>publishRecordings (specs/reference.md §3.8): echoes the raw publish string; Groovy toBoolean decides.</summary>
-    public static ApiResult PublishRecordings(ApiRequest request, ApiContext context)
+    public static ApiAnswer PublishRecordings(ApiRequest request, ApiContext context)
     {
         var publish = request.Get("publish")!;
         return context.State.PublishRecordings(RecordIds(request), Java.GroovyToBoolean(publish))
@@ -18,7 +18,7 @@ internal static class RecordingCalls
 
     /// <summary>deleteRecordings (specs/reference.md §3.9): answers deleted=true even for unknown IDs; only an empty ID list
     /// (e.g. <c>recordID=,</c>) is notFound.</summary>
-    public static ApiResult DeleteRecordings(ApiRequest request, ApiContext context)
+    public static ApiAnswer DeleteRecordings(ApiRequest request, ApiContext context)
     {
         var ids = RecordIds(request);
         if (ids.Count == 0)
@@ -33,6 +33,6 @@ internal static class RecordingCalls
     private static IReadOnlyList<string> RecordIds(ApiRequest request) => Java.Split(QueryString.Decode(request.Get("recordID")!), ',');
 
     /// <summary>SUCCESS with one element; bbb-web lets these answers be cached.</summary>
-    private static ApiResult Single(string name, string value) =>
-        ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Success).Element(name, value)), noCache: false);
+    private static ApiAnswer Single(string name, string value) =>
+        ApiAnswer.Xml(Envelope.End(Envelope.Begin(Envelope.Success).Element(name, value)), noCache: false);
 }

@@ -13,7 +13,7 @@ internal sealed class SetConfigXmlHandler : ApiHandler
 
     public override IReadOnlyList<string> Methods { get; } = ["POST"];
 
-    protected override ApiResult Answer(ApiRequest request, ApiContext context)
+    protected override ApiAnswer Answer(ApiRequest request, ApiContext context)
     {
         var parameters = request.Parameters.Concat(QueryString.Parse(request.Body ?? "")).ToList();
         string? Get(string name) => parameters.FirstOrDefault(p => p.Key == name).Value;
@@ -43,7 +43,7 @@ internal sealed class SetConfigXmlHandler : ApiHandler
 
         if (!IsDecodable(configXml))
         {
-            return ApiResult.Xml(Envelope.Error("configXMLError", CannotDecode));
+            return ApiAnswer.Xml(Envelope.Error("configXMLError", CannotDecode));
         }
 
         if (context.Secret.Length > 0 && !PostChecksumMatches(parameters, checksum!, context))
@@ -54,7 +54,7 @@ internal sealed class SetConfigXmlHandler : ApiHandler
         var token = context.State.StoreConfig(meetingId, QueryString.Decode(configXml));
         return token is null
             ? context.Fail("invalidMeetingIdentifier", Call)
-            : ApiResult.Xml(Envelope.End(Envelope.Begin(Envelope.Success).Element("configToken", token)));
+            : ApiAnswer.Xml(Envelope.End(Envelope.Begin(Envelope.Success).Element("configToken", token)));
     }
 
     /// <summary>Base string: call name + <c>name=URLEncoder(value)</c> joined by <c>&amp;</c> in ASCII order of

@@ -36,7 +36,7 @@ internal sealed class ControlCall
 internal sealed record ControlReply(int Status, string ContentType, string Body)
 {
     public static ControlReply Json(int status, object value, JsonSerializerOptions options) =>
-        new(status, ApiResult.JsonContentType, JsonSerializer.Serialize(value, value.GetType(), options));
+        new(status, ApiAnswer.JsonContentType, JsonSerializer.Serialize(value, value.GetType(), options));
 }
 
 /// <summary>The routing table of the control surfaces (the fake's <c>/fake/</c> endpoints and a fleet's

@@ -21,19 +21,19 @@ internal static class FaultResponses
                 return await normal(req).ConfigureAwait(false);
             case FaultKind.Status:
                 var status = spec.Status ?? 503;
-                return ResponseFactory.Create(new ApiResult(status, ContentTypeOf(spec.Body), spec.Body ?? ErrorPage(status), NoCache: false));
+                return ResponseFactory.Create(new ApiAnswer(status, ContentTypeOf(spec.Body), spec.Body ?? ErrorPage(status), NoCache: false));
             case FaultKind.Drop:
-                var dropped = ResponseFactory.Create(new ApiResult(200, null, null, NoCache: false));
+                var dropped = ResponseFactory.Create(new ApiAnswer(200, null, null, NoCache: false));
                 dropped.AddHeader(RequestScope.FaultHeader, "drop");
                 return dropped;
             case FaultKind.Truncate:
                 return Truncate(await normal(req).ConfigureAwait(false), spec.Bytes);
             case FaultKind.Malformed:
                 var body = spec.Body ?? Break(BodyOf(await normal(req).ConfigureAwait(false)));
-                return ResponseFactory.Create(ApiResult.Xml(body));
+                return ResponseFactory.Create(ApiAnswer.Xml(body));
             case FaultKind.Failed:
             default:
-                return ResponseFactory.Create(ApiResult.Xml(Envelope.Error(spec.MessageKey!, spec.Message ?? MessageFor(answers, spec.MessageKey!, call, fault.Id))));
+                return ResponseFactory.Create(ApiAnswer.Xml(Envelope.Error(spec.MessageKey!, spec.Message ?? MessageFor(answers, spec.MessageKey!, call, fault.Id))));
         }
     }
 
@@ -67,10 +67,10 @@ internal static class FaultResponses
         answer.BodyData?.BodyAsString ?? (answer.BodyData?.BodyAsBytes is { } bytes ? Encoding.UTF8.GetString(bytes) : null);
 
     private static string ContentTypeOf(string? body) =>
-        body is null ? ApiResult.HtmlContentType
-        : body.TrimStart().StartsWith("<response", StringComparison.Ordinal) ? ApiResult.XmlContentType
-        : body.TrimStart().StartsWith('{') ? ApiResult.JsonContentType
-        : ApiResult.HtmlContentType;
+        body is null ? ApiAnswer.HtmlContentType
+        : body.TrimStart().StartsWith("<response", StringComparison.Ordinal) ? ApiAnswer.XmlContentType
+        : body.TrimStart().StartsWith('{') ? ApiAnswer.JsonContentType
+        : ApiAnswer.HtmlContentType;
 
     private static string MessageFor(AnswerCatalog answers, string key, string call, string id)
     {

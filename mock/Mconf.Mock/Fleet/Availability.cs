@@ -84,10 +84,10 @@ internal sealed class Availability
         switch (state.Outage)
         {
             case Outage.Status503:
-                await Write(context.Response, 503, ApiResult.HtmlContentType, UnavailableBytes).ConfigureAwait(false);
+                await Write(context.Response, 503, ApiAnswer.HtmlContentType, UnavailableBytes).ConfigureAwait(false);
                 return true;
             case Outage.Failed:
-                await Write(context.Response, 200, ApiResult.XmlContentType, FailedBytes).ConfigureAwait(false);
+                await Write(context.Response, 200, ApiAnswer.XmlContentType, FailedBytes).ConfigureAwait(false);
                 return true;
             default:
                 return false;

@@ -84,12 +84,12 @@ internal sealed class RecordingProxy : IDisposable
                 location is null ? null : Redact(location),
                 body.Length == 0 && req.Method == "HEAD" ? null : Redact(body));
             _folder.Write(exchange);
-            return ResponseFactory.Create(new ApiResult((int)response.StatusCode, contentType, body.Length == 0 ? null : body, location, noCache));
+            return ResponseFactory.Create(new ApiAnswer((int)response.StatusCode, contentType, body.Length == 0 ? null : body, location, noCache));
         }
         catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException or IOException)
         {
             _log($"fake: recording {call}: the real server did not answer: {ex.GetType().Name}: {Redact(ex.Message)}");
-            return ResponseFactory.Create(new ApiResult(502, "text/plain;charset=utf-8", $"The fake (recording) could not reach the real server: {ex.GetType().Name}.", NoCache: true));
+            return ResponseFactory.Create(new ApiAnswer(502, "text/plain;charset=utf-8", $"The fake (recording) could not reach the real server: {ex.GetType().Name}.", NoCache: true));
         }
     }
 

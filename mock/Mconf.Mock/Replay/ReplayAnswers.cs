@@ -12,7 +12,7 @@ internal static class ReplayAnswers
 
     private static readonly CompositeFormat NotRecordedMessage = CompositeFormat.Parse(AnswerCatalog.OutsideSpec[NoRecordedAnswer]);
 
-    public static ApiResult ChecksumError(ApiContext context, string call)
+    public static ApiAnswer ChecksumError(ApiContext context, string call)
     {
         try
         {
@@ -20,10 +20,10 @@ internal static class ReplayAnswers
         }
         catch (KeyNotFoundException)
         {
-            return ApiResult.Xml(Envelope.Error("checksumError", "You did not pass the checksum security check"));
+            return ApiAnswer.Xml(Envelope.Error("checksumError", "You did not pass the checksum security check"));
         }
     }
 
-    public static ApiResult NotRecorded(string key, int recordedForCall) =>
-        ApiResult.Xml(Envelope.Error(NoRecordedAnswer, string.Format(CultureInfo.InvariantCulture, NotRecordedMessage, key, recordedForCall)));
+    public static ApiAnswer NotRecorded(string key, int recordedForCall) =>
+        ApiAnswer.Xml(Envelope.Error(NoRecordedAnswer, string.Format(CultureInfo.InvariantCulture, NotRecordedMessage, key, recordedForCall)));
 }

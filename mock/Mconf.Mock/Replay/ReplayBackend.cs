@@ -50,7 +50,7 @@ internal sealed class ReplayBackend
         if (_answers.TryGetValue(key, out var recorded))
         {
             var exchange = recorded.Next();
-            return ResponseFactory.Create(new ApiResult(exchange.Status, exchange.ContentType, exchange.Body, exchange.Location));
+            return ResponseFactory.Create(new ApiAnswer(exchange.Status, exchange.ContentType, exchange.Body, exchange.Location));
         }
 
         return _fallThrough is not null

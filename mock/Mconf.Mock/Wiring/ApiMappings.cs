@@ -71,7 +71,7 @@ internal static class ApiMappings
         try
         {
             var result = handler is null
-                ? ApiResult.NotFound(path)
+                ? ApiAnswer.NotFound(path)
                 : handler.Handle(new ApiRequest(handler.Call, method, rawQuery, body), router.Context);
             return ResponseFactory.Create(result);
         }
@@ -80,7 +80,7 @@ internal static class ApiMappings
 #pragma warning restore CA1031
         {
             log($"fake: {method} {path} failed: {Redactor.Redact(ex.ToString(), router.Context.Secret)}");
-            return ResponseFactory.Create(ApiResult.Xml(Envelope.Error("internalError", router.Context.Answers.Message("internalError", handler?.Call ?? "unknown"))));
+            return ResponseFactory.Create(ApiAnswer.Xml(Envelope.Error("internalError", router.Context.Answers.Message("internalError", handler?.Call ?? "unknown"))));
         }
     }
 }

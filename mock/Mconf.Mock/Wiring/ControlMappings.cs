@@ -55,7 +55,7 @@ internal static class ControlMappings
 #pragma warning restore CA1031
         {
             log($"fake: control {req.Method} {req.Path} failed: {Redactor.Redact(ex.ToString(), secret)}");
-            return ResponseFactory.Create(new Api.ApiResult(500, Api.ApiResult.JsonContentType, "{\"error\":\"internal error; see the fake's log\"}", NoCache: true));
+            return ResponseFactory.Create(new Api.ApiAnswer(500, Api.ApiAnswer.JsonContentType, "{\"error\":\"internal error; see the fake's log\"}", NoCache: true));
         }
     }
 
@@ -66,6 +66,6 @@ internal static class ControlMappings
         var scope = RequestScope.Current;
         var body = req.Body ?? (req.BodyAsBytes is { } bytes ? Encoding.UTF8.GetString(bytes) : null);
         var reply = routes.Answer(area, req.Method, scope?.RawPath ?? req.Path, req.Path, scope?.RawQuery ?? (req.RawQuery ?? "").TrimStart('?'), body);
-        return ResponseFactory.Create(new Api.ApiResult(reply.Status, reply.ContentType, reply.Body, NoCache: true));
+        return ResponseFactory.Create(new Api.ApiAnswer(reply.Status, reply.ContentType, reply.Body, NoCache: true));
     }
 }

@@ -80,7 +80,7 @@ internal sealed class RequestScope
                 // Last resort for a failure inside WireMock itself: still a BBB envelope, never a 500.
                 onError($"fake: {context.Request.Method} {context.Request.Path} failed inside WireMock: {ex.GetType().Name}: {ex.Message}");
                 context.Response.StatusCode = 200;
-                context.Response.ContentType = Api.ApiResult.XmlContentType;
+                context.Response.ContentType = Api.ApiAnswer.XmlContentType;
                 await context.Response.WriteAsync(failedEnvelope, context.RequestAborted).ConfigureAwait(false);
             }
             finally

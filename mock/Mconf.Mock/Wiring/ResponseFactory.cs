@@ -6,12 +6,12 @@ using WireMock.Util;
 
 namespace Mconf.Mock.Wiring;
 
-/// <summary>Turns a handler's <see cref="ApiResult"/> into WireMock's response message.</summary>
+/// <summary>Turns a handler's <see cref="ApiAnswer"/> into WireMock's response message.</summary>
 internal static class ResponseFactory
 {
     private static readonly UTF8Encoding Utf8NoBom = new(encoderShouldEmitUTF8Identifier: false);
 
-    public static ResponseMessage Create(ApiResult result)
+    public static ResponseMessage Create(ApiAnswer result)
     {
         var message = new ResponseMessage
         {
@@ -68,7 +68,7 @@ internal static class ResponseFactory
     }
 }
 
-/// <summary>The body of an answer the fake built as UTF-8 bytes, with no string alongside (<see cref="ApiResult.Utf8Body"/>):
+/// <summary>The body of an answer the fake built as UTF-8 bytes, with no string alongside (<see cref="ApiAnswer.Utf8Body"/>):
 /// told apart from other bytes-only bodies (a truncating fault's) so that the journal and the judged journal read it
 /// as text like the fake's other answers.</summary>
 internal sealed class Utf8AnswerBody : BodyData

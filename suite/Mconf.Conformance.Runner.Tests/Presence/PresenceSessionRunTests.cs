@@ -195,8 +195,8 @@ public sealed class PresenceSessionRunTests : TempFolderPerTest
                 run.LastLine.ShouldEndWith("Mconf-Live deltas verified: 50 of 50");
                 session.ShouldAllBe(c => c.Verdict == Verdict.Passed);
                 // Once by the session, once by the regular guest case of the same delta.
-                session.Count(c => c.Observations.Contains(Kinds.GuestJoinCase.AcceptsAtOnce)).ShouldBe(1);
-                observations.ShouldContain(Kinds.GuestJoinCase.AcceptsAtOnce);
+                session.Count(c => c.Observations.Contains(Kinds.GuestJoinCheck.AcceptsAtOnce)).ShouldBe(1);
+                observations.ShouldContain(Kinds.GuestJoinCheck.AcceptsAtOnce);
                 break;
             case ("ALWAYS_DENY", _):
                 // Nobody lets a guest in: the guest steps and the guest cases cannot be verified, which is no failure
@@ -209,7 +209,7 @@ public sealed class PresenceSessionRunTests : TempFolderPerTest
                 run.LastLine.ShouldEndWith("Mconf-Live deltas verified: 50 of 50");
                 session.ShouldAllBe(c => c.Verdict == Verdict.Passed);
                 session.Single(c => c.Id == "getMeetings/response/meetings/meeting/videoCount#session-share-second-webcam").Observations
-                    .ShouldBe([Kinds.VideoCountCase.CountsSharers]);
+                    .ShouldBe([Kinds.VideoCountCheck.CountsSharers]);
                 observations.ShouldContain("create without dialNumber reports an empty dialNumber (the server has no default dial number configured)");
                 break;
         }
@@ -263,7 +263,7 @@ public sealed class PresenceSessionRunTests : TempFolderPerTest
         failed.ShouldContain("join/request/guest#session-join-guest");
         failed.ShouldContain("getMeetingInfo/response/attendees/attendee/guest#session-join-guest");
         failed.ShouldContain("join/request/guest#true");
-        run.Results.Cases.SelectMany(c => c.Observations).ShouldNotContain(Kinds.GuestJoinCase.AcceptsAtOnce);
+        run.Results.Cases.SelectMany(c => c.Observations).ShouldNotContain(Kinds.GuestJoinCheck.AcceptsAtOnce);
     }
 
     /// <summary>meta_ filters ORed or negated by the target: the session's own filter checks fail, each naming the

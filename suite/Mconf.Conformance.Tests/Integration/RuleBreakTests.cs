@@ -59,7 +59,7 @@ public sealed class RuleBreakTests : SwitchableTarget
         var family = SpecCatalog.Load().Rules.Where(r => r.Kind switch
         {
             "answer-value" or "running-attendees" => true,
-            // echo-param's left-out and join forms (EchoParamCase.Statements).
+            // echo-param's left-out and join forms (EchoParamCheck.Statements).
             "echo-param" => r.Args!["call"] == "join" || (r.Args["value"].Length == 0 && r.Args["param"] is "name" or "attendeePW" or "moderatorPW")
                 // the passwords and name echoed, getMeetingInfo's voiceBridge and dialNumber kept as sent
                 || r.Args["param"] is "name" or "attendeePW" or "moderatorPW" or "meetingID" || r.Id is "getMeetingInfo/response/voiceBridge#leading-zero" or "getMeetingInfo/response/dialNumber#symbols" or "getMeetingInfo/response/dialNumber#long-digits",

@@ -70,9 +70,9 @@ public sealed class VariationTargetTests
         string? expected = variation switch
         {
             // Without a client nobody is listed, so the guest policy cannot show.
-            "guests-at-once" or "guest-policy-always-accept" when mode != DrivenRun.NoClient => GuestJoinCase.AcceptsAtOnce,
-            "video-per-participant" or "video-count-participants" => VideoCountCase.CountsSharers,
-            "video-per-stream" => VideoCountCase.CountsStreams,
+            "guests-at-once" or "guest-policy-always-accept" when mode != DrivenRun.NoClient => GuestJoinCheck.AcceptsAtOnce,
+            "video-per-participant" or "video-count-participants" => VideoCountCheck.CountsSharers,
+            "video-per-stream" => VideoCountCheck.CountsStreams,
             "cdata-spaces" => "recording metadata values with leading or trailing spaces inside CDATA (taken verbatim as data)",
             "nostats-without-element" or "nostats-on-a-server-without-stats" => "getStats answers an empty selection without a <stats> element (messageKey noStats)",
             "no-default-dial-number" => "create without dialNumber reports an empty dialNumber (the server has no default dial number configured)",

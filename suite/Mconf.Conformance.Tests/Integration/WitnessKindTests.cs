@@ -92,7 +92,7 @@ public sealed class WitnessKindTests
         outcome.Results.Where(r => r.Verdict == Verdict.Failed).ShouldBeEmpty(SuiteRun.Describe(outcome.Results.Where(r => r.Verdict == Verdict.Failed)));
         var defaults = outcome.Results.Single(r => r.Case.Id == "create/response/dialNumber#default");
         defaults.Verdict.ShouldBe(Verdict.Passed);
-        defaults.Observations.ShouldBe([EchoParamCase.NoDefaultDialNumber]);
+        defaults.Observations.ShouldBe([EchoParamCheck.NoDefaultDialNumber]);
         defaults.Witnesses.ShouldContain(w => w.Value.StartsWith("dialNumber empty", StringComparison.Ordinal));
         outcome.Results.SelectMany(r => r.Observations).Distinct().Count().ShouldBeLessThanOrEqualTo(1);
     }

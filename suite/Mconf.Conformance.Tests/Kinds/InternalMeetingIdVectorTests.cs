@@ -12,7 +12,7 @@ public sealed class InternalMeetingIdVectorTests
 
     [TestCaseSource(nameof(Vectors))]
     public void Expected_ReproducesTheVector(JsonElement v) =>
-        InternalMeetingIdCase.Expected(FixtureVectors.Text(v, "meetingID"), FixtureVectors.Text(v, "createTime"))
+        InternalMeetingIdCheck.Expected(FixtureVectors.Text(v, "meetingID"), FixtureVectors.Text(v, "createTime"))
             .ShouldBe(FixtureVectors.Text(v, "internalMeetingID"));
 
     [Test]

@@ -3,16 +3,16 @@ namespace Mconf.Conformance.Kinds;
 /// <summary>Kind name → check. A case whose kind is not here fails, naming the kind (never a silent pass).</summary>
 internal static class CaseKinds
 {
-    private static readonly Dictionary<string, ICaseKind> Registry = new ICaseKind[]
+    private static readonly Dictionary<string, ICheck> Registry = new ICheck[]
     {
-        new ElementCase(), new EchoParamCase(), new InternalMeetingIdCase(), new SameAcrossCallsCase(), new CountFlaggedCase(),
-        new CountAttendeesCase(), new VideoCountCase(), new SinglePresenterCase(), new GuestJoinCase(), new MetaFilterCase(),
-        new StatsSelectionCase(), new StatsCallCase(), new ErrorAnswerCase(), new ChecksumCase(), new EnvelopeCase(),
-        new EpochMsCase(), new TimeOrderCase(), new SumOfPartsCase(), new LengthMinutesCase(), new CountMatchingCase(), new UniqueKeyCase(),
-        new AnswerValueCase(), new RunningAttendeesCase(),
+        new ElementCheck(), new EchoParamCheck(), new InternalMeetingIdCheck(), new SameAcrossCallsCheck(), new CountFlaggedCheck(),
+        new CountAttendeesCheck(), new VideoCountCheck(), new SinglePresenterCheck(), new GuestJoinCheck(), new MetaFilterCheck(),
+        new StatsSelectionCheck(), new StatsCallCheck(), new ErrorAnswerCheck(), new ChecksumCheck(), new EnvelopeCheck(),
+        new EpochMsCheck(), new TimeOrderCheck(), new SumOfPartsCheck(), new LengthMinutesCheck(), new CountMatchingCheck(), new UniqueKeyCheck(),
+        new AnswerValueCheck(), new RunningAttendeesCheck(),
     }.ToDictionary(k => k.Kind, StringComparer.Ordinal);
 
     public static IReadOnlyCollection<string> Names => Registry.Keys;
 
-    public static ICaseKind? Find(string kind) => Registry.GetValueOrDefault(kind);
+    public static ICheck? Find(string kind) => Registry.GetValueOrDefault(kind);
 }

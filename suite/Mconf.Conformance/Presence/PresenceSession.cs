@@ -306,12 +306,12 @@ internal sealed class PresenceSession
         var created = SessionAftermath.CreatedMeta(metaToken);
         foreach (var (step, filters) in SessionAftermath.MetaQueries(metaToken))
         {
-            var selects = Kinds.MetaFilterCase.Matches(new("", created), filters);
+            var selects = Kinds.MetaFilterCheck.Matches(new("", created), filters);
             var answer = await Context(token).CallAsync("getRecordings", [.. filters.Select(f => ("meta_" + f.Key, (string?)f.Value))]).ConfigureAwait(false);
             var got = RecordIds(answer);
             // Judged as the meta-filter case judges, on the session's recordings with the metadata they were created with;
             // a recording of another meeting cannot carry the session's token, so selecting one is wrong too.
-            var (missing, extra) = Kinds.MetaFilterCase.Judge(ours.Select(id => new Kinds.MetaFilterCase.Recording(id, created, meetingId)), filters, got);
+            var (missing, extra) = Kinds.MetaFilterCheck.Judge(ours.Select(id => new Kinds.MetaFilterCheck.Recording(id, created, meetingId)), filters, got);
             evidence.TryAdd(step, []);
             evidence[step].Add(answer.Exchange);
             witnessed.TryAdd(step, []);

@@ -91,7 +91,7 @@ internal static class PresenceSteps
                 {
                     Requirement = "the meeting's getMeetings entry has videoCount 2 (streams) or 1 (participants sharing video)",
                     Verify = o => o.ListCount("videoCount") is 1 or 2 ? null : $"videoCount {Show(o.ListCount("videoCount"))}",
-                    Variation = o => o.ListCount("videoCount") switch { 1 => Kinds.VideoCountCase.CountsSharers, 2 => Kinds.VideoCountCase.CountsStreams, _ => null },
+                    Variation = o => o.ListCount("videoCount") switch { 1 => Kinds.VideoCountCheck.CountsSharers, 2 => Kinds.VideoCountCheck.CountsStreams, _ => null },
                 },
             ]),
         new("make-presenter", Viewer,
@@ -202,7 +202,7 @@ internal static class PresenceSteps
     private static SeenValue AttendeeValue(SessionUser user, string value) => new(false, $"attendee {user.UserId}", value);
 
     private static string? AcceptedAtOnce(MeetingObservation o) =>
-        o.Find(GuestUser) is { Guest: true, WaitingForAcceptance: false } ? Kinds.GuestJoinCase.AcceptsAtOnce : null;
+        o.Find(GuestUser) is { Guest: true, WaitingForAcceptance: false } ? Kinds.GuestJoinCheck.AcceptsAtOnce : null;
 
     private static string Show(int? n) => n is null ? "absent" : n.Value.ToString(System.Globalization.CultureInfo.InvariantCulture);
 

@@ -7,7 +7,7 @@ namespace Mconf.Conformance.Kinds;
 /// without a checksum, &lt;response&gt; with returncode SUCCESS and a non-empty version. For
 /// <c>index/response/returncode</c>: returncode is the first child of &lt;response&gt; in every XML answer (the API
 /// root, a signed getMeetings, a checksum failure and a notFound failure).</summary>
-internal sealed class EnvelopeCase : ICaseKind
+internal sealed class EnvelopeCheck : ICheck
 {
     public string Kind => "envelope";
 

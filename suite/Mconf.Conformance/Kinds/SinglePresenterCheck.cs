@@ -6,7 +6,7 @@ namespace Mconf.Conformance.Kinds;
 
 /// <summary>Kind <c>single-presenter</c>: in each observed meeting, at most one attendee has isPresenter true (and every
 /// attendee says whether it is presenter).</summary>
-internal sealed class SinglePresenterCase : ICaseKind
+internal sealed class SinglePresenterCheck : ICheck
 {
     public string Kind => "single-presenter";
 

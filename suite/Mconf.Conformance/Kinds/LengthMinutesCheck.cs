@@ -8,7 +8,7 @@ namespace Mconf.Conformance.Kinds;
 /// minute of slack because a playback's own duration may differ slightly from the session's (specs/reference.md
 /// §3.7). A length in seconds or milliseconds exceeds that bound for any recording of a few seconds or more.
 /// Inconclusive when no record has a length.</summary>
-internal sealed class LengthMinutesCase : ICaseKind
+internal sealed class LengthMinutesCheck : ICheck
 {
     public const long MinuteMs = 60_000;
 

@@ -10,7 +10,7 @@ namespace Mconf.Conformance.Kinds;
 /// The wiki says "number of participants sharing video", Mconf-Live's code counts the streams: either reading
 /// conforms (they differ only when someone shares two webcams), and the one the target follows, where it shows, is
 /// reported as an observation. Judged on fresh reads (<see cref="Stable"/>).</summary>
-internal sealed class VideoCountCase : ICaseKind
+internal sealed class VideoCountCheck : ICheck
 {
     public const string CountsStreams = "videoCount counts webcam streams (Mconf-Live's code: a participant sharing two webcams counts twice)";
     public const string CountsSharers = "videoCount counts participants sharing video (the wiki's reading: a participant sharing two webcams counts once)";

@@ -8,7 +8,7 @@ namespace Mconf.Conformance.Kinds;
 /// <c>parts</c> (e.g. a recording's playback formats), <c>total</c> is present and equals the sum of the parts,
 /// each container carrying its part (specs/reference.md §3.7: a recording's size is the sum of its formats'
 /// sizes; with <c>alsoParts</c>, the sum of both sets is accepted too). Inconclusive when no record has any container.</summary>
-internal sealed class SumOfPartsCase : ICaseKind
+internal sealed class SumOfPartsCheck : ICheck
 {
     public string Kind => "sum-of-parts";
 

@@ -10,7 +10,7 @@ namespace Mconf.Conformance.Kinds;
 /// recordID is the recorded session's internal meeting ID (§3.7), so it is sha1hex(the recording's meetingID) + "-" +
 /// digits (the session's createTime, which no other answer shows); recordings whose meetingID is not ASCII are not
 /// judged (the hashed bytes of non-ASCII IDs are UNCERTAIN, §6.1).</summary>
-internal sealed class InternalMeetingIdCase : ICaseKind
+internal sealed class InternalMeetingIdCheck : ICheck
 {
     public string Kind => "internal-meeting-id";
 

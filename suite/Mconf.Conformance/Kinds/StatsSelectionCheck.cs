@@ -14,7 +14,7 @@ namespace Mconf.Conformance.Kinds;
 /// nothing), prefix (an ID that is a proper prefix of a meeting with stats selects nothing of it), case (the ID in
 /// another letter case selects nothing of it), unknown (an empty answer). Only IDs a 0.9 server reads back
 /// unchanged are sent (<see cref="SafeIds"/>).</summary>
-internal sealed class StatsSelectionCase : ICaseKind
+internal sealed class StatsSelectionCheck : ICheck
 {
     public const int Probes = 3;
 

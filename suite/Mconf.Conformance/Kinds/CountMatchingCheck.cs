@@ -10,7 +10,7 @@ namespace Mconf.Conformance.Kinds;
 /// number of <c>items</c> (attendees) whose <c>field</c> is <c>value</c> (role MODERATOR; specs/reference.md §5).
 /// Judged on fresh reads (<see cref="Stable"/>): a live server's users come and go while the suite reads.
 /// Inconclusive without a meeting with attendees.</summary>
-internal sealed class CountMatchingCase : ICaseKind
+internal sealed class CountMatchingCheck : ICheck
 {
     public string Kind => "count-matching";
 

@@ -15,7 +15,7 @@ namespace Mconf.Conformance.Kinds;
 /// without one the case is inconclusive, naming that action. Modes: <c>redirect</c> (the guest
 /// join answers like a normal join: the same 302 without redirect=false, the same XML elements with it) and
 /// <c>moderator</c> (a guest joining with the moderator password is listed with role MODERATOR).</summary>
-internal sealed class GuestJoinCase : ICaseKind
+internal sealed class GuestJoinCheck : ICheck
 {
     public const string AcceptsAtOnce = "guests are accepted at once (guest true, waitingForAcceptance false: a guest policy that does not ask the moderator)";
 

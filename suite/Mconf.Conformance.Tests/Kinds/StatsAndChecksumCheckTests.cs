@@ -1,6 +1,6 @@
 namespace Mconf.Conformance.Tests.Kinds;
 
-public sealed class StatsAndChecksumCaseTests
+public sealed class StatsAndChecksumCheckTests
 {
     [Test]
     public async Task StatsCall_404_Fails()

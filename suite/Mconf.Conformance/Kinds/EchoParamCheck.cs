@@ -12,7 +12,7 @@ namespace Mconf.Conformance.Kinds;
 /// reports the generated or default values (voiceBridge digits; dialNumber may be empty when the server has no
 /// default), and getMeetings and getMeetingInfo report the same ones for that meeting. <c>param=meetingID</c> (value
 /// ""): create's answer carries the meetingID the run generated and sent.</summary>
-internal sealed partial class EchoParamCase : ICaseKind
+internal sealed partial class EchoParamCheck : ICheck
 {
     public string Kind => "echo-param";
 

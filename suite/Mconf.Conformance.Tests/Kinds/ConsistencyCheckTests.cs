@@ -1,7 +1,7 @@
 namespace Mconf.Conformance.Tests.Kinds;
 
 /// <summary>Consistency kinds over canned getMeetings/getMeetingInfo answers (read-only tier: observed meetings only).</summary>
-public sealed class ConsistencyCaseTests
+public sealed class ConsistencyCheckTests
 {
     private static string Info(string listenerCount, params (bool ListenOnly, bool Presenter, int Streams)[] attendees) =>
         "<response><returncode>SUCCESS</returncode><meetingID>m1</meetingID><createTime>1411067830029</createTime>" +
@@ -60,14 +60,14 @@ public sealed class ConsistencyCaseTests
         {
             var result = await Cases.RunAsync(streams, Cases.Real("getMeetings/response/meetings/meeting/videoCount#streams"), CaseTier.ReadOnly);
             result.Verdict.ShouldBe(Verdict.Passed);
-            result.Observations.ShouldBe([Mconf.Conformance.Kinds.VideoCountCase.CountsStreams]);
+            result.Observations.ShouldBe([Mconf.Conformance.Kinds.VideoCountCheck.CountsStreams]);
         }
 
         using (var sharers = Target(Info("1", (true, false, 0), (false, true, 2)), videoCount: "1"))
         {
             var result = await Cases.RunAsync(sharers, Cases.Real("getMeetings/response/meetings/meeting/videoCount#streams"), CaseTier.ReadOnly);
             result.Verdict.ShouldBe(Verdict.Passed);
-            result.Observations.ShouldBe([Mconf.Conformance.Kinds.VideoCountCase.CountsSharers]);
+            result.Observations.ShouldBe([Mconf.Conformance.Kinds.VideoCountCheck.CountsSharers]);
         }
 
         using var bad = Target(Info("1", (true, false, 0), (false, true, 2)), videoCount: "3");

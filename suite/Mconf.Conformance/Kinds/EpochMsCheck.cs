@@ -10,7 +10,7 @@ namespace Mconf.Conformance.Kinds;
 /// value in seconds reads as 1970, one in microseconds lies far in the future, whatever the offset of the server's
 /// clock. <c>zero</c>: <c>never</c> (default), <c>unset</c> (0 is a time not set yet), <c>until-ended</c> (0 exactly
 /// while the record's hasBeenForciblyEnded is false). Inconclusive when nothing non-trivial was judged.</summary>
-internal sealed class EpochMsCase : ICaseKind
+internal sealed class EpochMsCheck : ICheck
 {
     /// <summary>The oldest time a server keeps (recordings of past years); a value in seconds is ~55 years old.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromDays(20 * 366);

@@ -9,7 +9,7 @@ namespace Mconf.Conformance.Kinds;
 /// connected user (specs/reference.md §3.3), judged against getMeetingInfo's attendees of the same meeting: a fresh
 /// meeting of the case that nobody joined answers false; once a user the case joined is listed (connected through
 /// the run's driver when needed) it answers true. Inconclusive when that user never shows up.</summary>
-internal sealed class RunningAttendeesCase : ICaseKind
+internal sealed class RunningAttendeesCheck : ICheck
 {
     public string Kind => "running-attendees";
 

@@ -15,7 +15,7 @@ namespace Mconf.Conformance.Kinds;
 /// Args: path, type, presence, repeated, values (pipe-separated), parent, alsoAt (for a top-level element: other
 /// paths where the docs reasonably put it, e.g. create's voiceBridge "within &lt;meeting&gt;"), absentWhen,
 /// absentWhen.list|key|count, absentWhy.</summary>
-internal sealed class ElementCase : ICaseKind
+internal sealed class ElementCheck : ICheck
 {
     /// <summary>Distinct records (meetings, attendees, recordings...) a case keeps a witness of.</summary>
     private const int MaxWitnessRecords = 3;

@@ -8,7 +8,7 @@ namespace Mconf.Conformance.Kinds;
 /// a recording in several formats is one record with several formats, specs/reference.md §3.7). Inconclusive with
 /// fewer than two records, where there is nothing to compare. <c>key</c> may join several children with '+' (a
 /// composite key).</summary>
-internal sealed class UniqueKeyCase : ICaseKind
+internal sealed class UniqueKeyCheck : ICheck
 {
     public string Kind => "unique-key";
 

@@ -2,7 +2,7 @@ namespace Mconf.Conformance.Kinds;
 
 /// <summary>The check behind one case kind. <see cref="RunAsync"/> returns normally for a pass and throws
 /// CaseFailure, CaseInconclusive or CaseSkipped (Checks namespace) otherwise.</summary>
-internal interface ICaseKind
+internal interface ICheck
 {
     string Kind { get; }
 

@@ -11,7 +11,7 @@ namespace Mconf.Conformance.Kinds;
 /// of the run) choose the request whose checksum is left out or wrong: the checksum is enforced on every signed
 /// call, with the parameters the deltas add (getStats, getRecordings with meta filters, join with guest). A create's meeting ID
 /// is registered with the ledger first, so a create wrongly accepted is ended with the run's meetings.</summary>
-internal sealed class ChecksumCase : ICaseKind
+internal sealed class ChecksumCheck : ICheck
 {
     public string Kind => "checksum";
 

@@ -6,7 +6,7 @@ namespace Mconf.Conformance.Kinds;
 
 /// <summary>Kind <c>error-answer</c>: a valid request to <c>call</c> with <c>omit</c> left out and <c>set</c> applied
 /// answers the answer key <c>key</c> (either error shape) with the spec's returncode and exact message.</summary>
-internal sealed class ErrorAnswerCase : ICaseKind
+internal sealed class ErrorAnswerCheck : ICheck
 {
     public string Kind => "error-answer";
 

@@ -8,7 +8,7 @@ namespace Mconf.Conformance.Kinds;
 /// <summary>Kind <c>count-flagged</c>: a getMeetingInfo count (the element the case's spec ID names, e.g.
 /// listenerCount) equals the number of attendees whose <c>flag</c> (e.g. attendees/attendee/isListeningOnly) is true.
 /// Judged on fresh reads (<see cref="Stable"/>): a live server's users switch audio while the suite reads.</summary>
-internal sealed class CountFlaggedCase : ICaseKind
+internal sealed class CountFlaggedCheck : ICheck
 {
     public string Kind => "count-flagged";
 

@@ -1,7 +1,7 @@
 namespace Mconf.Conformance.Kinds;
 
 /// <summary>Kind <c>stats-call</c>: a signed getStats gets an XML answer with returncode SUCCESS (plain 0.9 answers 404).</summary>
-internal sealed class StatsCallCase : ICaseKind
+internal sealed class StatsCallCheck : ICheck
 {
     public string Kind => "stats-call";
 

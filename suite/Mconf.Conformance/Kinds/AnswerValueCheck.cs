@@ -8,7 +8,7 @@ namespace Mconf.Conformance.Kinds;
 /// redirect=false into a fresh meeting of the run, deleteRecordings of an ID with the run's prefix that no recording
 /// has) answers SUCCESS with <c>path</c> matching <c>pattern</c>, the documented recipe or constant (e.g. join's
 /// auth token, specs/reference.md §3.2; deleteRecordings' deleted=true for unknown IDs, §3.9).</summary>
-internal sealed class AnswerValueCase : ICaseKind
+internal sealed class AnswerValueCheck : ICheck
 {
     public string Kind => "answer-value";
 

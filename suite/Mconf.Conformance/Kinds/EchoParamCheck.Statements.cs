@@ -12,7 +12,7 @@ namespace Mconf.Conformance.Kinds;
 /// userdata-&lt;key&gt;, §3.2) and <c>path</c> of its attendee in getMeetingInfo equals the value sent; the attendee
 /// is the only one of that meeting (not found by the userID it judges), connected through the run's driver when
 /// needed, and the case is inconclusive when it never shows up.</summary>
-internal sealed partial class EchoParamCase
+internal sealed partial class EchoParamCheck
 {
     private static async Task LeftOutAsync(CaseContext ctx, string call, string param, string path, string? pattern)
     {

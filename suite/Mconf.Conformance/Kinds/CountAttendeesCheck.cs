@@ -10,7 +10,7 @@ namespace Mconf.Conformance.Kinds;
 /// MODERATOR attendees) equals the attendee elements listed. With <c>mode=registered</c> the case first joins two
 /// users to a meeting of its own whose clients never connect (on a real server they stay registered only): a
 /// server counting registered users instead of connected ones is caught there, in getMeetingInfo and getMeetings.</summary>
-internal sealed class CountAttendeesCase : ICaseKind
+internal sealed class CountAttendeesCheck : ICheck
 {
     public string Kind => "count-attendees";
 

@@ -9,7 +9,7 @@ namespace Mconf.Conformance.Kinds;
 /// server, so only a disagreement seen the same on two fresh reads fails (<see cref="Stable"/>). <c>type</c> (default
 /// number; string, boolean or timestamp) is the type both values must have: a stale or another meeting's value in
 /// either answer shows as a disagreement.</summary>
-internal sealed class SameAcrossCallsCase : ICaseKind
+internal sealed class SameAcrossCallsCheck : ICheck
 {
     public string Kind => "same-across-calls";
 

@@ -5,7 +5,7 @@ namespace Mconf.Conformance.Tests.Kinds;
 /// <summary>The meaning kinds (epoch-ms, time-order, sum-of-parts, length-minutes, count-matching, unique-key) in both directions: a target
 /// breaking exactly one meaning rule fails that rule's case, and targets varying legitimately (a clock hours off,
 /// a createDate in another time zone, reordered elements) fail none.</summary>
-public sealed class MeaningCaseTests
+public sealed class MeaningCheckTests
 {
     private static readonly string[] MeaningKinds = ["epoch-ms", "time-order", "sum-of-parts", "length-minutes", "count-matching", "unique-key"];
 

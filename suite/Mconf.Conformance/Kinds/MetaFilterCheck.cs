@@ -19,7 +19,7 @@ namespace Mconf.Conformance.Kinds;
 /// call, and only recordings the same in both, and seen in the sample or of the run's own meetings, are judged (a live server finishes
 /// recordings meanwhile). Metadata values inside CDATA are data, taken verbatim; whitespace outside CDATA is
 /// formatting. Read-only.</summary>
-internal sealed partial class MetaFilterCase : ICaseKind
+internal sealed partial class MetaFilterCheck : ICheck
 {
     /// <summary>How many meetings of the sample a scoped question selects.</summary>
     public const int ScopeSize = 20;

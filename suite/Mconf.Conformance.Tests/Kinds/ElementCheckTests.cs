@@ -1,6 +1,6 @@
 namespace Mconf.Conformance.Tests.Kinds;
 
-public sealed class ElementCaseTests
+public sealed class ElementCheckTests
 {
     private const string Meetings = "<response><returncode>SUCCESS</returncode><meetings>" +
         "<meeting><meetingID>m1</meetingID><moderatorPW>mp</moderatorPW><voiceBridge>71234</voiceBridge><listenerCount>0</listenerCount></meeting>" +

@@ -8,7 +8,7 @@ namespace Mconf.Conformance.Kinds;
 /// endTime; a stats participant's joinTime ≥ its meeting's startTime; specs/reference.md §3.5, §6.6). With
 /// <c>zero=unset</c> a 0 is a time not set yet and is not judged. Both values come from one answer on the server's
 /// own clock, so the clock's offset does not matter. Inconclusive when no pair could be judged.</summary>
-internal sealed class TimeOrderCase : ICaseKind
+internal sealed class TimeOrderCheck : ICheck
 {
     public string Kind => "time-order";
 

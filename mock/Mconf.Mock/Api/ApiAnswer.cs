@@ -3,7 +3,7 @@ using System.Text;
 namespace Mconf.Mock.Api;
 
 /// <summary>What a handler answers: an XML (or JSON) body with HTTP 200, a 302 redirect, or Grails' 404.</summary>
-internal sealed record ApiResult(int Status, string? ContentType, string? Body, string? Location = null, bool NoCache = true)
+internal sealed record ApiAnswer(int Status, string? ContentType, string? Body, string? Location = null, bool NoCache = true)
 {
     public const string XmlContentType = "text/xml;charset=utf-8";
     public const string JsonContentType = "application/json;charset=utf-8";
@@ -27,18 +27,18 @@ internal sealed record ApiResult(int Status, string? ContentType, string? Body, 
     /// null for the others, whose <see cref="Body"/> is the string.</summary>
     internal byte[]? Utf8Body { get; private init; }
 
-    public static ApiResult Xml(string body, bool noCache = true) => new(200, XmlContentType, body, NoCache: noCache);
+    public static ApiAnswer Xml(string body, bool noCache = true) => new(200, XmlContentType, body, NoCache: noCache);
 
     /// <summary>An XML answer already encoded as UTF-8 (no BOM).</summary>
-    internal static ApiResult XmlUtf8(byte[] body, bool noCache = true) => new(200, XmlContentType, null, NoCache: noCache) { Utf8Body = body };
+    internal static ApiAnswer XmlUtf8(byte[] body, bool noCache = true) => new(200, XmlContentType, null, NoCache: noCache) { Utf8Body = body };
 
-    public static ApiResult Json(string body) => new(200, JsonContentType, body);
+    public static ApiAnswer Json(string body) => new(200, JsonContentType, body);
 
     /// <summary>join's default answer: HTTP 302 to the client, no body.</summary>
-    public static ApiResult Redirect(string location) => new(302, null, null, location, NoCache: false);
+    public static ApiAnswer Redirect(string location) => new(302, null, null, location, NoCache: false);
 
     /// <summary>What Grails/Tomcat give for an unknown action: an HTML error page, not XML.</summary>
-    public static ApiResult NotFound(string path) => new(
+    public static ApiAnswer NotFound(string path) => new(
         404,
         HtmlContentType,
         "<html><head><title>Apache Tomcat - Error report</title></head><body><h1>HTTP Status 404 - "
