@@ -201,7 +201,7 @@ public sealed class FakeMconfServer : IDisposable, IAsyncDisposable
         MaxRequestLogCount = options.JournalLimit,
         DisableRequestBodyDecompressing = true,
         AllowBodyForAllHttpMethods = true,
-        PreWireMockMiddlewareInit = RequestScope.Install(options.JournalBodyLimit, options.Log ?? (message => Console.Error.WriteLine(message)), AnswerCatalog.OwnError("internalError"), front.Observe, front.Answer),
+        PreWireMockMiddlewareInit = RequestScope.Install(options.JournalBodyLimit, options.Log ?? (message => Console.Error.WriteLine(message)), AnswerCatalog.OwnError(AnswerCatalog.InternalError), front.Observe, front.Answer),
     });
 
     /// <summary>The built-in mappings and the client-developer kit over them: the request journal, record or

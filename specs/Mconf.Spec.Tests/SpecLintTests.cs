@@ -179,7 +179,7 @@ public sealed partial class SpecLintTests
         var missingInErrors = _spec.Calls
             .SelectMany(c => c.Errors.Where(key => !_spec.Errors.Any(e => e.Key == key && e.Calls.Contains(c.Name))).Select(key => $"{c.Name}: {key}"))
             .ToList();
-        var missingInCalls = _spec.Errors
+        var missingInCalls = _spec.Errors.Where(e => e.Scope == ErrorSpec.CallScope)
             .SelectMany(e => e.Calls.Where(n => !callNames.Contains(n) || !_spec.Call(n).Errors.Contains(e.Key)).Select(n => $"{e.Id}: {n}"))
             .ToList();
         var ambiguous = _spec.Errors.SelectMany(e => e.Calls.Select(n => (e.Key, Call: n)))
@@ -191,6 +191,26 @@ public sealed partial class SpecLintTests
         NoOffenders(missingInErrors, "Call errors without an errors.json entry for that call");
         NoOffenders(missingInCalls, "errors.json calls that do not list the key (or do not exist)");
         NoOffenders(ambiguous, "Keys with more than one errors.json entry for the same call");
+    }
+
+    [Test]
+    public void Answer_keys_outside_the_spec_calls_say_so_by_their_scope()
+    {
+        var callNames = _spec.Calls.Select(c => c.Name).ToHashSet(StringComparer.Ordinal);
+        var wrong = _spec.Errors.Where(e => e.Scope switch
+            {
+                // A server's answer names its calls; a call the spec describes makes it scope "call".
+                ErrorSpec.CallScope => e.Calls.Count == 0,
+                ErrorSpec.OutsideSpecScope => e.Calls.Count == 0 || e.Calls.Any(callNames.Contains),
+                // The fake's own answers belong to no call, and clash with no key a server gives.
+                ErrorSpec.FakeScope => e.Calls.Count > 0 || e.Success
+                    || _spec.Errors.Any(other => other.Scope != ErrorSpec.FakeScope && other.Key == e.Key),
+                _ => true,
+            })
+            .Select(e => $"{e.Id} (scope {e.Scope}, calls [{string.Join(", ", e.Calls)}])")
+            .ToList();
+
+        NoOffenders(wrong, "errors.json entries whose scope and calls disagree (call: spec calls; outside-spec: other calls; fake: none)");
     }
 
     [Test]

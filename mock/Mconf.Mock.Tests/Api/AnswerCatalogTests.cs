@@ -3,7 +3,7 @@ using Mconf.Spec;
 
 namespace Mconf.Mock.Tests.Api;
 
-/// <summary>Messages flow from the spec catalogue; the fake defines only answers the spec does not describe.</summary>
+/// <summary>Messages flow from the spec catalogue, the fake's own answers included; the fake defines none.</summary>
 public sealed class AnswerCatalogTests
 {
     [Test]
@@ -20,12 +20,18 @@ public sealed class AnswerCatalogTests
     }
 
     [Test]
-    public void OutsideSpec_HoldsNoKeyTheSpecDefines()
+    public void TheFakesOwnKeys_AreTheSpecsFakeScopedEntries()
     {
-        var specKeys = SpecCatalog.Load().Errors.Select(e => e.Key).ToHashSet();
+        var own = SpecCatalog.Load().Errors.Where(e => e.Scope == Mconf.Spec.Model.ErrorSpec.FakeScope).ToList();
 
-        AnswerCatalog.OutsideSpec.Keys.Where(specKeys.Contains).ShouldBeEmpty();
+        own.Select(e => e.Key).ShouldBe([AnswerCatalog.InternalError, AnswerCatalog.ServerUnavailable, AnswerCatalog.NoRecordedAnswer], ignoreOrder: true);
+        own.ShouldAllBe(e => AnswerCatalog.OwnMessage(e.Key) == e.Message);
+        AnswerCatalog.OwnError(AnswerCatalog.InternalError).ShouldContain("<message>" + AnswerCatalog.InternalErrorMessage + "</message>");
     }
+
+    [Test]
+    public void OwnMessage_RefusesAKeyARealServerGives() =>
+        Should.Throw<KeyNotFoundException>(() => AnswerCatalog.OwnMessage("checksumError")).Message.ShouldContain("checksumError");
 
     [Test]
     public void Message_NamesAnUnknownKey() =>

@@ -1,3 +1,4 @@
+using Mconf.Mock.Fleet;
 using Mconf.Mock.Tests.Support;
 
 namespace Mconf.Mock.Tests.Server;
@@ -32,6 +33,44 @@ public sealed class ErrorEnvelopeTests : FakeApiFixture
         ["error.notFound.end.xml"] = api => SignedAsync(api, "end", ("meetingID", Unknown), ("password", "mp")),
         ["error.notFound.getMeetingInfo.xml"] = api => SignedAsync(api, "getMeetingInfo", ("meetingID", Unknown)),
         ["error.notFound.recordings.xml"] = api => SignedAsync(api, "publishRecordings", ("recordID", "conformance-unknown-record"), ("publish", "true")),
+
+        // setConfigXML, a call outside the spec (scope outside-spec): POST, form-encoded.
+        ["error.configXMLError.xml"] = async api => await PostAsync(api, "setConfigXML", $"meetingID={await api.Create()}&checksum=abc"),
+        ["error.configXMLChecksumError.xml"] = async api => await PostAsync(api, "setConfigXML", $"configXML=x&meetingID={await api.Create()}&checksum=abc"),
+
+        // The fake's own answers (scope fake), each from a fake of its own put in the situation.
+        ["error.serverUnavailable.xml"] = async _ =>
+        {
+            using var down = FakeApi.Start();
+            down.Server.TakeDown(Outage.Failed);
+            return await down.Text("getMeetings", down.SignedQuery("getMeetings"));
+        },
+        ["error.noRecordedAnswer.xml"] = async _ =>
+        {
+            var folder = Directory.CreateTempSubdirectory("envelope-replay-");
+            try
+            {
+                using var replay = FakeApi.Start(o => o.ReplayFrom = folder.FullName);
+                var body = await replay.Text("getMeetings", replay.SignedQuery("getMeetings"));
+
+                // The message is a format: the request's key (it starts with the call) and how many answers were
+                // recorded for its call (none here) are put back as the placeholders the envelope file keeps.
+                return System.Text.RegularExpressions.Regex.Replace(body, @"No recorded answer for getMeetings\S* \(0 recorded", "No recorded answer for {0} ({1} recorded");
+            }
+            finally
+            {
+                folder.Delete(recursive: true);
+            }
+        },
+        ["error.internalError.xml"] = async _ =>
+        {
+            var clock = new FailingClock();
+            using var failing = FakeApi.Start(o => o.Clock = clock);
+            clock.Failing = true;
+            var body = await failing.Text("create", failing.SignedQuery("create", ("meetingID", FakeApi.Unique()), ("name", "n")));
+            failing.Logged.ShouldContain(line => line.StartsWith("fake: GET /bigbluebutton/api/create failed:", StringComparison.Ordinal) && line.Contains(nameof(FailingClock), StringComparison.Ordinal));
+            return body;
+        },
     };
 
     // join on an ended meeting must find it still in memory to answer meetingForciblyEnded.
@@ -57,6 +96,19 @@ public sealed class ErrorEnvelopeTests : FakeApiFixture
     [Test]
     public void EveryProvoker_HasAnEnvelope() =>
         Provokers.Keys.Where(f => !File.Exists(RepoRoot.File("fixtures/envelopes/" + f))).ShouldBeEmpty();
+
+    private static async Task<string> PostAsync(FakeApi api, string call, string form) =>
+        (await RawHttp.Send(api.Server.Port, "POST", "/bigbluebutton/api/" + call, form)).Body;
+
+    /// <summary>The system clock until <see cref="Failing"/> is set, then a clock that throws: a handler failing
+    /// inside the fake, as a defect would.</summary>
+    private sealed class FailingClock : TimeProvider
+    {
+        public volatile bool Failing;
+
+        public override DateTimeOffset GetUtcNow() =>
+            Failing ? throw new InvalidOperationException(nameof(FailingClock) + " fails on purpose") : System.GetUtcNow();
+    }
 
     private static Task<string> SignedAsync(FakeApi api, string call, params (string Name, string? Value)[] parameters) =>
         api.Text(call, api.SignedQuery(call, parameters));

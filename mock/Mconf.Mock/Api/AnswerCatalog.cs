@@ -1,24 +1,14 @@
 using Mconf.Spec;
+using Mconf.Spec.Model;
 
 namespace Mconf.Mock.Api;
 
-/// <summary>The exact message of every answer key, per call. Data flows spec → fake: messages come from the spec
-/// catalogue (specs/errors.json), which is embedded in Mconf.Spec and so always loads. Only answers the spec does not
-/// describe are defined here: setConfigXML's (a call outside the spec) and the fake's own (internalError,
-/// serverUnavailable, noRecordedAnswer). Those stay out of errors.json: it describes what a real server answers, and
-/// spec lint requires every entry's calls to list the key in specs/calls.</summary>
+/// <summary>The exact message of every answer key, per call. Data flows spec → fake: every message comes from the
+/// spec catalogue (specs/errors.json, embedded in Mconf.Spec and so always loaded), the fake's own answers
+/// (internalError, serverUnavailable, noRecordedAnswer: scope <c>fake</c>) and setConfigXML's (scope
+/// <c>outside-spec</c>) included; nothing here writes a message of its own.</summary>
 internal sealed class AnswerCatalog
 {
-    /// <summary>Answers with no spec entry, from specs/reference.md §3.11, plus the fake's own.</summary>
-    internal static readonly IReadOnlyDictionary<string, string> OutsideSpec = new Dictionary<string, string>(StringComparer.Ordinal)
-    {
-        ["configXMLError"] = "You did not pass a config XML",
-        ["configXMLChecksumError"] = "configXMLChecksumError: request did not pass the checksum security check.",
-        ["internalError"] = "The fake server could not handle this request; see its log.",
-        [ServerUnavailable] = "The server is unavailable (outage set on the fake).",
-        [NoRecordedAnswer] = "No recorded answer for {0} ({1} recorded for this call; replay matches the call and all its parameters except checksum).",
-    };
-
     /// <summary>The answer of a fake taken down with <c>Outage.Failed</c>.</summary>
     public const string ServerUnavailable = "serverUnavailable";
 
@@ -36,10 +26,18 @@ internal sealed class AnswerCatalog
 
     public static AnswerCatalog Load() => new(SpecCatalog.Load());
 
-    public static string InternalErrorMessage => OutsideSpec["internalError"];
+    /// <summary>The fake's answer when it fails while answering (a defect of the fake, logged).</summary>
+    public const string InternalError = "internalError";
 
-    /// <summary>A FAILED envelope for one of the fake's own keys (<see cref="OutsideSpec"/>), which need no call.</summary>
-    public static string OwnError(string key) => Xml.Envelope.Error(key, OutsideSpec[key]);
+    public static string InternalErrorMessage => OwnMessage(InternalError);
+
+    /// <summary>The message of one of the fake's own keys (scope <c>fake</c> in specs/errors.json).</summary>
+    public static string OwnMessage(string key) =>
+        SpecCatalog.Load().Errors.SingleOrDefault(e => e.Key == key && e.Scope == ErrorSpec.FakeScope)?.Message
+            ?? throw new KeyNotFoundException($"'{key}' is not one of the fake's own answer keys in specs/errors.json.");
+
+    /// <summary>A FAILED envelope for one of the fake's own keys, which need no call.</summary>
+    public static string OwnError(string key) => Xml.Envelope.Error(key, OwnMessage(key));
 
     /// <summary>The catalogue's message for the key as this call gives it; for a call the spec does not describe,
     /// the key's message when the catalogue has only one (e.g. getDefaultConfigXML's checksumError).</summary>
@@ -47,8 +45,6 @@ internal sealed class AnswerCatalog
     {
         var entry = Spec.Errors.FirstOrDefault(e => e.Key == key && e.Calls.Contains(call))
             ?? (Spec.Errors.Count(e => e.Key == key) == 1 ? Spec.Errors.First(e => e.Key == key) : null);
-        return entry?.Message
-            ?? (OutsideSpec.TryGetValue(key, out var message) ? message
-                : throw new KeyNotFoundException($"No message for answer key '{key}' of '{call}'."));
+        return entry?.Message ?? throw new KeyNotFoundException($"No message for answer key '{key}' of '{call}'.");
     }
 }

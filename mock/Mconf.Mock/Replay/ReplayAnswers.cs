@@ -10,7 +10,7 @@ internal static class ReplayAnswers
 {
     public const string NoRecordedAnswer = AnswerCatalog.NoRecordedAnswer;
 
-    private static readonly CompositeFormat NotRecordedMessage = CompositeFormat.Parse(AnswerCatalog.OutsideSpec[NoRecordedAnswer]);
+    private static readonly CompositeFormat NotRecordedMessage = CompositeFormat.Parse(AnswerCatalog.OwnMessage(NoRecordedAnswer));
 
     public static ApiAnswer ChecksumError(ApiContext context, string call)
     {
