@@ -28,7 +28,8 @@ internal static class Certification
             }
         }
 
-        // In the read-only tier the engine still reports lifecycle cases, as skipped: count them.
+        // The one selection of the run: counted and printed here, run as it is by the engine. In the read-only tier
+        // the engine still reports lifecycle cases, as skipped: they are counted.
         var selected = CaseCatalog.Select(settings.Only, settings.Skip);
         if (selected.Count == 0)
         {
@@ -79,7 +80,7 @@ internal static class Certification
             RunOutcome outcome;
             try
             {
-                outcome = await ConformanceEngine.RunAsync(options, printer.Print, cancellationToken).ConfigureAwait(false);
+                outcome = await ConformanceEngine.RunSelectedAsync(options, selected, printer.Print, cancellationToken).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
             {

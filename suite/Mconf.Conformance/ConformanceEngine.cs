@@ -15,11 +15,9 @@ public static class ConformanceEngine
 
     /// <summary>As <see cref="RunAsync(RunOptions, Action{CaseResult}?, CancellationToken)"/>, over the given cases
     /// instead of the embedded catalogue (the selection globs still apply).</summary>
-    internal static async Task<RunOutcome> RunAsync(RunOptions options, IReadOnlyList<ConformanceCase>? cases, Action<CaseResult>? onResult, CancellationToken cancellationToken)
+    internal static Task<RunOutcome> RunAsync(RunOptions options, IReadOnlyList<ConformanceCase>? cases, Action<CaseResult>? onResult, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(options);
-        var startedAt = options.Time.GetUtcNow();
-        var started = options.Time.GetTimestamp();
         IReadOnlyList<ConformanceCase> selected;
         try
         {
@@ -27,9 +25,20 @@ public static class ConformanceEngine
         }
         catch (Exception ex) when (ex is InvalidOperationException or InvalidDataException)
         {
-            return Abort(ex.Message);
+            return Task.FromResult(Aborted(options, options.Time.GetUtcNow(), options.Time.GetTimestamp(), ex.Message));
         }
 
+        return RunSelectedAsync(options, selected, onResult, cancellationToken);
+    }
+
+    /// <summary>Runs exactly <paramref name="selected"/>, the selection the caller already made from the options'
+    /// globs (the runner counts and prints the same list it runs, so the selection is made once).</summary>
+    internal static async Task<RunOutcome> RunSelectedAsync(RunOptions options, IReadOnlyList<ConformanceCase> selected, Action<CaseResult>? onResult, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        ArgumentNullException.ThrowIfNull(selected);
+        var startedAt = options.Time.GetUtcNow();
+        var started = options.Time.GetTimestamp();
         if (selected.Count == 0)
         {
             return Abort("No case matches the selection (--only/--skip).");
@@ -116,9 +125,11 @@ public static class ConformanceEngine
                 session.Ledger.Bound, options.MaxRequestsPerSecond),
         };
 
-        RunOutcome Abort(string reason) =>
-            new(options.RunId, startedAt, options.Time.GetElapsedTime(started), null, [], Redact(reason, options.Secret));
+        RunOutcome Abort(string reason) => Aborted(options, startedAt, started, reason);
     }
+
+    private static RunOutcome Aborted(RunOptions options, DateTimeOffset startedAt, long started, string reason) =>
+        new(options.RunId, startedAt, options.Time.GetElapsedTime(started), null, [], Redact(reason, options.Secret));
 
     /// <summary>The kit's meetings that other runs left on the target (one getMeetings; reported, never ended). A
     /// failed listing reports nothing: the cases judge getMeetings.</summary>

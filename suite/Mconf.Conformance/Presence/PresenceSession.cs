@@ -127,17 +127,16 @@ internal sealed class PresenceSession
 
         var (observation, seen) = await ObserveAsync(meetingId, moderatorPW, step.Observed, token).ConfigureAwait(false);
         var evidence = new[] { observation.Info.Exchange, observation.Meetings.Exchange };
-        var verified = new List<string>();
+        var outcomes = new List<(string SpecId, bool Passed)>();
         foreach (var check in step.Checks)
         {
             var (verdict, message) = Judge(check, observation, seen);
             var (witnesses, variations) = Witnessed(check, observation, verdict);
             Add(check.SpecId, step.Action, verdict, message, watch.Elapsed, evidence, witnesses, variations);
-            if (verdict == Verdict.Passed && !verified.Contains(check.SpecId))
-            {
-                verified.Add(check.SpecId);
-            }
+            outcomes.Add((check.SpecId, verdict == Verdict.Passed));
         }
+
+        var verified = VerifiedBy(outcomes);
 
         var status = seen ? PresenceStepOutcome.Observed : PresenceStepOutcome.NotObserved;
         _options.Progress?.Invoke($"presence: {step.Action} {status.Text()} after {watch.Elapsed.TotalSeconds:0.0} s, {verified.Count} delta(s) verified");
@@ -244,7 +243,7 @@ internal sealed class PresenceSession
         var answer = (await Poll.UntilAsync(t => Context(t).CallAsync("getStats", ("meetingID", meeting.Id)), a => SessionAftermath.StatsShown(a, meeting, joined),
             PollLimits.For(_options.StepTimeout, _options.PollInterval), _session.Options.Time, token).ConfigureAwait(false)).Last;
         var problems = SessionAftermath.JudgeStats(answer, meeting, joined);
-        var verified = new List<string>();
+        var outcomes = new List<(string SpecId, bool Passed)>();
         var seen = SessionAftermath.StatsSeen(answer, meeting, joined);
         foreach (var check in checks)
         {
@@ -252,11 +251,10 @@ internal sealed class PresenceSession
             Add(check.SpecId, check.Step, problem is null ? Verdict.Passed : Verdict.Failed,
                 problem is null ? "" : $"expected {check.Requirement}; got {problem}", watch.Elapsed, [answer.Exchange],
                 [.. seen[check.SpecId].Select(v => Witness(check.SpecId, answer, v.Record, v.Value))]);
-            if (problem is null)
-            {
-                verified.Add(check.SpecId);
-            }
+            outcomes.Add((check.SpecId, problem is null));
         }
+
+        var verified = VerifiedBy(outcomes);
 
         _steps.Add(new()
         {
@@ -324,18 +322,17 @@ internal sealed class PresenceSession
             }
         }
 
-        var verified = new List<string>();
+        var outcomes = new List<(string SpecId, bool Passed)>();
         foreach (var check in checks)
         {
             var problems = failures[check.Step];
             Add(check.SpecId, check.Step, problems.Count == 0 ? Verdict.Passed : Verdict.Failed,
                 problems.Count == 0 ? "" : $"expected {check.Requirement}; got {string.Join("; ", problems)}", watch.Elapsed, evidence[check.Step],
                 [.. witnessed[check.Step].Select(w => Witness(check.SpecId, w.Answer, "getRecordings with meta filters", w.Value))]);
-            if (problems.Count == 0 && !verified.Contains(check.SpecId))
-            {
-                verified.Add(check.SpecId);
-            }
+            outcomes.Add((check.SpecId, problems.Count == 0));
         }
+
+        var verified = VerifiedBy(outcomes);
 
         _steps.Add(new()
         {
@@ -375,18 +372,17 @@ internal sealed class PresenceSession
             seen[SessionAftermath.ListedPublishedId].Add((after, listed.Seen));
         }
 
-        var verified = new List<string>();
+        var outcomes = new List<(string SpecId, bool Passed)>();
         foreach (var check in checks)
         {
             var found = problems[check.SpecId];
             Add(check.SpecId, check.Step, found.Count == 0 ? Verdict.Passed : Verdict.Failed,
                 found.Count == 0 ? "" : $"expected {check.Requirement}; got {string.Join("; ", found)}", watch.Elapsed, [.. exchanges.Select(e => e.Exchange)],
                 [.. seen[check.SpecId].Select(w => Witness(check.SpecId, w.Answer, $"recording {recordId}", w.Value))]);
-            if (found.Count == 0)
-            {
-                verified.Add(check.SpecId);
-            }
+            outcomes.Add((check.SpecId, found.Count == 0));
         }
+
+        var verified = VerifiedBy(outcomes);
 
         _steps.Add(new()
         {
@@ -445,4 +441,9 @@ internal sealed class PresenceSession
 
         public static Watch Start(TimeProvider time) => new(time, time.GetTimestamp());
     }
+
+    /// <summary>The spec IDs a step verified: those whose every check in the step passed (one failing check of an ID,
+    /// e.g. ANDed meta filters answered as ORed, leaves it unverified even when another check of it passed).</summary>
+    private static List<string> VerifiedBy(List<(string SpecId, bool Passed)> outcomes) =>
+        [.. outcomes.GroupBy(o => o.SpecId, StringComparer.Ordinal).Where(g => g.All(o => o.Passed)).Select(g => g.Key)];
 }
