@@ -11,7 +11,7 @@ namespace Mconf.Conformance;
 public static class CaseCatalog
 {
     /// <summary>The resource-name prefix of the embedded case fixtures (one JSON file per call).</summary>
-    public const string ResourcePrefix = "fixtures/cases/";
+    internal const string ResourcePrefix = "fixtures/cases/";
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
     {
@@ -26,7 +26,7 @@ public static class CaseCatalog
         ?? throw new InvalidDataException($"{DeltasResource} is empty."));
 
     /// <summary>The Mconf-Live deltas (fixtures/deltas/mconf-live.json): the rows of the report's delta table.</summary>
-    public const string DeltasResource = "fixtures/deltas/mconf-live.json";
+    internal const string DeltasResource = "fixtures/deltas/mconf-live.json";
 
     /// <summary>Every embedded case, ordered by call then ID. Throws with a clear message when there are none.</summary>
     public static IReadOnlyList<ConformanceCase> All => Embedded.Value;
@@ -49,7 +49,7 @@ public static class CaseCatalog
     }
 
     /// <summary>Parses one fixture file (a JSON array of cases); <paramref name="origin"/> names it in errors.</summary>
-    public static IReadOnlyList<ConformanceCase> Parse(string json, string origin)
+    internal static IReadOnlyList<ConformanceCase> Parse(string json, string origin)
     {
         try
         {
@@ -63,7 +63,7 @@ public static class CaseCatalog
     }
 
     /// <summary>Orders cases and rejects duplicate IDs.</summary>
-    public static IReadOnlyList<ConformanceCase> Normalise(IEnumerable<ConformanceCase> cases)
+    internal static IReadOnlyList<ConformanceCase> Normalise(IEnumerable<ConformanceCase> cases)
     {
         var list = cases.OrderBy(c => c.Call, StringComparer.Ordinal).ThenBy(c => c.Id, StringComparer.Ordinal).ToList();
         var duplicate = list.GroupBy(c => c.Id, StringComparer.Ordinal).FirstOrDefault(g => g.Count() > 1);

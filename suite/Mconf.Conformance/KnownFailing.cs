@@ -72,7 +72,7 @@ public sealed class KnownFailingList
     }
 
     /// <summary>Parses the line format; <paramref name="source"/> names it in messages. Throws <see cref="InvalidDataException"/> naming the bad line.</summary>
-    public static KnownFailingList ParseLines(string text, string source)
+    internal static KnownFailingList ParseLines(string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
         var entries = new List<KnownFailingEntry>();
@@ -99,7 +99,7 @@ public sealed class KnownFailingList
     }
 
     /// <summary>Parses the JSON format; <paramref name="source"/> names it in messages. Throws <see cref="InvalidDataException"/> when malformed.</summary>
-    public static KnownFailingList ParseJson(string text, string source)
+    internal static KnownFailingList ParseJson(string text, string source)
     {
         ArgumentNullException.ThrowIfNull(text);
         var entries = new List<KnownFailingEntry>();
