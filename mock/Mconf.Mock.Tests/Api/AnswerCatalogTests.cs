@@ -26,7 +26,7 @@ public sealed class AnswerCatalogTests
 
         own.Select(e => e.Key).ShouldBe([AnswerCatalog.InternalError, AnswerCatalog.ServerUnavailable, AnswerCatalog.NoRecordedAnswer], ignoreOrder: true);
         own.ShouldAllBe(e => AnswerCatalog.OwnMessage(e.Key) == e.Message);
-        AnswerCatalog.OwnError(AnswerCatalog.InternalError).ShouldContain("<message>" + AnswerCatalog.InternalErrorMessage + "</message>");
+        AnswerCatalog.OwnError(AnswerCatalog.InternalError).ShouldContain("<message>" + AnswerCatalog.OwnMessage(AnswerCatalog.InternalError) + "</message>");
     }
 
     [Test]

@@ -29,8 +29,6 @@ internal sealed class AnswerCatalog
     /// <summary>The fake's answer when it fails while answering (a defect of the fake, logged).</summary>
     public const string InternalError = "internalError";
 
-    public static string InternalErrorMessage => OwnMessage(InternalError);
-
     /// <summary>The message of one of the fake's own keys (scope <c>fake</c> in specs/errors.json).</summary>
     public static string OwnMessage(string key) =>
         SpecCatalog.Load().Errors.SingleOrDefault(e => e.Key == key && e.Scope == ErrorSpec.FakeScope)?.Message

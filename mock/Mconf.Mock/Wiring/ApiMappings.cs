@@ -1,5 +1,4 @@
 using Mconf.Mock.Api;
-using Mconf.Mock.Xml;
 using Mconf.Spec.Signing;
 using WireMock;
 using WireMock.Matchers;
@@ -80,7 +79,7 @@ internal static class ApiMappings
 #pragma warning restore CA1031
         {
             log($"fake: {method} {path} failed: {Redactor.Redact(ex.ToString(), router.Context.Secret)}");
-            return ResponseFactory.Create(ApiAnswer.Xml(Envelope.Error("internalError", router.Context.Answers.Message("internalError", handler?.Call ?? "unknown"))));
+            return ResponseFactory.Create(ApiAnswer.Xml(AnswerCatalog.OwnError(AnswerCatalog.InternalError)));
         }
     }
 }
